@@ -1,0 +1,64 @@
+# rrsis_qgis — `make demo` and `make test` set up what is missing (idempotent), then run.
+# Use your own Python (e.g. one with a CUDA torch already installed):  make demo PYTHON=/path/to/python
+# Its torch/torchvision are kept if they import; the other requirements are installed into it.
+
+SHELL        := /bin/bash
+SYS_PYTHON   ?= /usr/bin/python3
+VENV         ?= .venv
+PYTHON       ?= $(VENV)/bin/python
+PIP           = $(PYTHON) -m pip --disable-pip-version-check
+PIPC          = $(PIP) install -q -c constraints.txt
+SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
+STAMP        := build/setup-$(shell printf '%s' "$(abspath $(PYTHON))" | md5sum | cut -c1-8).stamp
+APT_PACKAGES  = python3-qgis qgis-providers python3-venv gdal-bin
+MODEL        ?= default
+PHRASE       ?= the white storage tank left of the road
+DEMO_DIR     ?= demo
+PYTEST_ARGS  ?=
+
+.PHONY: help setup system-deps test test-fast demo bench clean
+
+help:
+	@echo "make demo    segment '$(PHRASE)' on a synthetic scene (MODEL=default|tiny-random|full-random)"
+	@echo "make test    run the whole test suite (unit, QGIS offscreen, end-to-end)"
+	@echo "make bench   latency benchmark (full-random weights), JSON on stdout"
+
+setup: $(STAMP)
+
+# PyQGIS + GDAL from Debian; skipped when the system Python already imports them.
+system-deps:
+	@$(SYS_PYTHON) -c "import qgis.core, osgeo.gdal" 2>/dev/null || { \
+	  echo "Installing QGIS/GDAL Python packages from Debian: $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
+
+$(VENV)/bin/python: | system-deps
+	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+
+$(STAMP): requirements.txt constraints.txt | system-deps $(if $(filter $(VENV)/bin/python,$(PYTHON)),$(VENV)/bin/python)
+	@$(PYTHON) -c "import torch, torchvision" 2>/dev/null || { \
+	  echo "Installing torch + torchvision (pinned in constraints.txt; a few minutes)"; \
+	  $(PIPC) torch torchvision; }
+	@echo "Installing the backend and test requirements"
+	@$(PIPC) -r requirements.txt
+	@$(PYTHON) -c "import sam2" 2>/dev/null || { \
+	  echo "Installing sam2 (no CUDA extension build)"; \
+	  SAM2_BUILD_CUDA=0 $(PIPC) --no-build-isolation sam2; }
+	@mkdir -p $(dir $@) && touch $@
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	QT_QPA_PLATFORM=offscreen $(PYTHON) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+demo: setup
+	@mkdir -p $(DEMO_DIR)
+	@test -f $(DEMO_DIR)/scene.tif || $(PYTHON) -m rrsis_qgis demo-raster $(DEMO_DIR)/scene.tif
+	$(PYTHON) -m rrsis_qgis segment $(DEMO_DIR)/scene.tif "$(PHRASE)" --model $(MODEL) --out $(DEMO_DIR)/result.gpkg
+
+bench: setup
+	$(PYTHON) bench/latency.py --model full-random
+
+clean:
+	rm -rf build $(DEMO_DIR) .pytest_cache

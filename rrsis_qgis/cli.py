@@ -1,0 +1,159 @@
+"""Command line: `python -m rrsis_qgis segment|download|demo-raster`; clear messages, no tracebacks."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS, EXIT_WRITE = 0, 1, 2, 3, 4
+STAGE_LABELS = {
+    "read": "reading the raster view", "clip_image": "CLIP image features", "clip_text": "CLIP text features",
+    "activation": "phrase activation map", "sam2_encoder": "SAM 2 image encoder", "sam2_decoder": "SAM 2 masks",
+    "polygonize": "polygons", "write": "writing the output",
+}
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return EXIT_FAILED
+    except Exception as exc:  # the last line of defence: a message, never a traceback, unless --debug
+        if args.debug:
+            raise
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from .engine.download import DownloadError
+    from .engine.weights import MissingWeightsError
+    from .geo.raster_window import RasterError
+    from .geo.vector_writer import WriteError
+
+    _err(f"error: {exc}")
+    if isinstance(exc, MissingWeightsError):
+        return EXIT_MISSING_WEIGHTS
+    if isinstance(exc, WriteError):
+        return EXIT_WRITE
+    if isinstance(exc, (RasterError, ValueError, KeyError, DownloadError)):
+        return EXIT_BAD_INPUT
+    _err("(unexpected; run again with --debug for the details and report it)")
+    return EXIT_FAILED
+
+
+def _segment(args) -> int:
+    from .engine.segmenter import Segmenter, clean_phrase
+    from .pipeline import segment_raster
+
+    phrase = clean_phrase(args.phrase)  # refuse a bad phrase before loading any model
+    if not Path(args.raster).exists():
+        raise ValueError(f"raster {args.raster} does not exist")
+    t0 = time.perf_counter()
+    _err(f"loading model '{args.model}' …")
+    segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    _err(f"  ready in {time.perf_counter() - t0:.1f} s on {segmenter.device}")
+    summary = segment_raster(segmenter, args.raster, phrase, args.out, extent=args.extent,
+                             max_side=args.max_side, bands=args.bands, top_k=args.top_k,
+                             progress=lambda stage: _err(f"  {STAGE_LABELS.get(stage, stage)} …"))
+    if args.json:
+        print(json.dumps(summary.__dict__))
+    else:
+        found = "no object found" if summary.features == 0 else f"score {', '.join(map(str, summary.scores))}"
+        print(f"{summary.features} feature(s) written to {summary.output} ({summary.crs}); {found}")
+        print(f"view {summary.view}; timings (ms): "
+              + ", ".join(f"{k} {v:.0f}" for k, v in summary.timings_ms.items()))
+    return EXIT_OK
+
+
+def _download(args) -> int:
+    from .engine.download import download
+    from .engine.specs import get_spec
+    from .engine.weights import default_models_dir, load_manifest
+
+    manifest = load_manifest()
+    keys = args.weights or list(get_spec(args.model).weight_keys)
+    models_dir = Path(args.models_dir) if args.models_dir else default_models_dir()
+    for key in keys:
+        entry = manifest[key]
+        _err(f"{entry.file} ← {entry.url}")
+        last = [0.0]
+
+        def progress(done, total, last=last):
+            if time.monotonic() - last[0] > 1 or (total and done == total):
+                last[0] = time.monotonic()
+                _err(f"  {done / 1e6:.1f} / {total / 1e6:.1f} MB" if total else f"  {done / 1e6:.1f} MB")
+
+        path = download(entry, models_dir, progress=progress)
+        check = "sha256 verified" if entry.sha256 else "no sha256 pinned in the manifest: not verified"
+        print(f"{path} ({check})")
+    return EXIT_OK
+
+
+def _demo_raster(args) -> int:
+    from .train.synthetic_scene import demo_scene, write_geotiff
+
+    write_geotiff(args.out, demo_scene(size=args.size, seed=args.seed).image)
+    print(f"synthetic scene written to {args.out}")
+    return EXIT_OK
+
+
+def _floats(text: str) -> tuple:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+    if len(values) != 4:
+        raise argparse.ArgumentTypeError("--extent needs four numbers: xmin,ymin,xmax,ymax")
+    return values
+
+
+def _ints(text: str) -> tuple:
+    try:
+        return tuple(int(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected band numbers like 1,2,3, got {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .engine.device import CHOICES
+
+    p = argparse.ArgumentParser(prog="python -m rrsis_qgis", description=__doc__)
+    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    s = sub.add_parser("segment", help="segment the object a phrase describes and write polygons")
+    s.add_argument("raster", help="a georeferenced raster (GeoTIFF, COG, anything GDAL reads)")
+    s.add_argument("phrase", help='e.g. "the white storage tank left of the road"')
+    s.add_argument("--out", required=True, help="output .gpkg or .shp (replaced whole if it exists)")
+    s.add_argument("--extent", type=_floats, help="xmin,ymin,xmax,ymax in the raster's CRS (default: all)")
+    s.add_argument("--max-side", type=int, default=1024, help="long side of the view in pixels (default 1024)")
+    s.add_argument("--bands", type=_ints, help="band numbers for R,G,B (default 1,2,3; one band → gray)")
+    s.add_argument("--model", default="default", help="default | tiny-random | full-random")
+    s.add_argument("--models-dir", type=Path, help="folder with the checkpoints (default ~/.cache/rrsis_qgis/models)")
+    s.add_argument("--device", default="auto", choices=CHOICES)
+    s.add_argument("--top-k", type=int, default=1, help="how many candidate objects to write (default 1)")
+    s.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    s.set_defaults(func=_segment)
+
+    d = sub.add_parser("download", help="download a model's checkpoints into the models folder")
+    d.add_argument("--model", default="default")
+    d.add_argument("--weights", nargs="*", help="manifest keys instead of a model's, e.g. sam2.1-hiera-large")
+    d.add_argument("--models-dir", type=Path)
+    d.set_defaults(func=_download)
+
+    r = sub.add_parser("demo-raster", help="write the synthetic demo scene (road, tanks, buildings) as a GeoTIFF")
+    r.add_argument("out")
+    r.add_argument("--size", type=int, default=512)
+    r.add_argument("--seed", type=int, default=0)
+    r.set_defaults(func=_demo_raster)
+    return p
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
