@@ -41,9 +41,9 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
             f"offline, download the file elsewhere and copy it to {models_dir}/."
         ) from None
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in (errno.ENOSPC, errno.EFBIG):
             raise DownloadError(
-                f"the disk holding {models_dir} is full while downloading {entry.file}"
+                f"the disk holding {models_dir} is full (or refused the write) while downloading {entry.file}"
                 + (f" ({entry.size / 1e6:.0f} MB needed)" if entry.size else "")
                 + "; free space and run the download again (it resumes)."
             ) from None

@@ -1,6 +1,7 @@
 """Write result polygons to GeoPackage or Shapefile atomically: a temp file beside the target, then rename."""
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -43,7 +44,7 @@ def write_features(path: str, features: Iterable[ResultFeature], crs_wkt: str) -
         _move_into_place(tmp_dir, target)
         return count
     except (RuntimeError, OSError) as exc:
-        raise WriteError(f"could not write {target}: {_reason(exc)}") from None
+        raise WriteError(f"could not write {target}: {_reason(exc, target.parent)}") from None
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
 
@@ -89,7 +90,14 @@ def _move_into_place(tmp_dir: Path, target: Path) -> None:
             old.unlink()
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno == 28 or "No space left" in str(exc):
-        return "the disk is full"
-    return str(exc) or exc.__class__.__name__
+LOW_SPACE_BYTES = 1 << 20
+DISK_FULL_SIGNS = ("no space left", "disk is full", "disk i/o error", "file too large")
+
+
+def _reason(exc: BaseException, folder: Path) -> str:
+    text = str(exc) or exc.__class__.__name__
+    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG)
+    full = full or shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    if full or any(sign in text.lower() for sign in DISK_FULL_SIGNS):
+        return f"the disk is full or refused the write ({text}); the previous file, if any, is unchanged"
+    return text
