@@ -45,7 +45,8 @@ def test_overwrite_replaces_the_whole_file_and_stale_sidecars(tmp_path):
     write_features(str(path), features(3), wkt_of(32633))
     (tmp_path / "out.qix").write_bytes(b"stale index of the old file")
     write_features(str(path), features(1), wkt_of(32633))
-    assert ogr.Open(str(path)).GetLayer(0).GetFeatureCount() == 1
+    ds = ogr.Open(str(path))
+    assert ds.GetLayer(0).GetFeatureCount() == 1
     assert not (tmp_path / "out.qix").exists()
 
 
