@@ -43,14 +43,17 @@ def mask_to_geometry(
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     gdal.Polygonize(band, band, layer, 0, ["8CONNECTED=8"])
 
-    result = ogr.Geometry(ogr.wkbMultiPolygon)
+    min_area = min_area_px * pixel_area
     tolerance = simplify_px * min(px_w, px_h)
-    for feature in layer:
-        geom = feature.GetGeometryRef().Clone()
+    result = ogr.Geometry(ogr.wkbMultiPolygon)
+    for feature in layer:  # per part: GEOS on one big MultiPolygon is far slower
+        geom = feature.GetGeometryRef()
+        if geom.GetArea() < min_area:  # pixel-exact area: drop slivers before the costly steps
+            continue
         if tolerance > 0:
             geom = geom.SimplifyPreserveTopology(tolerance)
         for part in _polygons(_make_valid(geom)):
-            if part.GetArea() >= min_area_px * pixel_area:
+            if part.GetArea() >= min_area:
                 result.AddGeometry(part)
     if result.GetGeometryCount() == 0:
         return None

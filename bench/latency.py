@@ -1,0 +1,91 @@
+"""Per-stage latency of raster + phrase → polygons on a 1024² view; prints one JSON object.
+
+    .venv/bin/python bench/latency.py --model full-random [--runs 5] [--device cpu]
+
+Stages: read, clip_image, clip_text, activation, sam2_encoder, sam2_decoder, polygonize, write.
+Medians over the runs (after one warm-up) and, per run, total / SAM 2 encoder, whose median is
+reported: a ratio measured within one run is robust to a noisy shared machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from rrsis_qgis.engine.segmenter import Segmenter  # noqa: E402
+from rrsis_qgis.pipeline import segment_raster  # noqa: E402
+from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff  # noqa: E402
+
+REAL_1024 = REPO.parent / "shared" / "data" / "rasterio_cogeo.tif"
+PHRASE = "the white storage tank left of the road"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="full-random")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--size", type=int, default=1024)
+    args = ap.parse_args()
+
+    import torch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raster = REAL_1024 if REAL_1024.is_file() and args.size == 1024 else \
+            Path(write_geotiff(f"{tmp}/scene.tif", demo_scene(size=args.size).image))
+        t0 = time.perf_counter()
+        segmenter = Segmenter.from_name(args.model, device=args.device)
+        build_s = time.perf_counter() - t0
+        runs = []
+        for i in range(args.runs + 1):
+            summary = segment_raster(segmenter, str(raster), PHRASE, f"{tmp}/out{i}.gpkg", max_side=args.size)
+            if i:  # the first run warms up allocators and kernels
+                runs.append(summary.timings_ms)
+        if segmenter.device.type == "cuda":
+            torch.cuda.synchronize()
+
+        compact_ms = _compact_polygonize_ms(args.size)
+
+    stages = list(runs[0])
+    totals = [sum(r.values()) for r in runs]
+    ratios = [sum(r.values()) / r["sam2_encoder"] for r in runs]
+    print(json.dumps({
+        "bench": "latency", "model": args.model, "device": str(segmenter.device),
+        "torch_threads": torch.get_num_threads(), "view": f"{args.size}x{args.size}",
+        "raster": raster.name if raster.parent != Path(tmp) else "synthetic", "runs": len(runs),
+        "model_build_s": round(build_s, 2),
+        "median_ms": {s: round(statistics.median(r[s] for r in runs), 1) for s in stages},
+        "median_total_ms": round(statistics.median(totals), 1),
+        "ratio_total_to_sam2_encoder": {"median": round(statistics.median(ratios), 3),
+                                        "min": round(min(ratios), 3), "max": round(max(ratios), 3),
+                                        "target_max": 1.3},
+        # random weights give speckled masks (thousands of parts); a real object is one compact part:
+        "polygonize_one_compact_object_ms": compact_ms,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }))
+
+
+def _compact_polygonize_ms(size: int) -> float:
+    """Median time to vectorize the demo scene's tank mask at the bench's view size."""
+    from rrsis_qgis.geo.vectorize import mask_to_geometry
+
+    tank = demo_scene(size=size).find("storage tank", "white")[0].mask
+    gt = (741000.0, 0.5, 0.0, 3735000.0, 0.0, -0.5)
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        mask_to_geometry(tank, gt)
+        times.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(times), 2)
+
+
+if __name__ == "__main__":
+    main()
