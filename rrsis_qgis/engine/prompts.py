@@ -28,7 +28,7 @@ class Prompts:
     labels: np.ndarray  # N int32, 1 = foreground
     box: Optional[np.ndarray]  # x0, y0, x1, y1 in view pixels
     mask_logits: np.ndarray  # 1×S×S float32, SAM low-res mask prompt (view squashed to a square)
-    peak: Peak
+    peak: Optional[Peak]  # None for prompts that came from the user's box
 
 
 def find_peaks(activation: np.ndarray, k: int = 3, min_distance_px: Optional[float] = None) -> List[Peak]:

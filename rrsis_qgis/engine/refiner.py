@@ -42,17 +42,30 @@ class Sam2Refiner:
         with torch.inference_mode():
             self.predictor.set_image(rgb)
 
+    def image_state(self) -> tuple:
+        """The encoder's output for the current view, to cache and hand back with ``restore``."""
+        return self.predictor._features, list(self.predictor._orig_hw)
+
+    def restore(self, state: tuple) -> None:
+        """Make a cached view current without running the encoder (sam2 1.1.0 predictor state)."""
+        p = self.predictor
+        p._features, p._orig_hw = state[0], list(state[1])
+        p._is_image_set, p._is_batch = True, False
+
     def refine(self, prompts: Prompts, use_mask_prompt: bool = False, second_pass: bool = True) -> Refined:
         """Best of SAM's multimask outputs by predicted IoU; optionally re-decoded with itself as dense prompt."""
         p = self.predictor
         dense = prompts.mask_logits if use_mask_prompt else None
+        has_points = prompts.points is not None and len(prompts.points) > 0
+        points = prompts.points if has_points else None
+        labels = prompts.labels if has_points else None
         with torch.inference_mode():
-            masks, ious, low = p.predict(point_coords=prompts.points, point_labels=prompts.labels,
+            masks, ious, low = p.predict(point_coords=points, point_labels=labels,
                                          box=prompts.box, mask_input=dense, multimask_output=True)
             best = int(np.argmax(ious))
             mask, iou, logits = masks[best], float(ious[best]), low[best:best + 1]
             if second_pass:
-                masks2, ious2, low2 = p.predict(point_coords=prompts.points, point_labels=prompts.labels,
+                masks2, ious2, low2 = p.predict(point_coords=points, point_labels=labels,
                                                 box=prompts.box, mask_input=logits, multimask_output=False)
                 mask, iou, logits = masks2[0], float(ious2[0]), low2[:1]
         return Refined(mask=mask > 0, iou=iou, low_res_logits=logits)

@@ -1,6 +1,7 @@
 """The zero-shot pipeline: phrase activation (dense CLIP) → prompts → SAM 2 masks, with stage timings."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ import torch
 from .activation import activation_map
 from .clip_dense import DenseClip
 from .device import resolve_device
-from .prompts import Prompts, find_peaks, prompts_for_peak
+from .prompts import REGION_THRESHOLD, Prompts, find_peaks, mask_logits, prompts_for_peak
 from .refiner import Sam2Refiner
 from .specs import ModelSpec, get_spec
 from .weights import resolve_weights
@@ -30,6 +31,20 @@ class Result:
     timings_ms: dict
     prompts: List[Prompts] = field(default_factory=list)
     model: str = ""
+
+
+@dataclass
+class ImageEmbeddings:
+    """Everything the image encoders computed for one view: a new phrase on it needs only this."""
+
+    clip_patches: torch.Tensor
+    sam_state: tuple
+    hw: tuple
+
+    @property
+    def nbytes(self) -> int:
+        tensors = [self.clip_patches, self.sam_state[0]["image_embed"], *self.sam_state[0]["high_res_feats"]]
+        return sum(t.element_size() * t.nelement() for t in tensors)
 
 
 def clean_phrase(phrase: str) -> str:
@@ -58,10 +73,25 @@ class Segmenter:
     def from_name(cls, name: str, **kwargs) -> "Segmenter":
         return cls(get_spec(name), **kwargs)
 
+    def encode(self, image: np.ndarray, progress: Optional[Callable[[str], None]] = None,
+               timings: Optional[dict] = None) -> ImageEmbeddings:
+        """Run both image encoders on an H×W×3 uint8 view (the expensive, phrase-independent part)."""
+        image = _check_image(image)
+        stage = _Stages({} if timings is None else timings, progress)
+        with stage("clip_image"):
+            patches = self.clip.image_features(image)
+        with stage("sam2_encoder"):
+            self.refiner.set_image(image)
+        return ImageEmbeddings(patches, self.refiner.image_state(), image.shape[:2])
+
     def segment(self, image: np.ndarray, phrase: str, top_k: int = 1, valid: Optional[np.ndarray] = None,
-                progress: Optional[Callable[[str], None]] = None) -> Result:
+                progress: Optional[Callable[[str], None]] = None, embeddings: Optional[ImageEmbeddings] = None,
+                points: Optional[np.ndarray] = None, boxes: Optional[np.ndarray] = None) -> Result:
         """H×W×3 uint8 view + phrase → masks (best first) with scores, heatmap and per-stage timings.
 
+        ``embeddings`` from :meth:`encode` of the same view skip both image encoders. ``points``
+        (N×3: x, y, label 1/0) and ``boxes`` (M×4) in view pixels refine the phrase's result: each
+        box gives one candidate, otherwise the points join the best activation peaks' prompts.
         A candidate's score is SAM's predicted IoU times the mean phrase activation inside its mask.
         """
         phrase = clean_phrase(phrase)
@@ -70,28 +100,42 @@ class Segmenter:
         valid = np.ones((h, w), bool) if valid is None else valid.astype(bool)
         timings: dict = {}
         stage = _Stages(timings, progress)
-        with stage("clip_image"):
-            patches = self.clip.image_features(image)
+        if embeddings is None:
+            embeddings = self.encode(image, progress, timings)
+        elif tuple(embeddings.hw) != (h, w):
+            raise ValueError("the cached embeddings belong to a view of another size")
+        else:
+            self.refiner.restore(embeddings.sam_state)
         with stage("clip_text"):
             glob, tokens = self.clip.text_features(phrase)
         with stage("activation"):
-            heat = activation_map(patches, glob, tokens, (h, w), valid)
-            peaks = find_peaks(heat, k=max(1, top_k))
-        with stage("sam2_encoder"):
-            self.refiner.set_image(image)
-        masks, scores, used = [], [], []
+            heat = activation_map(embeddings.clip_patches, glob, tokens, (h, w), valid)
+            candidates = _candidate_prompts(heat, top_k, self.refiner.mask_side, points, boxes)
+        masks, scores = [], []
         with stage("sam2_decoder"):
-            for peak in peaks:
-                prompts = prompts_for_peak(heat, peak, self.refiner.mask_side)
+            for prompts in candidates:
                 refined = self.refiner.refine(prompts)
                 mask = refined.mask & valid
-                inside = float(heat[mask].mean()) if mask.any() else 0.0
                 masks.append(mask)
-                scores.append(refined.iou * inside)
-                used.append(prompts)
+                scores.append(refined.iou * (float(heat[mask].mean()) if mask.any() else 0.0))
         order = np.argsort(-np.asarray(scores), kind="stable")[:top_k]
         return Result(masks=[masks[i] for i in order], scores=[float(scores[i]) for i in order],
-                      heatmap=heat, timings_ms=timings, prompts=[used[i] for i in order], model=self.spec.name)
+                      heatmap=heat, timings_ms=timings, prompts=[candidates[i] for i in order], model=self.spec.name)
+
+
+def _candidate_prompts(heat: np.ndarray, top_k: int, mask_side: int, points, boxes) -> List[Prompts]:
+    """One Prompts per candidate: each user box, else each activation peak; user points join all."""
+    pts = np.asarray(points, np.float32).reshape(-1, 3) if points is not None else np.zeros((0, 3), np.float32)
+    user_points, user_labels = pts[:, :2], pts[:, 2].astype(np.int32)
+    if boxes is not None and len(boxes):
+        dense = mask_logits(heat, mask_side, REGION_THRESHOLD)
+        return [Prompts(user_points, user_labels, np.asarray(b, np.float32), dense, peak=None) for b in boxes]
+    candidates = []
+    for peak in find_peaks(heat, k=max(1, top_k)):
+        p = prompts_for_peak(heat, peak, mask_side)
+        candidates.append(dataclasses.replace(p, points=np.concatenate([p.points, user_points]),
+                                              labels=np.concatenate([p.labels, user_labels])))
+    return candidates
 
 
 def _check_image(image: np.ndarray) -> np.ndarray:

@@ -66,3 +66,28 @@ def test_phrase_whitespace_is_collapsed():
 def test_bad_images_are_refused_with_a_message(tiny_segmenter, image):
     with pytest.raises(ValueError, match="image|view"):
         tiny_segmenter.segment(image, PHRASE)
+
+
+def test_cached_embeddings_give_the_same_result_without_the_encoders(tiny_segmenter):
+    image = demo_scene(size=128).image
+    fresh = tiny_segmenter.segment(image, PHRASE)
+    embeddings = tiny_segmenter.encode(image)
+    tiny_segmenter.encode(demo_scene(size=128, seed=5).image)  # another view becomes current
+    cached = tiny_segmenter.segment(image, PHRASE, embeddings=embeddings)
+    assert "sam2_encoder" not in cached.timings_ms and "clip_image" not in cached.timings_ms
+    assert np.array_equal(fresh.heatmap, cached.heatmap)
+    assert np.array_equal(fresh.masks[0], cached.masks[0]) and fresh.scores == cached.scores
+    assert embeddings.nbytes > 0
+    with pytest.raises(ValueError, match="another size"):
+        tiny_segmenter.segment(image[:100], PHRASE, embeddings=embeddings)
+
+
+def test_user_boxes_make_one_candidate_each_and_points_join_the_prompts(tiny_segmenter):
+    image = demo_scene(size=128).image
+    boxes = np.array([[10, 10, 60, 60], [70, 70, 120, 120]], np.float32)
+    result = tiny_segmenter.segment(image, PHRASE, top_k=2, boxes=boxes)
+    assert len(result.masks) == 2
+    assert sorted(p.box.tolist() for p in result.prompts) == boxes.tolist()
+    clicked = tiny_segmenter.segment(image, PHRASE, points=np.array([[30, 40, 0]], np.float32))
+    prompts = clicked.prompts[0]
+    assert prompts.points[-1].tolist() == [30, 40] and prompts.labels.tolist() == [1, 0]
