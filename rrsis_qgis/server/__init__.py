@@ -1,0 +1,1 @@
+"""The local HTTP inference backend around engine/ (FastAPI + uvicorn). Never imports QGIS."""

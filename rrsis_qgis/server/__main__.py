@@ -1,0 +1,127 @@
+"""`python -m rrsis_qgis.server`: load the model, bind, print one JSON "listening" line, serve until SIGTERM."""
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import logging
+import signal
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+EXIT_BAD_ARGS, EXIT_MISSING_WEIGHTS, EXIT_FAILED = 2, 3, 1
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for name in ("rrsis_qgis", "uvicorn.error"):  # ours at INFO; the libraries' chatter stays quiet
+        logging.getLogger(name).setLevel(logging.DEBUG if args.debug else logging.INFO)
+    from .auth import TokenFileError, default_token_path, load_or_create_token, remove_stale_tokens
+
+    if not _is_loopback(args.host) and args.token_file is None:
+        return _fail(EXIT_BAD_ARGS, f"refusing to listen on {args.host} without --token-file: anyone on the "
+                     "network could use this server. Create a private token file and pass it on both sides.")
+    token_path = args.token_file or default_token_path()
+    if args.token_file is None:
+        remove_stale_tokens(token_path.parent)
+    try:
+        token, created = load_or_create_token(token_path)
+    except (TokenFileError, OSError) as exc:
+        return _fail(EXIT_BAD_ARGS, str(exc))
+    try:
+        return _serve(args, token, token_path)
+    finally:
+        if created and args.token_file is None:
+            token_path.unlink(missing_ok=True)
+
+
+def _serve(args, token: str, token_path: Path) -> int:
+    import uvicorn
+
+    from ..engine.segmenter import Segmenter
+    from ..engine.weights import MissingWeightsError
+    from .app import Limits, create_app
+    from .service import Service
+
+    log = logging.getLogger("rrsis_qgis.server")
+    t0 = time.perf_counter()
+    try:
+        segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    except MissingWeightsError as exc:
+        return _fail(EXIT_MISSING_WEIGHTS, str(exc))
+    except (KeyError, ValueError) as exc:
+        return _fail(EXIT_BAD_ARGS, str(exc))
+    log.info("model %s loaded on %s in %.1f s", args.model, segmenter.device, time.perf_counter() - t0)
+    service = Service(segmenter, cache_bytes=args.cache_mb << 20, models_dir=args.models_dir)
+    limits = Limits(max_body_bytes=args.max_body_mb << 20, max_image_side=args.max_image_side,
+                    request_timeout_s=args.request_timeout)
+    app = create_app(service, token, limits)
+
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a killed server's port is free at once
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        return _fail(EXIT_BAD_ARGS, f"cannot listen on {args.host}:{args.port}: {exc.strerror}")
+    sock.listen(64)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, timeout_graceful_shutdown=5))
+
+    def announce():
+        while not server.started and not server.should_exit:
+            time.sleep(0.02)
+        if server.started:
+            print(json.dumps({"event": "listening", "host": args.host, "port": port, "token_file": str(token_path),
+                              "device": str(segmenter.device), "model": args.model}), flush=True)
+
+    threading.Thread(target=announce, daemon=True).start()
+    # uvicorn handles SIGINT/SIGTERM (finish in-flight requests, then stop) and re-raises the signal
+    # afterwards into the handlers found at start: make those no-ops so cleanup runs and we exit 0.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    server.run(sockets=[sock])
+    log.info("stopped")
+    return 0
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _fail(code: int, message: str) -> int:
+    print(json.dumps({"event": "error", "message": message}), flush=True)
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    from ..engine.device import CHOICES
+
+    p = argparse.ArgumentParser(prog="python -m rrsis_qgis.server", description=__doc__)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; others need --token-file)")
+    p.add_argument("--port", type=int, default=0, help="0 = any free port (the listening line says which)")
+    p.add_argument("--model", default="default", help="default | tiny-random | full-random")
+    p.add_argument("--device", default="auto", choices=CHOICES)
+    p.add_argument("--models-dir", type=Path)
+    p.add_argument("--token-file", type=Path, help="private file with the token (made, mode 0600, if missing)")
+    p.add_argument("--cache-mb", type=int, default=1024, help="embedding cache size (default 1024 MB)")
+    p.add_argument("--max-body-mb", type=int, default=64)
+    p.add_argument("--max-image-side", type=int, default=4096)
+    p.add_argument("--request-timeout", type=float, default=300.0, help="seconds (default 300)")
+    p.add_argument("--debug", action="store_true")
+    return p
+
+
+if __name__ == "__main__":
+    sys.exit(main())

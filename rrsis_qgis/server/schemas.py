@@ -1,0 +1,141 @@
+"""The /v1 contract as pydantic models; FastAPI turns them into the OpenAPI schema (the contract)."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..engine.segmenter import MAX_PHRASE_CHARS
+
+MAX_POINTS, MAX_BOXES, MAX_TOP_K = 64, 16, 8
+
+Point = List[float]  # [x, y, label]: label 1 = object, 0 = background
+Box = List[float]  # [x0, y0, x1, y1]
+
+
+class SegmentRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    image: str = Field(..., min_length=1, description="base64 of a PNG or a .npy array (H×W[×1|3|4])")
+    phrase: str = Field(..., max_length=MAX_PHRASE_CHARS, description="what to find, in English")
+    points: Optional[List[Point]] = Field(None, max_length=MAX_POINTS, description="[[x, y, label], …] in image px")
+    boxes: Optional[List[Box]] = Field(None, max_length=MAX_BOXES, description="[[x0, y0, x1, y1], …] in image px")
+    top_k: int = Field(1, ge=1, le=MAX_TOP_K)
+    return_heatmap: bool = False
+    request_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$",
+                                      description="client-chosen id, for DELETE /v1/requests/{id}")
+
+    @field_validator("phrase")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the phrase is empty")
+        return v
+
+    @field_validator("points")
+    @classmethod
+    def _points(cls, v):
+        for p in v or []:
+            if len(p) != 3 or p[2] not in (0, 1):
+                raise ValueError("each point is [x, y, label] with label 1 (object) or 0 (background)")
+        return v
+
+    @field_validator("boxes")
+    @classmethod
+    def _boxes(cls, v):
+        for b in v or []:
+            if len(b) != 4 or not (b[2] > b[0] and b[3] > b[1]):
+                raise ValueError("each box is [x0, y0, x1, y1] with x1 > x0 and y1 > y0")
+        return v
+
+
+class Rle(BaseModel):
+    size: List[int]
+    counts: str
+
+
+class MaskOut(BaseModel):
+    rle: Rle
+    score: float
+    bbox: List[float]  # x0, y0, x1, y1 in image px (exclusive max)
+
+
+class Candidate(BaseModel):
+    bbox: List[float]
+    score: float
+
+
+class Heatmap(BaseModel):
+    png: str
+    scale: float
+
+
+class Parse(BaseModel):
+    target: Optional[str] = None
+    attributes: List[str] = []
+    relation: Optional[str] = None
+    landmark: Optional[str] = None
+    position: Optional[str] = None
+
+
+class SegmentResponse(BaseModel):
+    request_id: str
+    masks: List[MaskOut]
+    heatmap: Optional[Heatmap] = None
+    candidates: List[Candidate]
+    parse: Parse
+    timings_ms: Dict[str, float]
+    models: Dict[str, str]
+    cache: str  # "hit" or "miss"
+
+
+class CacheStats(BaseModel):
+    entries: int
+    hits: int
+    misses: int
+    bytes: int
+    max_bytes: int
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    device: str
+    models: Dict[str, str]
+    cache: CacheStats
+    queue: int
+
+
+class ModelFile(BaseModel):
+    key: str
+    file: str
+    url: str
+    present: bool
+    size: Optional[int]
+    sha256: Optional[str]
+
+
+class ModelInfo(BaseModel):
+    id: str
+    description: str
+    loaded: bool
+    random_weights: bool
+    files: List[ModelFile]
+
+
+class Models(BaseModel):
+    models: List[ModelInfo]
+
+
+class CancelResult(BaseModel):
+    request_id: str
+    state: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

@@ -1,0 +1,84 @@
+"""What the endpoints do, without HTTP: segment with the embedding cache, health, the model list."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .. import __version__
+from ..engine.segmenter import Segmenter
+from ..engine.specs import load_specs
+from ..engine.weights import MissingWeightsError, default_models_dir, load_manifest, resolve_weights
+from ..geo import rle
+from .cache import EmbeddingCache, cache_key
+from .codec import encode_heatmap
+from .schemas import (CacheStats, Candidate, Health, MaskOut, ModelFile, ModelInfo, Models, Parse, Rle,
+                      SegmentRequest, SegmentResponse)
+
+
+class Service:
+    def __init__(self, segmenter: Segmenter, cache_bytes: int, models_dir=None):
+        self.segmenter = segmenter
+        self.cache = EmbeddingCache(cache_bytes)
+        self.models_dir = Path(models_dir) if models_dir else default_models_dir()
+        spec = segmenter.spec
+        self.model_ids = {
+            "spec": spec.name,
+            "localizer": f"open_clip:{spec.clip.arch}:{spec.clip.weights or 'random'}",
+            "refiner": f"sam2:{Path(spec.sam2.config).stem}:{spec.sam2.weights or 'random'}",
+        }
+
+    def segment(self, req: SegmentRequest, image: np.ndarray, valid: np.ndarray, request_id: str) -> SegmentResponse:
+        """Runs on the inference thread: one at a time."""
+        t0 = time.perf_counter()
+        key = cache_key(image, self.segmenter.spec.name)
+        embeddings = self.cache.get(key)
+        hit = embeddings is not None
+        timings: dict = {}
+        if not hit:
+            embeddings = self.segmenter.encode(image, timings=timings)
+            self.cache.put(key, embeddings, embeddings.nbytes)
+        result = self.segmenter.segment(
+            image, req.phrase, top_k=req.top_k, valid=valid, embeddings=embeddings,
+            points=np.asarray(req.points, np.float32) if req.points else None,
+            boxes=np.asarray(req.boxes, np.float32) if req.boxes else None)
+        timings.update(result.timings_ms)
+        masks = [MaskOut(rle=Rle(**rle.encode(m)), score=round(s, 5), bbox=_bbox(m))
+                 for m, s in zip(result.masks, result.scores) if m.any()]
+        timings["total"] = round((time.perf_counter() - t0) * 1000, 2)
+        return SegmentResponse(
+            request_id=request_id, masks=masks,
+            heatmap=encode_heatmap(result.heatmap) if req.return_heatmap else None,
+            candidates=[Candidate(bbox=_bbox(m), score=round(s, 5)) for m, s in zip(result.masks, result.scores)],
+            parse=Parse(target=" ".join(req.phrase.split())),  # the phrase parser fills the rest (issue 5)
+            timings_ms=timings, models=self.model_ids, cache="hit" if hit else "miss")
+
+    def health(self, queue_depth: int) -> Health:
+        return Health(status="ok", version=__version__, device=str(self.segmenter.device),
+                      models=self.model_ids, cache=CacheStats(**self.cache.stats()), queue=queue_depth)
+
+    def models(self) -> Models:
+        manifest = load_manifest()
+        out = []
+        for spec in load_specs().values():
+            files = []
+            for key in spec.weight_keys:
+                entry = manifest[key]
+                try:
+                    resolve_weights([key], self.models_dir)
+                    present = True
+                except MissingWeightsError:
+                    present = False
+                files.append(ModelFile(key=key, file=entry.file, url=entry.url, present=present,
+                                       size=entry.size, sha256=entry.sha256))
+            out.append(ModelInfo(id=spec.name, description=spec.description, loaded=spec.name == self.segmenter.spec.name,
+                                 random_weights=spec.random_weights, files=files))
+        return Models(models=out)
+
+
+def _bbox(mask: np.ndarray) -> list:
+    if not mask.any():
+        return [0.0, 0.0, 0.0, 0.0]
+    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+    return [float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1)]

@@ -1,0 +1,57 @@
+"""Start `python -m rrsis_qgis.server` as a real process on 127.0.0.1 and wait for its listening line."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+@dataclass
+class ServerProcess:
+    proc: subprocess.Popen
+    port: int
+    token: str
+    token_file: Path
+    stderr_lines: list
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def headers(self) -> dict:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def stop(self, sig=signal.SIGTERM, timeout=30) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        return self.proc.wait(timeout=timeout)
+
+
+def start_server(*args, env=None, timeout=120) -> ServerProcess:
+    cmd = [sys.executable, "-m", "rrsis_qgis.server", "--model", "tiny-random", "--device", "cpu", *map(str, args)]
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    stderr_lines: list = []
+    threading.Thread(target=lambda: stderr_lines.extend(proc.stderr), daemon=True).start()
+    result: dict = {}
+    reader = threading.Thread(target=lambda: result.update(line=proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    line = result.get("line", "")
+    if not line:
+        proc.kill()
+        raise RuntimeError(f"server did not start: {''.join(stderr_lines)[-2000:]}")
+    event = json.loads(line)
+    if event["event"] != "listening":
+        proc.wait(timeout=30)
+        raise RuntimeError(event.get("message", line))
+    token_file = Path(event["token_file"])
+    return ServerProcess(proc, event["port"], token_file.read_text().strip(), token_file, stderr_lines)

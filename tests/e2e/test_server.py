@@ -1,0 +1,186 @@
+"""The backend as a real process on 127.0.0.1 (tiny-random): contract, auth, limits, cache, queue."""
+import base64
+import concurrent.futures
+import io
+import json
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from rrsis_qgis.geo import rle
+from rrsis_qgis.train.synthetic_scene import demo_scene
+from tests.e2e.server_process import start_server
+
+pytestmark = pytest.mark.slow
+
+
+def png_b64(image: np.ndarray) -> str:
+    buf = io.BytesIO()
+    Image.fromarray(image).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def npy_b64(array: np.ndarray) -> str:
+    buf = io.BytesIO()
+    np.save(buf, array)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    token_file = tmp_path_factory.mktemp("srv") / "token"
+    srv = start_server("--token-file", token_file, "--max-body-mb", 2, "--max-image-side", 512)
+    yield srv
+    assert srv.stop() == 0, "".join(srv.stderr_lines)[-2000:]
+
+
+@pytest.fixture
+def client(server):
+    with httpx.Client(base_url=server.url, headers=server.headers, timeout=120) as c:
+        yield c
+
+
+def test_round_trip_masks_heatmap_and_contract_fields(client):
+    image = demo_scene(size=200).image[:, :180]
+    r = client.post("/v1/segment", json={"image": png_b64(image), "phrase": "the white storage tank",
+                                         "top_k": 2, "return_heatmap": True, "request_id": "round-trip-1"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["request_id"] == "round-trip-1" and 1 <= len(body["masks"]) <= 2
+    for m in body["masks"]:
+        mask = rle.decode(m["rle"])
+        assert mask.shape == (200, 180) and mask.any()
+        x0, y0, x1, y1 = m["bbox"]
+        rows, cols = np.nonzero(mask)
+        assert (x0, y0, x1, y1) == (cols.min(), rows.min(), cols.max() + 1, rows.max() + 1)
+    heat = np.asarray(Image.open(io.BytesIO(base64.b64decode(body["heatmap"]["png"]))))
+    assert heat.shape == (200, 180) and body["heatmap"]["scale"] == 1.0 and heat.max() == 255
+    assert body["parse"]["target"] == "the white storage tank"
+    assert {"clip_image", "sam2_encoder", "clip_text", "sam2_decoder", "total"} <= set(body["timings_ms"])
+    assert body["models"]["spec"] == "tiny-random" and len(body["candidates"]) == len(body["masks"])
+
+
+def test_npy_images_1_and_4_bands_and_16_bit_are_accepted(client):
+    gray16 = (np.arange(64 * 64, dtype=np.uint16).reshape(64, 64) * 7)
+    rgba = np.dstack([demo_scene(size=64).image, np.full((64, 64), 255, np.uint8)])
+    rgba[:, :32, 3] = 0  # transparent half: never part of a mask
+    for array in (gray16, rgba):
+        r = client.post("/v1/segment", json={"image": npy_b64(array), "phrase": "a building"})
+        assert r.status_code == 200, r.text
+    for m in r.json()["masks"]:
+        assert not rle.decode(m["rle"])[:, :32].any()
+
+
+ENDPOINTS = [("GET", "/v1/health"), ("GET", "/v1/models"), ("POST", "/v1/segment"),
+             ("DELETE", "/v1/requests/abc"), ("GET", "/v1/openapi.json"), ("GET", "/nowhere")]
+
+
+@pytest.mark.parametrize("method, path", ENDPOINTS)
+@pytest.mark.parametrize("auth", [None, "Bearer wrong-token", "Basic abc", "Bearer"])
+def test_every_endpoint_needs_the_token(server, method, path, auth):
+    headers = {"Authorization": auth} if auth else {}
+    r = httpx.request(method, server.url + path, headers=headers, json={"image": "x", "phrase": "y"})
+    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_oversized_body_is_413(client):
+    r = client.post("/v1/segment", json={"image": "A" * (3 << 20), "phrase": "tank"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
+
+
+@pytest.mark.parametrize("payload, status, code", [
+    ({"phrase": "tank"}, 422, "invalid_request"),  # image missing
+    ({"image": "AAAA"}, 422, "invalid_request"),  # phrase missing
+    ({"image": "AAAA", "phrase": "   "}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "x" * 513}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "tank", "top_k": 0}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "tank", "points": [[1, 2, 5]]}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "tank", "points": [[1, 2, 1]] * 65}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "tank", "boxes": [[5, 5, 1, 1]]}, 422, "invalid_request"),
+    ({"image": "AAAA", "phrase": "tank", "extra": 1}, 422, "invalid_request"),
+    ({"image": "not base64!", "phrase": "tank"}, 422, "bad_image"),
+    ({"image": base64.b64encode(b"GIF89a....").decode(), "phrase": "tank"}, 415, "unsupported_format"),
+    ({"image": base64.b64encode(b"\x89PNG\r\n\x1a\ngarbage").decode(), "phrase": "tank"}, 422, "bad_image"),
+])
+def test_bad_requests_get_clear_json_errors(client, payload, status, code):
+    r = client.post("/v1/segment", json=payload)
+    assert r.status_code == status, r.text
+    assert r.json()["error"]["code"] == code and r.json()["error"]["message"]
+
+
+def test_image_limits(client):
+    big = png_b64(np.zeros((10, 513, 3), np.uint8))
+    r = client.post("/v1/segment", json={"image": big, "phrase": "tank"})
+    assert r.status_code == 413 and "513" in r.json()["error"]["message"]
+    tiny = png_b64(np.zeros((4, 40, 3), np.uint8))
+    assert client.post("/v1/segment", json={"image": tiny, "phrase": "tank"}).status_code == 422
+    odd = npy_b64(np.zeros((20, 20, 2, 2), np.uint8))
+    assert client.post("/v1/segment", json={"image": odd, "phrase": "tank"}).status_code == 422
+
+
+def test_malformed_json_and_non_utf8_text(client):
+    for body in (b"{not json", b'{"image": "AAAA", "phrase": "\xff\xfe"}'):
+        r = client.post("/v1/segment", content=body, headers={"Content-Type": "application/json"})
+        assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+
+
+def test_two_clients_at_once_are_queued_and_the_second_phrase_hits_the_cache(client, server):
+    image = png_b64(demo_scene(size=160, seed=11).image)
+    before = client.get("/v1/health").json()["cache"]
+
+    def ask(phrase):
+        with httpx.Client(base_url=server.url, headers=server.headers, timeout=120) as c:
+            return c.post("/v1/segment", json={"image": image, "phrase": phrase})
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(ask, ["the white storage tank", "the red building"]))
+    assert [a.status_code for a in answers] == [200, 200]
+    assert sorted(a.json()["cache"] for a in answers) == ["hit", "miss"]
+    after = client.get("/v1/health").json()["cache"]
+    assert after["hits"] == before["hits"] + 1 and after["misses"] == before["misses"] + 1
+    assert client.get("/v1/health").json()["queue"] == 0
+
+
+def test_cancel_of_an_unknown_request_is_404(client):
+    r = client.delete("/v1/requests/nothing-here")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "unknown_request"
+
+
+def test_models_lists_specs_and_files(client):
+    models = {m["id"]: m for m in client.get("/v1/models").json()["models"]}
+    assert models["tiny-random"]["loaded"] and models["tiny-random"]["random_weights"]
+    files = {f["file"]: f for f in models["default"]["files"]}
+    assert set(files) == {"sam2.1_hiera_tiny.pt", "ViT-B-16.pt"} and not any(f["present"] for f in files.values())
+
+
+def test_schemathesis_finds_no_server_errors(server):
+    schemathesis = pytest.importorskip("schemathesis")
+    schema = httpx.get(server.url + "/v1/openapi.json", headers=server.headers).json()
+    api = schemathesis.openapi.from_dict(schema)
+    api.config.update(base_url=server.url, headers=server.headers)
+    failures, calls = [], []
+    for op in api.get_all_operations():
+        operation = op.ok()
+        strategy = operation.as_strategy()
+        from hypothesis import HealthCheck, given, settings
+
+        @settings(max_examples=25, deadline=None, database=None, derandomize=True,
+                  suppress_health_check=list(HealthCheck))
+        @given(case=strategy)
+        def check(case):
+            response = case.call(timeout=60)
+            calls.append(response.status_code)
+            if response.status_code >= 500:
+                failures.append((operation.label, response.status_code, response.text[:200]))
+            content_type = response.headers.get("content-type") or [""]
+            content_type = content_type[0] if isinstance(content_type, list) else content_type
+            assert content_type.startswith("application/json"), (operation.label, response.status_code)
+            json.loads(response.text)
+
+        check()
+    assert not failures, failures
+    assert len(calls) >= 40, f"schemathesis made only {len(calls)} calls"
+    assert httpx.get(server.url + "/v1/health", headers=server.headers).json()["status"] == "ok"
