@@ -16,12 +16,13 @@ PHRASE       ?= the white storage tank left of the road
 DEMO_DIR     ?= demo
 PYTEST_ARGS  ?=
 
-.PHONY: help setup system-deps test test-fast demo bench clean
+.PHONY: help setup system-deps test test-fast demo serve bench clean
 
 help:
 	@echo "make demo    segment '$(PHRASE)' on a synthetic scene (MODEL=default|tiny-random|full-random)"
 	@echo "make test    run the whole test suite (unit, QGIS offscreen, end-to-end)"
-	@echo "make bench   latency benchmark (full-random weights), JSON on stdout"
+	@echo "make serve   start the local backend (MODEL=…); prints its port and token file"
+	@echo "make bench   latency benchmarks (full-random weights), JSON on stdout"
 
 setup: $(STAMP)
 
@@ -57,8 +58,12 @@ demo: setup
 	@test -f $(DEMO_DIR)/scene.tif || $(PYTHON) -m rrsis_qgis demo-raster $(DEMO_DIR)/scene.tif
 	$(PYTHON) -m rrsis_qgis segment $(DEMO_DIR)/scene.tif "$(PHRASE)" --model $(MODEL) --out $(DEMO_DIR)/result.gpkg
 
+serve: setup
+	$(PYTHON) -m rrsis_qgis.server --model $(MODEL)
+
 bench: setup
 	$(PYTHON) bench/latency.py --model full-random
+	$(PYTHON) bench/server.py --model full-random
 
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache
