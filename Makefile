@@ -16,7 +16,7 @@ PHRASE       ?= the white storage tank left of the road
 DEMO_DIR     ?= demo
 PYTEST_ARGS  ?=
 
-.PHONY: help setup system-deps test test-fast demo serve bench clean
+.PHONY: help setup system-deps test test-fast demo serve download bench clean
 
 help:
 	@echo "make demo    segment '$(PHRASE)' on a synthetic scene (MODEL=default|tiny-random|full-random)"
@@ -57,6 +57,9 @@ demo: setup
 	@mkdir -p $(DEMO_DIR)
 	@test -f $(DEMO_DIR)/scene.tif || $(PYTHON) -m rrsis_qgis demo-raster $(DEMO_DIR)/scene.tif
 	$(PYTHON) -m rrsis_qgis segment $(DEMO_DIR)/scene.tif "$(PHRASE)" --model $(MODEL) --out $(DEMO_DIR)/result.gpkg
+
+download: setup
+	$(PYTHON) -m rrsis_qgis download --model $(MODEL)
 
 serve: setup
 	$(PYTHON) -m rrsis_qgis.server --model $(MODEL)

@@ -29,7 +29,8 @@ class MissingWeightsError(FileNotFoundError):
         lines = [f"Model weights are missing from the models folder {models_dir}:"]
         for e in entries:
             lines.append(f"  - {e.file}  (download: {e.url})")
-        lines.append("Download them with:  python -m rrsis_qgis download --models-dir " + str(models_dir))
+        lines.append("Download them with:  python -m rrsis_qgis download --models-dir " + str(models_dir)
+                     + "   (in the repository: make download)")
         lines.append("or fetch each URL by hand and put the file in that folder (the name must match).")
         lines.append("To try the pipeline without weights, use --model tiny-random (random weights, "
                      "meaningless masks).")
