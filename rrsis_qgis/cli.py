@@ -48,7 +48,8 @@ def _report(exc: Exception) -> int:
 
 
 def _segment(args) -> int:
-    from .engine.segmenter import Segmenter, clean_phrase
+    from .engine.segmenter import Segmenter
+    from .phrase_check import clean_phrase
     from .pipeline import segment_raster
 
     phrase = clean_phrase(args.phrase)  # refuse a bad phrase before loading any model

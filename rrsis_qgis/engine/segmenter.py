@@ -11,6 +11,7 @@ from typing import Callable, List, Optional
 import numpy as np
 import torch
 
+from ..phrase_check import clean_phrase
 from .activation import activation_map
 from .clip_dense import DenseClip
 from .device import resolve_device
@@ -19,7 +20,6 @@ from .refiner import Sam2Refiner
 from .specs import ModelSpec, get_spec
 from .weights import resolve_weights
 
-MAX_PHRASE_CHARS = 512
 MIN_SIDE = 8
 
 
@@ -45,16 +45,6 @@ class ImageEmbeddings:
     def nbytes(self) -> int:
         tensors = [self.clip_patches, self.sam_state[0]["image_embed"], *self.sam_state[0]["high_res_feats"]]
         return sum(t.element_size() * t.nelement() for t in tensors)
-
-
-def clean_phrase(phrase: str) -> str:
-    """Collapse whitespace and refuse empty or over-long phrases with a user-facing message."""
-    text = " ".join(str(phrase).split())
-    if not text:
-        raise ValueError("the phrase is empty: describe the object, e.g. 'the white storage tank left of the road'")
-    if len(text) > MAX_PHRASE_CHARS:
-        raise ValueError(f"the phrase has {len(text)} characters; the limit is {MAX_PHRASE_CHARS}")
-    return text
 
 
 class Segmenter:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
@@ -20,6 +21,30 @@ class RasterError(ValueError):
     """A raster or window that cannot be turned into a view; the message is meant for the user."""
 
 
+@dataclass(frozen=True)
+class ViewPlan:
+    """Which raster pixels a view reads and what it becomes: decided before reading anything."""
+
+    xoff: int
+    yoff: int
+    win_w: int
+    win_h: int
+    out_w: int
+    out_h: int
+    geotransform: tuple  # of the output view
+    crs_wkt: str
+    gsd_m: float
+
+    def describe(self) -> str:
+        return f"{self.out_w}×{self.out_h} px @ {self.gsd_m:.3g} m/px"
+
+
+def plan_view(path: str, extent: Optional[Sequence[float]] = None, max_side: int = DEFAULT_MAX_SIDE) -> ViewPlan:
+    """The pixel window covering ``extent`` (raster CRS; None = all) and the capped output size."""
+    ds = _open(path)
+    return _plan(ds, path, extent, max_side)
+
+
 def read_view(
     path: str,
     extent: Optional[Sequence[float]] = None,
@@ -32,6 +57,22 @@ def read_view(
     most ``max_side`` and never larger than the native window (no upsampling).
     """
     ds = _open(path)
+    plan = _plan(ds, path, extent, max_side)
+    band_ids = resolve_bands(ds.RasterCount, bands)
+    window = (plan.xoff, plan.yoff, plan.win_w, plan.win_h)
+    size = dict(buf_xsize=plan.out_w, buf_ysize=plan.out_h)
+    downsampling = plan.win_w > plan.out_w or plan.win_h > plan.out_h
+    resample = gdal.GRIORA_Average if downsampling else gdal.GRIORA_NearestNeighbour
+
+    valid = np.ones((plan.out_h, plan.out_w), dtype=bool)
+    for b in sorted(set(band_ids)):
+        valid &= ds.GetRasterBand(b).GetMaskBand().ReadAsArray(*window, **size) > 0
+    data = np.stack([ds.GetRasterBand(b).ReadAsArray(*window, **size, resample_alg=resample) for b in band_ids])
+    return View(rgb=to_uint8(data, valid), valid=valid, geotransform=plan.geotransform,
+                crs_wkt=plan.crs_wkt, gsd_m=plan.gsd_m, source=path)
+
+
+def _plan(ds, path: str, extent, max_side: int) -> ViewPlan:
     crs_wkt = ds.GetProjection()
     if not crs_wkt:
         raise RasterError(
@@ -41,32 +82,12 @@ def read_view(
     if max_side < 1:
         raise RasterError(f"max_side must be at least 1 (got {max_side})")
     gt = ds.GetGeoTransform()
-    band_ids = resolve_bands(ds.RasterCount, bands)
     xoff, yoff, win_w, win_h = _pixel_window(gt, ds.RasterXSize, ds.RasterYSize, extent)
     scale = max(1.0, max(win_w, win_h) / float(max_side))
     out_w, out_h = max(1, round(win_w / scale)), max(1, round(win_h / scale))
-    resample = gdal.GRIORA_Average if scale > 1 else gdal.GRIORA_NearestNeighbour
-
-    valid = np.ones((out_h, out_w), dtype=bool)
-    for b in sorted(set(band_ids)):
-        mask_band = ds.GetRasterBand(b).GetMaskBand()
-        m = mask_band.ReadAsArray(xoff, yoff, win_w, win_h, buf_xsize=out_w, buf_ysize=out_h)
-        valid &= m > 0
-    data = np.stack([
-        ds.GetRasterBand(b).ReadAsArray(
-            xoff, yoff, win_w, win_h, buf_xsize=out_w, buf_ysize=out_h, resample_alg=resample
-        )
-        for b in band_ids
-    ])
     view_gt = _window_geotransform(gt, xoff, yoff, win_w / out_w, win_h / out_h)
-    return View(
-        rgb=to_uint8(data, valid),
-        valid=valid,
-        geotransform=view_gt,
-        crs_wkt=crs_wkt,
-        gsd_m=ground_sample_distance_m(view_gt, crs_wkt),
-        source=path,
-    )
+    return ViewPlan(xoff, yoff, win_w, win_h, out_w, out_h, view_gt, crs_wkt,
+                    ground_sample_distance_m(view_gt, crs_wkt))
 
 
 def resolve_bands(count: int, bands: Optional[Sequence[int]]) -> tuple:

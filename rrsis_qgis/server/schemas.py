@@ -5,7 +5,7 @@ from typing import Dict, List, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..engine.segmenter import MAX_PHRASE_CHARS
+from ..phrase_check import MAX_PHRASE_CHARS
 
 MAX_POINTS, MAX_BOXES, MAX_TOP_K = 64, 16, 8
 

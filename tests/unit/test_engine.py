@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from rrsis_qgis.engine.segmenter import clean_phrase
+from rrsis_qgis.phrase_check import clean_phrase
 from rrsis_qgis.train.synthetic_scene import demo_scene
 
 PHRASE = "the white storage tank left of the road"

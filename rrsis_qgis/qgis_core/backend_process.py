@@ -1,0 +1,139 @@
+"""The backend as seen from QGIS: start it with QProcess (or use a configured URL), track its state."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import Qgis, QgsMessageLog
+from qgis.PyQt.QtCore import QObject, QProcess, QProcessEnvironment, pyqtSignal
+
+from .backend_client import BackendClient, BackendError
+from .settings import PACKAGE_DIR, PluginSettings
+
+TAG = "rrsis_qgis"
+DOWN, STARTING, CONNECTED = "down", "starting", "connected"
+
+
+class BackendManager(QObject):
+    """One backend per QGIS session. ``stateChanged(state, detail)`` drives the dock's status badge."""
+
+    stateChanged = pyqtSignal(str, str)
+
+    def __init__(self, settings: PluginSettings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.state, self.detail = DOWN, ""
+        self.url: Optional[str] = None
+        self.token: Optional[str] = None
+        self.info: dict = {}
+        self._process: Optional[QProcess] = None
+        self._stdout = b""
+        self._stderr_tail = b""
+
+    def client(self, timeout: float = 600.0) -> BackendClient:
+        if self.state != CONNECTED:
+            raise BackendError("the backend is not connected: press Start in the panel", "down")
+        return BackendClient(self.url, self.token, timeout)
+
+    def start(self) -> None:
+        """Connect to the configured URL, or launch `python -m rrsis_qgis.server` and wait for its line."""
+        self.stop()
+        if self.settings.backend_url:
+            self._connect_external()
+            return
+        python = self.settings.python()
+        if not python or not Path(python).exists():
+            self._set(DOWN, self.tr("no backend Python configured: set it in the plugin settings "
+                                    "(a Python with torch, sam2 and open_clip, e.g. the project's .venv/bin/python)"))
+            return
+        args = ["-m", "rrsis_qgis.server", "--port", "0", "--model", self.settings.model,
+                "--device", self.settings.device]
+        if self.settings.models_dir:
+            args += ["--models-dir", self.settings.models_dir]
+        process = QProcess(self)
+        process.setWorkingDirectory(str(PACKAGE_DIR.parent))  # so -m finds this copy of the package
+        env = QProcessEnvironment.systemEnvironment()
+        env.remove("PYTHONPATH")  # QGIS's own paths must not leak into the backend's Python
+        env.remove("PYTHONHOME")
+        process.setProcessEnvironment(env)
+        process.readyReadStandardOutput.connect(self._on_stdout)
+        process.readyReadStandardError.connect(self._on_stderr)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._process, self._stdout, self._stderr_tail = process, b"", b""
+        self._set(STARTING, self.tr("loading the model…"))
+        process.start(python, args)
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.state() != QProcess.NotRunning:
+            process.finished.disconnect(self._on_finished)
+            process.terminate()
+            if not process.waitForFinished(5000):
+                process.kill()
+                process.waitForFinished(2000)
+        if self.state != DOWN:
+            self._set(DOWN, self.tr("stopped"))
+
+    def process_id(self) -> int:
+        return int(self._process.processId()) if self._process is not None else 0
+
+    def _connect_external(self) -> None:
+        try:
+            self.token = Path(self.settings.token_file).read_text().strip() if self.settings.token_file else ""
+        except OSError as exc:
+            self._set(DOWN, self.tr("cannot read the token file: {}").format(exc))
+            return
+        self.url = self.settings.backend_url.rstrip("/")
+        self._check_health()
+
+    def _check_health(self) -> None:
+        try:
+            self.info = BackendClient(self.url, self.token).health(timeout=10)
+        except BackendError as exc:
+            self._set(DOWN, exc.message)
+            return
+        self._set(CONNECTED, f"{self.info.get('device', '?')} · {self.info.get('models', {}).get('spec', '?')}")
+
+    def _on_stdout(self) -> None:
+        self._stdout += bytes(self._process.readAllStandardOutput())
+        while b"\n" in self._stdout:
+            line, self._stdout = self._stdout.split(b"\n", 1)
+            try:
+                event = json.loads(line.decode("utf-8", "replace"))
+            except ValueError:
+                continue
+            if event.get("event") == "listening":
+                self.url = f"http://127.0.0.1:{event['port']}"
+                try:
+                    self.token = Path(event["token_file"]).read_text().strip()
+                except OSError as exc:
+                    self._set(DOWN, self.tr("cannot read the backend's token: {}").format(exc))
+                    return
+                self._check_health()
+            elif event.get("event") == "error":
+                self._set(DOWN, event.get("message", "error"))
+
+    def _on_stderr(self) -> None:
+        chunk = bytes(self._process.readAllStandardError())
+        self._stderr_tail = (self._stderr_tail + chunk)[-4000:]
+        for line in chunk.decode("utf-8", "replace").splitlines():
+            QgsMessageLog.logMessage(line, TAG + " backend", Qgis.Info)
+
+    def _on_finished(self, code: int, _status) -> None:
+        if self.state == DOWN:
+            return  # the error event already said why
+        last = self._stderr_tail.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        self._set(DOWN, self.tr("the backend exited (code {}) {}").format(code, last[0]).strip())
+
+    def _on_error(self, error) -> None:
+        if error == QProcess.FailedToStart:
+            self._set(DOWN, self.tr("cannot start {}: check the backend Python in the settings").format(
+                self.settings.python()))
+
+    def _set(self, state: str, detail: str) -> None:
+        self.state, self.detail = state, detail
+        level = Qgis.Info if state != DOWN else Qgis.Warning
+        QgsMessageLog.logMessage(f"backend {state}: {detail}", TAG, level)
+        self.stateChanged.emit(state, detail)

@@ -1,0 +1,108 @@
+"""One query as a QgsTask: read the view (GDAL), ask the backend, vectorize the masks — off the GUI thread."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+from osgeo import gdal
+from qgis.core import QgsTask
+from qgis.PyQt.QtCore import pyqtSignal
+
+from ..geo import rle
+from ..geo.raster_window import RasterError, read_view
+from ..geo.vectorize import mask_to_geometry
+from .backend_client import BackendClient, BackendError
+from .extent import ViewRequest
+
+
+@dataclass
+class SegmentParams:
+    view: ViewRequest
+    phrase: str
+    max_side: int = 1024
+    bands: Optional[tuple] = None
+    top_k: int = 1
+    points: Optional[list] = None  # [[x, y, label]] in map coordinates of the layer CRS
+    return_heatmap: bool = False
+
+
+@dataclass
+class SegmentOutcome:
+    request_id: str
+    wkb: list = field(default_factory=list)  # one MultiPolygon per kept mask, layer CRS
+    scores: list = field(default_factory=list)
+    crs_wkt: str = ""
+    gsd_m: float = 0.0
+    model: str = ""
+    timings_ms: dict = field(default_factory=dict)
+
+
+class SegmentTask(QgsTask):
+    """Emits ``done(outcome, error)`` on the GUI thread: exactly one of them is not None."""
+
+    done = pyqtSignal(object, object)
+
+    def __init__(self, params: SegmentParams, client: BackendClient):
+        super().__init__(f"RRSIS: {params.phrase[:40]}", QgsTask.CanCancel)
+        self.params, self.client = params, client
+        self.request_id = uuid.uuid4().hex[:16]
+        self.outcome: Optional[SegmentOutcome] = None
+        self.error: Optional[str] = None
+        self.error_code = ""
+
+    def run(self) -> bool:
+        try:
+            self.outcome = self._run()
+            return True
+        except (RasterError, BackendError, ValueError, OSError) as exc:
+            self.error = getattr(exc, "message", None) or str(exc)
+            self.error_code = getattr(exc, "code", "input")
+            return False
+        except Exception as exc:  # noqa: BLE001 (never let an exception reach QGIS's task manager)
+            self.error, self.error_code = f"unexpected error: {exc!r}", "unexpected"
+            return False
+
+    def _run(self) -> SegmentOutcome:
+        p = self.params
+        view = read_view(p.view.source, p.view.extent, p.max_side, p.bands)
+        self.setProgress(10)
+        if self.isCanceled():
+            raise BackendError("cancelled", "cancelled")
+        image = np.dstack([view.rgb, view.valid.astype(np.uint8) * 255])
+        answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
+                                     points=_to_pixels(p.points, view.geotransform))
+        self.setProgress(80)
+        outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=view.gsd_m,
+                                 model=answer.get("models", {}).get("spec", ""), timings_ms=answer.get("timings_ms", {}))
+        for m in answer.get("masks", []):
+            mask = rle.decode(m["rle"])
+            if mask.shape != view.valid.shape:
+                raise BackendError("the backend answered with a mask of the wrong size", "protocol")
+            geom = mask_to_geometry(mask & view.valid, view.geotransform, view.crs_wkt)
+            if geom is not None:
+                outcome.wkb.append(bytes(geom.ExportToWkb()))
+                outcome.scores.append(float(m["score"]))
+        self.setProgress(100)
+        return outcome
+
+    def cancel(self) -> None:
+        self.client.cancel(self.request_id)
+        super().cancel()
+
+    def finished(self, ok: bool) -> None:  # GUI thread
+        if ok:
+            self.done.emit(self.outcome, None)
+        else:
+            if self.isCanceled() or not self.error:
+                self.error, self.error_code = self.error or "cancelled", "cancelled"
+            self.done.emit(None, self.error)
+
+
+def _to_pixels(points, gt) -> Optional[list]:
+    """[[x, y, label]] in map units → view pixels (inverse of the view's geotransform)."""
+    if not points:
+        return None
+    inverse = gdal.InvGeoTransform(gt)
+    return [[*gdal.ApplyGeoTransform(inverse, x, y), int(label)] for x, y, label in points]

@@ -1,0 +1,165 @@
+"""The plugin's behaviour without widgets: run a phrase on the visible raster, review, export."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry,
+                       QgsProject, QgsRasterLayer, QgsRectangle)
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from .. import __version__
+from ..geo.raster_window import RasterError
+from ..phrase_check import clean_phrase
+from .backend_client import BackendError
+from .backend_process import BackendManager
+from .export import export_results
+from .extent import ViewRequest, view_request
+from .results_layer import (ResultsError, add_results, ensure_results_layer, features_by_req_id,
+                            find_results_layer, set_status)
+from .segment_task import SegmentParams, SegmentTask
+from .settings import PluginSettings
+
+RESTART_CODES = ("down", "lost")
+
+
+class Session(QObject):
+    """Signals: resultsAdded(rows), busyChanged(bool), failed(message, offer_restart), info(message)."""
+
+    resultsAdded = pyqtSignal(list)
+    busyChanged = pyqtSignal(bool)
+    failed = pyqtSignal(str, bool)
+    info = pyqtSignal(str)
+
+    def __init__(self, canvas, settings: Optional[PluginSettings] = None, backend: Optional[BackendManager] = None,
+                 parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.settings = settings or PluginSettings.load()
+        self.backend = backend or BackendManager(self.settings, self)
+        self.task: Optional[SegmentTask] = None
+        self.last_params: Optional[SegmentParams] = None
+
+    def describe_view(self, layer) -> str:
+        """'W×H px @ X m/px, EPSG:…' for the current canvas, or why there is no view."""
+        try:
+            return view_request(self.canvas.mapSettings(), layer, self.settings.max_side).describe()
+        except RasterError as exc:
+            return str(exc)
+
+    def run(self, layer: QgsRasterLayer, phrase: str, points: Optional[list] = None) -> Optional[SegmentTask]:
+        """Start a query on the visible part of ``layer``; errors come back through ``failed``."""
+        if self.task is not None:
+            self.failed.emit(self.tr("a query is already running: wait for it or cancel it"), False)
+            return None
+        try:
+            phrase = clean_phrase(phrase)
+            view = view_request(self.canvas.mapSettings(), layer, self.settings.max_side)
+            client = self.backend.client()
+        except (ValueError, RasterError) as exc:
+            self.failed.emit(str(exc), False)
+            return None
+        except BackendError as exc:
+            self.failed.emit(exc.message, exc.code in RESTART_CODES)
+            return None
+        params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
+                               self.settings.top_k, points)
+        return self._start(params, client)
+
+    def refine(self, points: list) -> Optional[SegmentTask]:
+        """Re-run the last phrase on the same view with clicked points ([[x, y, label]], layer CRS)."""
+        if self.last_params is None:
+            self.failed.emit(self.tr("run a phrase first, then add points to refine it"), False)
+            return None
+        try:
+            client = self.backend.client()
+        except BackendError as exc:
+            self.failed.emit(exc.message, True)
+            return None
+        old = self.last_params
+        return self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points), client)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def set_status(self, req_ids: List[str], status: str) -> int:
+        layer = self._results_layer(create=False)
+        return set_status(layer, req_ids, status) if layer is not None else 0
+
+    def zoom_to(self, req_ids: List[str]) -> None:
+        layer = self._results_layer(create=False)
+        features = features_by_req_id(layer, req_ids) if layer is not None else []
+        if not features:
+            return
+        box = QgsRectangle(features[0].geometry().boundingBox())
+        for f in features[1:]:
+            box.combineExtentWith(f.geometry().boundingBox())
+        transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
+                                           QgsProject.instance().transformContext())
+        box = transform.transformBoundingBox(box)
+        box.scale(1.5)
+        self.canvas.setExtent(box)
+        self.canvas.refresh()
+
+    def export(self, path: str, accepted_only: bool = True) -> int:
+        layer = self._results_layer(create=False)
+        if layer is None:
+            raise ResultsError(self.tr("there are no results to export yet"))
+        return export_results(layer, path, accepted_only)
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self.backend.stop()
+
+    def _start(self, params: SegmentParams, client) -> SegmentTask:
+        task = SegmentTask(params, client)
+        task.done.connect(lambda outcome, error, t=task: self._on_done(t, outcome, error))
+        self.task, self.last_params = task, params
+        self.busyChanged.emit(True)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _on_done(self, task: SegmentTask, outcome, error) -> None:
+        self.task = None
+        self.busyChanged.emit(False)
+        if error is not None:
+            code = task.error_code
+            if code != "cancelled":
+                self.failed.emit(error, code in RESTART_CODES)
+            else:
+                self.info.emit(self.tr("query cancelled"))
+            return
+        if not outcome.wkb:
+            self.info.emit(self.tr("nothing found for “{}” in this view").format(task.params.phrase))
+            return
+        try:
+            self._store(task.params, outcome)
+        except ResultsError as exc:
+            self.failed.emit(str(exc), False)
+
+    def _store(self, params: SegmentParams, outcome) -> None:
+        source_crs = QgsCoordinateReferenceSystem.fromWkt(outcome.crs_wkt)
+        layer = self._results_layer(create=True, crs=source_crs)
+        rows = []
+        for i, score in enumerate(outcome.scores):
+            rows.append({"prompt": params.phrase, "score": round(score, 4), "model": outcome.model,
+                         "model_ver": __version__, "gsd_m": round(outcome.gsd_m, 4), "src_layer": params.view.layer_name,
+                         "req_id": f"{outcome.request_id}-{i}", "status": "candidate"})
+        geometries = [_geometry(w) for w in outcome.wkb]
+        add_results(layer, geometries, rows, source_crs, self.tr("RRSIS: {}").format(params.phrase[:40]))
+        layer.triggerRepaint()
+        self.resultsAdded.emit(rows)
+
+    def _results_layer(self, create: bool, crs=None):
+        layer = find_results_layer()
+        if layer is None and create:
+            if self.settings.output_crs == "project":
+                crs = QgsProject.instance().crs()
+            layer = ensure_results_layer(self.settings.results_file(), crs, self.settings.memory_layer)
+        return layer
+
+
+def _geometry(wkb: bytes) -> QgsGeometry:
+    geom = QgsGeometry()
+    geom.fromWkb(wkb)
+    return geom

@@ -1,0 +1,69 @@
+"""The plugin's settings as one typed object, stored with QgsSettings under rrsis_qgis/."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from qgis.core import QgsSettings
+
+PREFIX = "rrsis_qgis/"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def default_backend_python() -> str:
+    """The project's .venv/bin/python next to the package (a development checkout), else empty."""
+    candidate = PACKAGE_DIR.parent / ".venv" / "bin" / "python"
+    return str(candidate) if candidate.exists() else ""
+
+
+def default_results_path() -> str:
+    return str(Path.home() / "rrsis_qgis" / "rrsis_results.gpkg")
+
+
+@dataclass
+class PluginSettings:
+    backend_python: str = ""  # interpreter that has torch + sam2 + open_clip; empty = default_backend_python()
+    backend_url: str = ""  # connect to a running backend instead of starting one
+    token_file: str = ""  # its token file (for backend_url)
+    device: str = "auto"
+    model: str = "default"
+    models_dir: str = ""
+    max_side: int = 1024
+    bands: str = ""  # "1,2,3"; empty = automatic
+    output_crs: str = "layer"  # "layer" (the raster's CRS) or "project"
+    results_path: str = ""  # GeoPackage of the results layer; empty = default_results_path()
+    memory_layer: bool = False
+    top_k: int = 1
+
+    @classmethod
+    def load(cls) -> "PluginSettings":
+        s = QgsSettings()
+        values = {}
+        for f in fields(cls):
+            default = f.default
+            raw = s.value(PREFIX + f.name, default)
+            values[f.name] = _coerce(raw, type(default))
+        return cls(**values)
+
+    def save(self) -> None:
+        s = QgsSettings()
+        for name, value in asdict(self).items():
+            s.setValue(PREFIX + name, value)
+
+    def python(self) -> str:
+        return self.backend_python or default_backend_python()
+
+    def results_file(self) -> str:
+        return self.results_path or default_results_path()
+
+    def band_list(self):
+        return tuple(int(b) for b in self.bands.split(",") if b.strip()) or None
+
+
+def _coerce(raw, kind):
+    if kind is bool:
+        return raw in (True, "true", "True", "1", 1)
+    try:
+        return kind(raw)
+    except (TypeError, ValueError):
+        return kind()

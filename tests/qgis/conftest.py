@@ -1,0 +1,58 @@
+"""QGIS-side fixtures: a real tiny-random backend process, a session wired to it, raster layers."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
+
+from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff
+from tests.e2e.server_process import start_server
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    srv = start_server("--token-file", tmp_path_factory.mktemp("backend") / "token")
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def settings(tmp_path, backend):
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    return PluginSettings(backend_url=backend.url, token_file=str(backend.token_file), model="tiny-random",
+                          results_path=str(tmp_path / "results.gpkg"), max_side=256)
+
+
+@pytest.fixture
+def session(qgis_canvas, settings):
+    from rrsis_qgis.qgis_core.session import Session
+
+    s = Session(qgis_canvas, settings)
+    s.backend.start()
+    assert s.backend.state == "connected", s.backend.detail
+    yield s
+    s.shutdown()
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture
+def scene_layer(tmp_path):
+    path = write_geotiff(str(tmp_path / "scene.tif"), demo_scene(size=256).image)
+    layer = QgsRasterLayer(path, "scene")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def show(canvas, layer, crs=None):
+    """Point the canvas at the whole layer, optionally in another CRS."""
+    from qgis.core import QgsCoordinateTransform
+
+    target = crs or layer.crs()
+    canvas.setDestinationCrs(target)
+    extent = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()).transformBoundingBox(layer.extent())
+    canvas.setExtent(extent)
+    canvas.refresh()
+
+
+EPSG4326 = QgsCoordinateReferenceSystem("EPSG:4326")

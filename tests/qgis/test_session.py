@@ -1,0 +1,73 @@
+"""The plugin's logic against a real backend process: query, results layer, undo, review, export."""
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProject
+
+from tests.qgis.conftest import show
+
+PHRASE = "the white storage tank left of the road"
+
+
+def run_and_wait(qtbot, session, layer, phrase=PHRASE, timeout=60000):
+    with qtbot.waitSignal(session.busyChanged, timeout=timeout, check_params_cb=lambda busy: not busy):
+        assert session.run(layer, phrase) is not None
+
+
+def test_query_adds_features_with_all_fields_in_the_layer_crs_inside_the_view(qtbot, qgis_canvas, session, scene_layer):
+    show(qgis_canvas, scene_layer)
+    rows = []
+    session.resultsAdded.connect(rows.extend)
+    run_and_wait(qtbot, session, scene_layer)
+    assert len(rows) == 1
+    from rrsis_qgis.qgis_core.results_layer import find_results_layer
+
+    layer = find_results_layer()
+    assert layer.crs() == scene_layer.crs() and layer.featureCount() == 1
+    feature = next(layer.getFeatures())
+    for name in ("prompt", "score", "model", "model_ver", "gsd_m", "src_layer", "req_id", "created", "status"):
+        assert feature[name] not in (None, ""), name
+    assert feature["status"] == "candidate" and feature["src_layer"] == "scene" and feature["gsd_m"] == 0.5
+    assert scene_layer.extent().contains(feature.geometry().boundingBox())
+
+    layer.undoStack().undo()  # Ctrl+Z
+    assert layer.featureCount() == 0
+    layer.undoStack().redo()
+    assert layer.featureCount() == 1
+
+    assert session.set_status([rows[0]["req_id"]], "accepted") == 1
+    assert next(layer.getFeatures())["status"] == "accepted"
+    layer.undoStack().undo()
+    assert next(layer.getFeatures())["status"] == "candidate"
+    session.set_status([rows[0]["req_id"]], "rejected")
+    assert next(layer.getFeatures())["status"] == "rejected"
+
+
+def test_export_writes_accepted_features_that_reload_the_same(qtbot, qgis_canvas, session, scene_layer, tmp_path):
+    show(qgis_canvas, scene_layer)
+    rows = []
+    session.resultsAdded.connect(rows.extend)
+    run_and_wait(qtbot, session, scene_layer)
+    run_and_wait(qtbot, session, scene_layer, "the red building")
+    session.set_status([rows[0]["req_id"]], "accepted")
+    out = tmp_path / "export.shp"
+    assert session.export(str(out)) == 1
+    ds = ogr.Open(str(out))
+    exported = list(ds.GetLayer(0))
+    assert len(exported) == 1 and exported[0].GetField("req_id") == rows[0]["req_id"]
+    from rrsis_qgis.qgis_core.results_layer import find_results_layer
+
+    original = [f for f in find_results_layer().getFeatures() if f["req_id"] == rows[0]["req_id"]][0]
+    assert exported[0].GetGeometryRef().GetArea() == pytest.approx(original.geometry().area())
+    assert session.export(str(tmp_path / "all.gpkg"), accepted_only=False) == 2
+
+
+def test_empty_phrase_and_view_outside_the_layer_are_messages(qgis_canvas, session, scene_layer):
+    messages = []
+    session.failed.connect(lambda msg, restart: messages.append(msg))
+    show(qgis_canvas, scene_layer)
+    assert session.run(scene_layer, "   ") is None
+    from qgis.core import QgsRectangle
+
+    qgis_canvas.setExtent(QgsRectangle(0, 0, 10, 10))
+    assert session.run(scene_layer, PHRASE) is None
+    assert "empty" in messages[0] and "does not show" in messages[1]
