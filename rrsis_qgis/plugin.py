@@ -1,17 +1,90 @@
-"""QGIS plugin object: registers the plugin's GUI pieces with QGIS and removes them on unload."""
-from qgis.core import Qgis, QgsMessageLog
+"""QGIS plugin object: toolbar button + Raster menu entry toggling the dock, Processing provider, clean unload."""
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .resources import icon_path, translation_file
+
+MENU = "&RRSIS"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RrsisPlugin", text)
 
 
 class RrsisPlugin:
-    """Loaded by QGIS through classFactory. The dock panel and Processing provider are added here."""
-
     def __init__(self, iface):
         self.iface = iface
+        self.action = None
+        self.dock = None
+        self.session = None
+        self.provider = None
+        self.translator = None
 
     def initGui(self):  # noqa: N802 (QGIS's name)
-        QgsMessageLog.logMessage(
-            "rrsis_qgis loaded; the dock panel is not part of this version yet — use the command line "
-            "(python -m rrsis_qgis segment …) for now.", "rrsis_qgis", Qgis.Info)
+        self._install_translator()
+        self.action = QAction(QIcon(icon_path()), tr("RRSIS — find by phrase"), self.iface.mainWindow())
+        self.action.setCheckable(True)
+        self.action.setToolTip(tr("Find the object a phrase describes and get its outline as polygons"))
+        self.action.toggled.connect(self._toggle_dock)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToRasterMenu(MENU, self.action)
+        from .processing.provider import RrsisProvider
+
+        self.provider = RrsisProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
 
     def unload(self):
-        pass
+        if self.session is not None:
+            self.session.shutdown()  # cancels a running query, stops the backend process
+        if self.dock is not None:
+            self.dock._toggle_refine(False)
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+        if self.action is not None:
+            self.iface.removeToolBarIcon(self.action)
+            self.iface.removePluginRasterMenu(MENU, self.action)
+            self.action.deleteLater()
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+        self.dock = self.session = self.action = self.provider = self.translator = None
+
+    def _toggle_dock(self, visible: bool):
+        if visible and self.dock is None:
+            self._create_dock()
+        if self.dock is not None:
+            self.dock.setVisible(visible)
+
+    def _create_dock(self):
+        from .gui.dock import RrsisDock
+        from .qgis_core.session import Session
+
+        self.session = Session(self.iface.mapCanvas())
+        self.dock = RrsisDock(self.iface, self.session, self._open_settings, self.iface.mainWindow())
+        self.dock.visibilityChanged.connect(lambda visible: self.action.setChecked(visible) if self.action else None)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+
+    def _open_settings(self):
+        from .gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.settings, self.iface.mainWindow())
+        if dialog.exec_():
+            new = dialog.values()
+            new.save()
+            self.session.settings.__dict__.update(new.__dict__)  # the session and backend share this object
+            self.dock.update_view_info()
+
+    def _install_translator(self):
+        locale = (QgsSettings().value("locale/userLocale", "") or "en")[:2]
+        path = translation_file(locale)
+        if path.exists():
+            self.translator = QTranslator()
+            if self.translator.load(str(path)):
+                QCoreApplication.installTranslator(self.translator)
+            else:
+                self.translator = None

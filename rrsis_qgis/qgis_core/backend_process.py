@@ -9,7 +9,8 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, QProcess, QProcessEnvironment, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
-from .settings import PACKAGE_DIR, PluginSettings
+from ..resources import PACKAGE_DIR
+from .settings import PluginSettings
 
 TAG = "rrsis_qgis"
 DOWN, STARTING, CONNECTED = "down", "starting", "connected"

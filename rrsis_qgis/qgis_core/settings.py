@@ -6,8 +6,9 @@ from pathlib import Path
 
 from qgis.core import QgsSettings
 
+from ..resources import PACKAGE_DIR
+
 PREFIX = "rrsis_qgis/"
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 def default_backend_python() -> str:

@@ -137,3 +137,35 @@ def test_awkward_rasters_give_a_result_or_a_clear_message(qtbot, qgis_canvas, se
         assert failures and "coordinate reference system" in failures[0]
     else:
         assert results or failures, "neither a result nor a message"
+
+
+def test_managed_backend_starts_dies_and_restarts(qtbot, tmp_path):
+    """The plugin's own QProcess backend: start, killed from outside → down with a reason, Start again."""
+    import os
+    import sys
+
+    from rrsis_qgis.qgis_core.backend_process import BackendManager
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    manager = BackendManager(PluginSettings(backend_python=sys.executable, model="tiny-random", device="cpu"))
+    states = []
+    manager.stateChanged.connect(lambda state, detail: states.append((state, detail)))
+    manager.start()
+    qtbot.waitUntil(lambda: manager.state == "connected", timeout=120000)
+    assert manager.client().health()["models"]["spec"] == "tiny-random"
+    os.kill(manager.process_id(), signal.SIGKILL)
+    qtbot.waitUntil(lambda: manager.state == "down", timeout=30000)
+    assert "exited" in manager.detail
+    manager.start()
+    qtbot.waitUntil(lambda: manager.state == "connected", timeout=120000)
+    manager.stop()
+    assert manager.state == "down" and [s for s, _ in states].count("connected") == 2
+
+
+def test_missing_backend_python_is_a_message(qtbot):
+    from rrsis_qgis.qgis_core.backend_process import BackendManager
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    manager = BackendManager(PluginSettings(backend_python="/nonexistent/python"))
+    manager.start()
+    assert manager.state == "down" and "backend Python" in manager.detail

@@ -1,0 +1,1 @@
+"""Processing provider and algorithms (batch and tiled large rasters come with their own issue)."""
