@@ -69,7 +69,9 @@ class BackendManager(QObject):
     def stop(self) -> None:
         process, self._process = self._process, None
         if process is not None and process.state() != QProcess.NotRunning:
-            process.finished.disconnect(self._on_finished)
+            for signal in (process.readyReadStandardOutput, process.readyReadStandardError, process.finished,
+                           process.errorOccurred):
+                signal.disconnect()  # a process we stop on purpose reports nothing more
             process.terminate()
             if not process.waitForFinished(5000):
                 process.kill()
@@ -98,6 +100,8 @@ class BackendManager(QObject):
         self._set(CONNECTED, f"{self.info.get('device', '?')} · {self.info.get('models', {}).get('spec', '?')}")
 
     def _on_stdout(self) -> None:
+        if self._process is None:
+            return
         self._stdout += bytes(self._process.readAllStandardOutput())
         while b"\n" in self._stdout:
             line, self._stdout = self._stdout.split(b"\n", 1)
@@ -117,6 +121,8 @@ class BackendManager(QObject):
                 self._set(DOWN, event.get("message", "error"))
 
     def _on_stderr(self) -> None:
+        if self._process is None:
+            return
         chunk = bytes(self._process.readAllStandardError())
         self._stderr_tail = (self._stderr_tail + chunk)[-4000:]
         for line in chunk.decode("utf-8", "replace").splitlines():
