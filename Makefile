@@ -10,7 +10,7 @@ PIP           = $(PYTHON) -m pip --disable-pip-version-check
 PIPC          = $(PIP) install -q -c constraints.txt
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 STAMP        := build/setup-$(shell printf '%s' "$(abspath $(PYTHON))" | md5sum | cut -c1-8).stamp
-APT_PACKAGES  = python3-qgis qgis-providers python3-venv gdal-bin
+APT_PACKAGES  = python3-qgis qgis-providers python3-venv gdal-bin qttools5-dev-tools pyqt5-dev-tools zip cpio
 MODEL        ?= default
 PHRASE       ?= the white storage tank left of the road
 DEMO_DIR     ?= demo
@@ -26,9 +26,9 @@ help:
 
 setup: $(STAMP)
 
-# PyQGIS + GDAL from Debian; skipped when the system Python already imports them.
+# PyQGIS + GDAL (+ Qt translation tools) from Debian; skipped when they are already there.
 system-deps:
-	@$(SYS_PYTHON) -c "import qgis.core, osgeo.gdal" 2>/dev/null || { \
+	@$(SYS_PYTHON) -c "import qgis.core, osgeo.gdal" 2>/dev/null && command -v lrelease >/dev/null || { \
 	  echo "Installing QGIS/GDAL Python packages from Debian: $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }
@@ -70,3 +70,37 @@ bench: setup
 
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache
+
+# ---- plugin packaging and translations (pylupdate5 / lrelease from Debian's pyqt5-dev-tools, qttools5-dev-tools)
+VERSION      := $(shell sed -n 's/^version=//p' metadata.txt)
+PLUGIN_SRC    = $(shell find rrsis_qgis -name '*.py' -not -path '*/__pycache__/*') $(wildcard rrsis_qgis/gui/*.ui)
+TS_FILES      = $(wildcard i18n/*.ts)
+QGIS_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+PKG_DIR       = build/package/rrsis_qgis
+
+.PHONY: i18n-tools transup transcompile package deploy
+
+i18n-tools:
+	@command -v pylupdate5 >/dev/null && command -v lrelease >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	  --no-install-recommends pyqt5-dev-tools qttools5-dev-tools; }
+
+transup: i18n-tools
+	pylupdate5 -noobsolete $(filter %.py,$(PLUGIN_SRC)) rrsis_qgis/gui/*.ui -ts $(TS_FILES)
+
+transcompile: i18n-tools
+	lrelease -silent $(TS_FILES)
+
+package: transcompile
+	rm -rf build/package && mkdir -p $(PKG_DIR) dist
+	cd rrsis_qgis && find . -name '*.py' -o -name '*.ui' -o -name '*.json' | grep -v __pycache__ | cpio -pdm --quiet ../$(PKG_DIR)
+	cp -r metadata.txt README.md requirements.txt constraints.txt icons $(PKG_DIR)/
+	mkdir -p $(PKG_DIR)/i18n && cp i18n/*.qm $(PKG_DIR)/i18n/
+	cd build/package && rm -f ../../dist/rrsis_qgis-$(VERSION).zip && zip -qr ../../dist/rrsis_qgis-$(VERSION).zip rrsis_qgis
+	@echo "dist/rrsis_qgis-$(VERSION).zip"
+
+deploy: package setup
+	mkdir -p "$(QGIS_PLUGINS)" && rm -rf "$(QGIS_PLUGINS)/rrsis_qgis"
+	cp -r $(PKG_DIR) "$(QGIS_PLUGINS)/rrsis_qgis"
+	echo "$(abspath $(PYTHON))" > "$(QGIS_PLUGINS)/rrsis_qgis/backend_python.txt"
+	@echo "installed into $(QGIS_PLUGINS)/rrsis_qgis (backend Python: $(abspath $(PYTHON))); enable it in QGIS: Plugins → Manage and Install"

@@ -11,10 +11,6 @@ from .resources import icon_path, translation_file
 MENU = "&RRSIS"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RrsisPlugin", text)
-
-
 class RrsisPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -26,9 +22,10 @@ class RrsisPlugin:
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         self._install_translator()
-        self.action = QAction(QIcon(icon_path()), tr("RRSIS — find by phrase"), self.iface.mainWindow())
+        self.action = QAction(QIcon(icon_path()), QCoreApplication.translate("RrsisPlugin", "RRSIS — find by phrase"), self.iface.mainWindow())
         self.action.setCheckable(True)
-        self.action.setToolTip(tr("Find the object a phrase describes and get its outline as polygons"))
+        self.action.setToolTip(QCoreApplication.translate(
+            "RrsisPlugin", "Find the object a phrase describes and get its outline as polygons"))
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToRasterMenu(MENU, self.action)

@@ -12,7 +12,12 @@ PREFIX = "rrsis_qgis/"
 
 
 def default_backend_python() -> str:
-    """The project's .venv/bin/python next to the package (a development checkout), else empty."""
+    """The Python `make deploy` recorded beside the package, else a checkout's .venv, else empty."""
+    recorded = PACKAGE_DIR / "backend_python.txt"
+    if recorded.is_file():
+        path = recorded.read_text().strip()
+        if Path(path).exists():
+            return path
     candidate = PACKAGE_DIR.parent / ".venv" / "bin" / "python"
     return str(candidate) if candidate.exists() else ""
 

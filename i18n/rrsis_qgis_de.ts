@@ -1,0 +1,360 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>BackendManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="48"/>
+        <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
+        <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <source>loading the model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="80"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="89"/>
+        <source>cannot read the token file: {}</source>
+        <translation>Token-Datei kann nicht gelesen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="117"/>
+        <source>cannot read the backend&apos;s token: {}</source>
+        <translation>Token des Backends kann nicht gelesen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="135"/>
+        <source>the backend exited (code {}) {}</source>
+        <translation>das Backend wurde beendet (Code {}) {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="139"/>
+        <source>cannot start {}: check the backend Python in the settings</source>
+        <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisDock</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="25"/>
+        <source>RRSIS — find by phrase</source>
+        <translation>RRSIS — per Beschreibung finden</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="97"/>
+        <source>{} feature(s) exported to {}</source>
+        <translation>{} Objekt(e) nach {} exportiert</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="98"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="105"/>
+        <source>no raster layer</source>
+        <translation>kein Rasterlayer</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="124"/>
+        <source>run a phrase first, then add points to refine it</source>
+        <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="136"/>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="10"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="157"/>
+        <source>Restart backend</source>
+        <translation>Backend neu starten</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
+        <source>e.g. the white storage tank left of the road</source>
+        <translation>z. B. the white storage tank left of the road</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="9"/>
+        <source>● backend down</source>
+        <translation>● Backend aus</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="11"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="12"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="12"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="15"/>
+        <source>Raster layer</source>
+        <translation>Rasterlayer</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="17"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="18"/>
+        <source>What are you looking for?</source>
+        <translation>Wonach suchen Sie?</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="27"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="28"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="29"/>
+        <source>Refine…</source>
+        <translation>Verfeinern…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="29"/>
+        <source>Click the map: left = part of the object, right = not part of it</source>
+        <translation>In die Karte klicken: links = gehört zum Objekt, rechts = gehört nicht dazu</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="37"/>
+        <source>Phrase</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="44"/>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <source>Zoom to</source>
+        <translation>Hinzoomen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="51"/>
+        <source>Export all (not only accepted)</source>
+        <translation>Alle exportieren (nicht nur angenommene)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisPlugin</name>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="25"/>
+        <source>RRSIS — find by phrase</source>
+        <translation>RRSIS — per Beschreibung finden</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="27"/>
+        <source>Find the object a phrase describes and get its outline as polygons</source>
+        <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisProvider</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/provider.py" line="17"/>
+        <source>RRSIS — referring segmentation</source>
+        <translation>RRSIS — referenzierende Segmentierung</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisSettings</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="5"/>
+        <source>RRSIS settings</source>
+        <translation>RRSIS-Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="9"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="11"/>
+        <source>Backend Python</source>
+        <translation>Backend-Python</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="12"/>
+        <source>a Python with torch, sam2 and open_clip (e.g. …/.venv/bin/python)</source>
+        <translation>ein Python mit torch, sam2 und open_clip (z. B. …/.venv/bin/python)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
+        <source>Or running backend URL</source>
+        <translation>Oder URL eines laufenden Backends</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
+        <source>http://gpu-box:8765 (leave empty to start one)</source>
+        <translation>http://gpu-box:8765 (leer lassen, um eines zu starten)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
+        <source>Its token file</source>
+        <translation>Seine Token-Datei</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="17"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="19"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="21"/>
+        <source>Models folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <source>default: ~/.cache/rrsis_qgis/models</source>
+        <translation>Standard: ~/.cache/rrsis_qgis/models</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
+        <source>View and results</source>
+        <translation>Ansicht und Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>Longest side (px)</source>
+        <translation>Längste Seite (px)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <source>Bands for R,G,B</source>
+        <translation>Bänder für R,G,B</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="33"/>
+        <source>automatic (1,2,3; one band → gray)</source>
+        <translation>automatisch (1,2,3; ein Band → grau)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <source>Results CRS</source>
+        <translation>KBS der Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <source>Results GeoPackage</source>
+        <translation>Ergebnis-GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <source>Keep results in a temporary (memory) layer</source>
+        <translation>Ergebnisse in einem temporären Layer (Speicher) halten</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
+        <source>Candidates per query</source>
+        <translation>Kandidaten pro Abfrage</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="52"/>
+        <source>a query is already running: wait for it or cancel it</source>
+        <translation>eine Abfrage läuft bereits: abwarten oder abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="71"/>
+        <source>run a phrase first, then add points to refine it</source>
+        <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="107"/>
+        <source>there are no results to export yet</source>
+        <translation>es gibt noch keine Ergebnisse zum Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="130"/>
+        <source>query cancelled</source>
+        <translation>Abfrage abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="133"/>
+        <source>nothing found for “{}” in this view</source>
+        <translation>nichts gefunden für „{}“ in dieser Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="149"/>
+        <source>RRSIS: {}</source>
+        <translation>RRSIS: {}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="22"/>
+        <source>the raster layer&apos;s CRS</source>
+        <translation>das KBS des Rasterlayers</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <source>the project CRS</source>
+        <translation>das Projekt-KBS</translation>
+    </message>
+</context>
+</TS>

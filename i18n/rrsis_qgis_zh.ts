@@ -1,0 +1,360 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackendManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="48"/>
+        <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
+        <translation>未配置后端 Python：请在插件设置中指定（包含 torch、sam2 和 open_clip 的 Python，例如项目的 .venv/bin/python）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <source>loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="80"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="89"/>
+        <source>cannot read the token file: {}</source>
+        <translation>无法读取令牌文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="117"/>
+        <source>cannot read the backend&apos;s token: {}</source>
+        <translation>无法读取后端令牌：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="135"/>
+        <source>the backend exited (code {}) {}</source>
+        <translation>后端已退出（代码 {}）{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="139"/>
+        <source>cannot start {}: check the backend Python in the settings</source>
+        <translation>无法启动 {}：请检查设置中的后端 Python</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisDock</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="25"/>
+        <source>RRSIS — find by phrase</source>
+        <translation>RRSIS — 按描述查找</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="97"/>
+        <source>{} feature(s) exported to {}</source>
+        <translation>已导出 {} 个要素到 {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="98"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="105"/>
+        <source>no raster layer</source>
+        <translation>没有栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="124"/>
+        <source>run a phrase first, then add points to refine it</source>
+        <translation>请先运行描述，再添加点进行细化</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="136"/>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="10"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="157"/>
+        <source>Restart backend</source>
+        <translation>重新启动后端</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
+        <source>e.g. the white storage tank left of the road</source>
+        <translation>例如 the white storage tank left of the road</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="9"/>
+        <source>● backend down</source>
+        <translation>● 后端未运行</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="11"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="12"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="12"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="15"/>
+        <source>Raster layer</source>
+        <translation>栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="17"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="18"/>
+        <source>What are you looking for?</source>
+        <translation>您要查找什么？</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="27"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="28"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="29"/>
+        <source>Refine…</source>
+        <translation>细化…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="29"/>
+        <source>Click the map: left = part of the object, right = not part of it</source>
+        <translation>点击地图：左键 = 属于目标，右键 = 不属于目标</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="37"/>
+        <source>Phrase</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="44"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <source>Zoom to</source>
+        <translation>缩放至</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="51"/>
+        <source>Export all (not only accepted)</source>
+        <translation>全部导出（不仅是已接受的）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisPlugin</name>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="25"/>
+        <source>RRSIS — find by phrase</source>
+        <translation>RRSIS — 按描述查找</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="27"/>
+        <source>Find the object a phrase describes and get its outline as polygons</source>
+        <translation>查找描述所指的目标并以多边形获取其轮廓</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisProvider</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/provider.py" line="17"/>
+        <source>RRSIS — referring segmentation</source>
+        <translation>RRSIS — 指代分割</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisSettings</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="5"/>
+        <source>RRSIS settings</source>
+        <translation>RRSIS 设置</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="9"/>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="11"/>
+        <source>Backend Python</source>
+        <translation>后端 Python</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="12"/>
+        <source>a Python with torch, sam2 and open_clip (e.g. …/.venv/bin/python)</source>
+        <translation>包含 torch、sam2 和 open_clip 的 Python（例如 …/.venv/bin/python）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
+        <source>Or running backend URL</source>
+        <translation>或正在运行的后端 URL</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
+        <source>http://gpu-box:8765 (leave empty to start one)</source>
+        <translation>http://gpu-box:8765（留空则自动启动）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
+        <source>Its token file</source>
+        <translation>其令牌文件</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="17"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="19"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="21"/>
+        <source>Models folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <source>default: ~/.cache/rrsis_qgis/models</source>
+        <translation>默认：~/.cache/rrsis_qgis/models</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
+        <source>View and results</source>
+        <translation>视图与结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>Longest side (px)</source>
+        <translation>最长边（像素）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <source>Bands for R,G,B</source>
+        <translation>R、G、B 对应波段</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="33"/>
+        <source>automatic (1,2,3; one band → gray)</source>
+        <translation>自动（1,2,3；单波段 → 灰度）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <source>Results CRS</source>
+        <translation>结果坐标系</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <source>Results GeoPackage</source>
+        <translation>结果 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <source>Keep results in a temporary (memory) layer</source>
+        <translation>将结果保存在临时（内存）图层中</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
+        <source>Candidates per query</source>
+        <translation>每次查询的候选数</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="52"/>
+        <source>a query is already running: wait for it or cancel it</source>
+        <translation>已有查询正在运行：请等待或取消</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="71"/>
+        <source>run a phrase first, then add points to refine it</source>
+        <translation>请先运行描述，再添加点进行细化</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="107"/>
+        <source>there are no results to export yet</source>
+        <translation>还没有可导出的结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="130"/>
+        <source>query cancelled</source>
+        <translation>查询已取消</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="133"/>
+        <source>nothing found for “{}” in this view</source>
+        <translation>在此视图中未找到“{}”</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="149"/>
+        <source>RRSIS: {}</source>
+        <translation>RRSIS：{}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="22"/>
+        <source>the raster layer&apos;s CRS</source>
+        <translation>栅格图层的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <source>the project CRS</source>
+        <translation>项目坐标系</translation>
+    </message>
+</context>
+</TS>
