@@ -104,3 +104,18 @@ deploy: package setup
 	cp -r $(PKG_DIR) "$(QGIS_PLUGINS)/rrsis_qgis"
 	echo "$(abspath $(PYTHON))" > "$(QGIS_PLUGINS)/rrsis_qgis/backend_python.txt"
 	@echo "installed into $(QGIS_PLUGINS)/rrsis_qgis (backend Python: $(abspath $(PYTHON))); enable it in QGIS: Plugins → Manage and Install"
+
+# ---- a screenshot of QGIS desktop with the plugin (needs Debian's qgis and xvfb; tiny-random weights)
+SHOT_RASTER ?= ../shared/data/rasterio_cogeo.tif
+.PHONY: screenshot
+screenshot: package setup
+	rm -rf build/shot && mkdir -p build/shot/profiles/default/python/plugins
+	cp -r $(PKG_DIR) build/shot/profiles/default/python/plugins/rrsis_qgis
+	$(PYTHON) -m rrsis_qgis.server --model tiny-random --token-file build/shot/token > build/shot/server.json & \
+	  for i in $$(seq 60); do grep -q listening build/shot/server.json 2>/dev/null && break; sleep 1; done; \
+	  RRSIS_SHOT_RASTER=$(abspath $(SHOT_RASTER)) RRSIS_SHOT_OUT=$(abspath build/shot/screenshot.png) \
+	  RRSIS_SHOT_TOKEN_FILE=$(abspath build/shot/token) \
+	  RRSIS_SHOT_URL=http://127.0.0.1:$$(sed -n 's/.*"port": \([0-9]*\).*/\1/p' build/shot/server.json) \
+	  timeout 180 xvfb-run -a -s "-screen 0 1500x900x24" qgis --profiles-path $(abspath build/shot) --nologo \
+	  --noversioncheck --code docs/screenshot.py; kill %1 2>/dev/null; true
+	@ls -la build/shot/screenshot.png

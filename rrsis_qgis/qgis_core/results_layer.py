@@ -13,7 +13,7 @@ from ..geo.result_schema import RESULT_FIELDS, now_iso
 
 LAYER_NAME = "RRSIS results"
 MARKER = "rrsis_qgis/results"  # custom property that recognises our layer in a project
-STYLE = {"candidate": ("#ffd400", "dash"), "accepted": ("#1fa34a", "solid"), "rejected": ("#d7301f", "dot")}
+STYLE = {"candidate": ("255,212,0", "dash"), "accepted": ("31,163,74", "solid"), "rejected": ("215,48,31", "dot")}
 
 
 class ResultsError(OSError):
@@ -74,7 +74,7 @@ def _open_or_create_gpkg(path: Path, crs) -> QgsVectorLayer:
 def apply_style(layer: QgsVectorLayer) -> None:
     categories = []
     for status, (colour, line) in STYLE.items():
-        symbol = QgsFillSymbol.createSimple({"color": colour + "40", "outline_color": colour,
+        symbol = QgsFillSymbol.createSimple({"color": colour + ",60", "outline_color": colour + ",255",
                                              "outline_width": "0.7", "outline_style": line})
         categories.append(QgsRendererCategory(status, symbol, status))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
