@@ -71,3 +71,25 @@ def test_empty_phrase_and_view_outside_the_layer_are_messages(qgis_canvas, sessi
     qgis_canvas.setExtent(QgsRectangle(0, 0, 10, 10))
     assert session.run(scene_layer, PHRASE) is None
     assert "empty" in messages[0] and "does not show" in messages[1]
+
+
+def test_refine_reruns_the_last_phrase_with_clicked_points(qtbot, qgis_canvas, session, scene_layer):
+    show(qgis_canvas, scene_layer)
+    rows = []
+    session.resultsAdded.connect(rows.extend)
+    messages = []
+    session.failed.connect(lambda msg, restart: messages.append(msg))
+    assert session.refine([[741010.0, 3734990.0, 1]]) is None and "run a phrase first" in messages[0]
+    run_and_wait(qtbot, session, scene_layer)
+    extent = scene_layer.extent()
+    inside = [extent.xMinimum() + 30, extent.yMaximum() - 40, 1]
+    outside = [extent.xMaximum() - 10, extent.yMinimum() + 10, 0]
+    with qtbot.waitSignal(session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        task = session.refine([inside, outside])
+    assert task.params.points == [inside, outside] and task.params.phrase == rows[0]["prompt"]
+    assert len(rows) == 2 and rows[1]["req_id"] != rows[0]["req_id"]
+    # the map points reached the backend as view pixels: (30 m, 40 m) from the top-left at 0.5 m/px
+    from rrsis_qgis.qgis_core.segment_task import _to_pixels
+
+    gt = task.params.view.plan.geotransform
+    assert _to_pixels([inside], gt)[0][:2] == pytest.approx([60.0, 80.0])
