@@ -9,6 +9,7 @@ reported: a ratio measured within one run is robust to a noisy shared machine.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import resource
 import statistics
@@ -21,6 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from rrsis_qgis.engine.segmenter import Segmenter  # noqa: E402
+from rrsis_qgis.engine.specs import get_spec  # noqa: E402
 from rrsis_qgis.pipeline import segment_raster  # noqa: E402
 from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff  # noqa: E402
 
@@ -34,6 +36,7 @@ def main() -> None:
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
+    ap.add_argument("--clip-input-size", type=int, help="override the spec's CLIP input side (quality/speed)")
     args = ap.parse_args()
 
     import torch
@@ -42,7 +45,10 @@ def main() -> None:
         raster = REAL_1024 if REAL_1024.is_file() and args.size == 1024 else \
             Path(write_geotiff(f"{tmp}/scene.tif", demo_scene(size=args.size).image))
         t0 = time.perf_counter()
-        segmenter = Segmenter.from_name(args.model, device=args.device)
+        spec = get_spec(args.model)
+        if args.clip_input_size:
+            spec = dataclasses.replace(spec, clip=dataclasses.replace(spec.clip, input_size=args.clip_input_size))
+        segmenter = Segmenter(spec, device=args.device)
         build_s = time.perf_counter() - t0
         runs = []
         for i in range(args.runs + 1):
@@ -59,7 +65,7 @@ def main() -> None:
     ratios = [sum(r.values()) / r["sam2_encoder"] for r in runs]
     print(json.dumps({
         "bench": "latency", "model": args.model, "device": str(segmenter.device),
-        "torch_threads": torch.get_num_threads(), "view": f"{args.size}x{args.size}",
+        "torch_threads": torch.get_num_threads(), "clip_input_size": spec.clip.input_size, "view": f"{args.size}x{args.size}",
         "raster": raster.name if raster.parent != Path(tmp) else "synthetic", "runs": len(runs),
         "model_build_s": round(build_s, 2),
         "median_ms": {s: round(statistics.median(r[s] for r in runs), 1) for s in stages},
