@@ -1,0 +1,205 @@
+"""Rank candidate instances for a parsed phrase: activation, attributes and the geometry of
+position / relation / superlative / ordinal. numpy + scipy only; image axes (north = up)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+import numpy as np
+from scipy import ndimage
+
+from .phrase import Query
+
+W_ACTIVATION, W_ATTRIBUTE, W_GEOMETRY = 0.35, 0.15, 1.0
+W_DECISIVE = 2.0  # superlatives and ordinals name exactly one instance
+TARGET_SHARE = 0.6  # "the largest tank" compares tanks: candidates within 60 % of the best activation
+SIGMOID_GAIN = 12.0
+ANCHORS = {"top-left": (0, 0), "top": (None, 0), "top-right": (1, 0), "left": (0, None), "center": (0.5, 0.5),
+           "right": (1, None), "bottom-left": (0, 1), "bottom": (None, 1), "bottom-right": (1, 1)}
+EDGE_WORDS = {"top": "top", "upper": "top", "north": "top", "bottom": "bottom", "lower": "bottom", "south": "bottom",
+              "left": "left", "west": "left", "right": "right", "east": "right", "center": "center",
+              "centre": "center", "middle": "center"}
+RELATION_SIDES = {"left_of": (-1, 0), "right_of": (1, 0), "above": (0, -1), "below": (0, 1),
+                  "north_of": (0, -1), "south_of": (0, 1), "east_of": (1, 0), "west_of": (-1, 0)}
+
+
+@dataclass
+class Instance:
+    """A candidate object: its mask and what the models said about it."""
+
+    mask: np.ndarray  # H×W bool
+    activation: float = 0.5  # mean target activation inside the mask, [0, 1]
+    attribute: float = 0.5  # agreement with the phrase's attributes, [0, 1] (0.5 = no attributes)
+    centre: tuple = field(init=False)  # (x, y) as fractions of width / height
+    area: float = field(init=False)  # fraction of the image
+
+    def __post_init__(self):
+        h, w = self.mask.shape
+        rows, cols = np.nonzero(self.mask)
+        self.area = rows.size / float(h * w)
+        self.centre = ((cols.mean() + 0.5) / w, (rows.mean() + 0.5) / h) if rows.size else (0.5, 0.5)
+
+
+@dataclass
+class Ranked:
+    index: int
+    score: float
+    terms: dict
+
+
+def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[np.ndarray]] = None) -> List[Ranked]:
+    """Candidates best first, each with its per-term scores (the "why" shown to the user)."""
+    if not candidates:
+        return []
+    terms = [{"activation": c.activation, "attribute": c.attribute} for c in candidates]
+    geometry = np.zeros(len(candidates))
+    weight = 0.0
+    if query.position:
+        geometry += W_GEOMETRY * _tag(terms, "position", [_position(c, query.position) for c in candidates])
+        weight += W_GEOMETRY
+    if query.relation and landmarks:
+        scores = [_relation(c, query.relation, landmarks) for c in candidates]
+        geometry += W_GEOMETRY * _tag(terms, "relation", scores)
+        weight += W_GEOMETRY
+    members = _target_members(candidates)
+    if query.superlative:
+        scores = _among(members, _superlative([candidates[i] for i in members], query.superlative,
+                                              query.superlative_ref, landmarks), len(candidates))
+        if scores is not None:
+            geometry += W_DECISIVE * _tag(terms, "superlative", scores)
+            weight += W_DECISIVE
+    if query.ordinal and query.ordinal_from:
+        scores = _ordinal([candidates[i] for i in members], query.ordinal, query.ordinal_from)
+        geometry += W_DECISIVE * _tag(terms, "ordinal", _among(members, scores, len(candidates)))
+        weight += W_DECISIVE
+    base = np.array([W_ACTIVATION * c.activation + W_ATTRIBUTE * c.attribute for c in candidates])
+    total = (base + geometry) / (W_ACTIVATION + W_ATTRIBUTE + weight)
+    order = np.argsort(-total, kind="stable")
+    return [Ranked(int(i), float(total[i]), {k: round(float(v), 4) for k, v in terms[i].items()}) for i in order]
+
+
+def _target_members(candidates: Sequence[Instance]) -> List[int]:
+    """Indices of the candidates that look like the target category (by activation)."""
+    best = max(c.activation for c in candidates)
+    return [i for i, c in enumerate(candidates) if c.activation >= TARGET_SHARE * best]
+
+
+def _among(members: List[int], scores, n: int):
+    """Scores computed for the members, spread back to all candidates (0 for the others)."""
+    if scores is None:
+        return None
+    out = np.zeros(n)
+    out[members] = scores
+    return out
+
+
+def _tag(terms: list, name: str, scores) -> np.ndarray:
+    scores = np.asarray(scores, dtype=float)
+    for t, s in zip(terms, scores):
+        t[name] = s
+    return scores
+
+
+def _position(c: Instance, position: str) -> float:
+    ax, ay = ANCHORS[position]
+    dx = 0.0 if ax is None else c.centre[0] - ax
+    dy = 0.0 if ay is None else c.centre[1] - ay
+    reach = np.hypot(1.0 if ax is not None else 0.0, 1.0 if ay is not None else 0.0)
+    return float(1.0 - np.hypot(dx, dy) / reach)
+
+
+def _relation(c: Instance, relation: str, landmarks: List[np.ndarray]) -> float:
+    lm = [Instance(m) for m in landmarks if m.any()]
+    if not lm or _iou(c.mask, landmarks[0]) > 0.5:
+        return 0.0  # no landmark found, or the candidate is the landmark itself
+    if relation in RELATION_SIDES:
+        sx, sy = RELATION_SIDES[relation]
+        offset = (c.centre[0] - lm[0].centre[0]) * sx + (c.centre[1] - lm[0].centre[1]) * sy
+        side = 1.0 / (1.0 + np.exp(-SIGMOID_GAIN * offset))
+        return float(0.8 * side + 0.2 * _closeness(c.mask, landmarks[0]))  # of several, the nearer
+    if relation in ("near", "next_to"):
+        return _closeness(c.mask, landmarks[0])
+    if relation == "far_from":
+        return 1.0 - _closeness(c.mask, landmarks[0])
+    if relation in ("inside", "on"):
+        return _overlap(c.mask, ndimage.binary_dilation(landmarks[0], iterations=2))
+    if relation == "between":
+        a, b = lm[0].centre, (lm[1] if len(lm) > 1 else lm[0]).centre
+        return _between(c.centre, a, b)
+    return 0.5
+
+
+def _superlative(cands: Sequence[Instance], kind: str, ref: Optional[str], landmarks) -> Optional[np.ndarray]:
+    keys = {"largest": [-c.area for c in cands], "smallest": [c.area for c in cands],
+            "leftmost": [c.centre[0] for c in cands], "rightmost": [-c.centre[0] for c in cands],
+            "topmost": [c.centre[1] for c in cands], "bottommost": [-c.centre[1] for c in cands]}
+    if kind in keys:
+        return _rank_scores(keys[kind])
+    edge = _edge(ref)
+    if edge is not None:
+        distance = [_edge_distance(c, edge) for c in cands]
+    elif landmarks:
+        distance = [1.0 - _closeness(c.mask, landmarks[0]) for c in cands]
+    else:
+        return None
+    return _rank_scores(distance if kind == "closest_to" else [-d for d in distance])
+
+
+def _ordinal(cands: Sequence[Instance], ordinal: int, side: str) -> np.ndarray:
+    axis = {"left": [c.centre[0] for c in cands], "right": [-c.centre[0] for c in cands],
+            "top": [c.centre[1] for c in cands], "bottom": [-c.centre[1] for c in cands]}[side]
+    order = np.argsort(axis, kind="stable")
+    position = np.empty(len(cands))
+    position[order] = np.arange(len(cands))
+    return np.clip(1.0 - np.abs(position - (ordinal - 1)) / max(1, len(cands)), 0.0, 1.0)
+
+
+def _rank_scores(keys) -> np.ndarray:
+    """1 for the smallest key, falling linearly with rank; equal keys share a score (ties stay ties)."""
+    keys = np.asarray(keys, dtype=float)
+    ranks = np.array([np.sum(keys < k - 1e-9) for k in keys])
+    return 1.0 - ranks / max(1, len(keys))
+
+
+def _edge(ref: Optional[str]) -> Optional[str]:
+    if not ref:
+        return None
+    words = ref.split()
+    if any(w in ("edge", "side", "border", "corner", "center", "centre", "middle") for w in words) or \
+            set(words) <= set(EDGE_WORDS) | {"image", "of", "the"}:
+        for w in words:
+            if w in EDGE_WORDS:
+                return EDGE_WORDS[w]
+    return None
+
+
+def _edge_distance(c: Instance, edge: str) -> float:
+    x, y = c.centre
+    return {"top": y, "bottom": 1 - y, "left": x, "right": 1 - x, "center": float(np.hypot(x - 0.5, y - 0.5))}[edge]
+
+
+def _closeness(mask: np.ndarray, landmark: np.ndarray) -> float:
+    """exp(−gap / (10 % of the diagonal)), gap = shortest distance between the two masks in px."""
+    if not landmark.any() or not mask.any():
+        return 0.0
+    gap = float(ndimage.distance_transform_edt(~landmark)[mask].min())
+    return float(np.exp(-gap / (0.1 * np.hypot(*mask.shape))))
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    return float((a & b).sum() / max(1, (a | b).sum()))
+
+
+def _overlap(mask: np.ndarray, other: np.ndarray) -> float:
+    return float((mask & other).sum() / max(1, mask.sum()))
+
+
+def _between(p, a, b) -> float:
+    ab = np.subtract(b, a)
+    length2 = float(ab @ ab)
+    if length2 < 1e-9:
+        return float(np.exp(-np.hypot(*np.subtract(p, a)) / 0.1))
+    t = float(np.subtract(p, a) @ ab / length2)
+    perpendicular = abs(ab[0] * (p[1] - a[1]) - ab[1] * (p[0] - a[0])) / np.sqrt(length2)
+    inside = 1.0 - min(1.0, abs(t - 0.5) * 2) ** 4  # flat inside the segment, falling at its ends
+    return float(inside * np.exp(-perpendicular / 0.1))
