@@ -135,7 +135,7 @@ def _superlative(cands: Sequence[Instance], kind: str, ref: Optional[str], landm
             "topmost": [c.centre[1] for c in cands], "bottommost": [-c.centre[1] for c in cands]}
     if kind in keys:
         return _rank_scores(keys[kind])
-    edge = _edge(ref)
+    edge = edge_of(ref)
     if edge is not None:
         distance = [_edge_distance(c, edge) for c in cands]
     elif landmarks:
@@ -161,7 +161,8 @@ def _rank_scores(keys) -> np.ndarray:
     return 1.0 - ranks / max(1, len(keys))
 
 
-def _edge(ref: Optional[str]) -> Optional[str]:
+def edge_of(ref: Optional[str]) -> Optional[str]:
+    """'top edge', 'the left side', 'center' → an image edge name; None for an object ("the road")."""
     if not ref:
         return None
     words = ref.split()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import numpy as np
 import torch
@@ -53,19 +53,40 @@ class Sam2Refiner:
         p._is_image_set, p._is_batch = True, False
 
     def refine(self, prompts: Prompts, use_mask_prompt: bool = False, second_pass: bool = True) -> Refined:
-        """Best of SAM's multimask outputs by predicted IoU; optionally re-decoded with itself as dense prompt."""
-        p = self.predictor
+        """Best of SAM's multimask outputs by predicted IoU; optionally re-decoded with itself as dense prompt.
+
+        With ``use_mask_prompt`` the prompts' ``mask_logits`` go in as the dense prompt and SAM gives one
+        mask (its refinement convention).
+        """
         dense = prompts.mask_logits if use_mask_prompt else None
-        has_points = prompts.points is not None and len(prompts.points) > 0
-        points = prompts.points if has_points else None
-        labels = prompts.labels if has_points else None
-        with torch.inference_mode():
-            masks, ious, low = p.predict(point_coords=points, point_labels=labels,
-                                         box=prompts.box, mask_input=dense, multimask_output=True)
-            best = int(np.argmax(ious))
-            mask, iou, logits = masks[best], float(ious[best]), low[best:best + 1]
-            if second_pass:
-                masks2, ious2, low2 = p.predict(point_coords=points, point_labels=labels,
-                                                box=prompts.box, mask_input=logits, multimask_output=False)
-                mask, iou, logits = masks2[0], float(ious2[0]), low2[:1]
+        mask, iou, logits = self._best(prompts, dense)
+        if second_pass:
+            mask, iou, logits = self._best(prompts, logits)
         return Refined(mask=mask > 0, iou=iou, low_res_logits=logits)
+
+    def _best(self, prompts: Prompts, dense: Optional[np.ndarray]) -> tuple:
+        has_points = prompts.points is not None and len(prompts.points) > 0
+        with torch.inference_mode():
+            masks, ious, low = self.predictor.predict(
+                point_coords=prompts.points if has_points else None,
+                point_labels=prompts.labels if has_points else None,
+                box=prompts.box, mask_input=dense, multimask_output=dense is None)
+        best = int(np.argmax(ious))
+        return masks[best], float(ious[best]), low[best:best + 1]
+
+    def refine_batch(self, batch: List[Prompts]) -> List[Refined]:
+        """One decoder call for many candidates (same number of points each): best of 3 by predicted IoU."""
+        if not batch:
+            return []
+        has_points = batch[0].points is not None and len(batch[0].points) > 0
+        points = np.stack([p.points for p in batch]) if has_points else None
+        labels = np.stack([p.labels for p in batch]) if has_points else None
+        boxes = np.stack([p.box for p in batch]) if all(p.box is not None for p in batch) else None
+        with torch.inference_mode():
+            masks, ious, low = self.predictor.predict(point_coords=points, point_labels=labels, box=boxes,
+                                                      multimask_output=True)
+        n = len(batch)
+        masks = masks.reshape(n, -1, *masks.shape[-2:])
+        ious, low = ious.reshape(n, -1), low.reshape(n, -1, *low.shape[-2:])
+        best = ious.argmax(axis=1)
+        return [Refined(masks[i, b] > 0, float(ious[i, b]), low[i, b:b + 1]) for i, b in enumerate(best)]

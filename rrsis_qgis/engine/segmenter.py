@@ -12,9 +12,11 @@ import numpy as np
 import torch
 
 from ..phrase_check import clean_phrase
+from . import zero_shot
 from .activation import activation_map
 from .clip_dense import DenseClip
 from .device import resolve_device
+from .phrase import parse
 from .prompts import REGION_THRESHOLD, Prompts, find_peaks, mask_logits, prompts_for_peak
 from .refiner import Sam2Refiner
 from .specs import ModelSpec, get_spec
@@ -31,6 +33,8 @@ class Result:
     timings_ms: dict
     prompts: List[Prompts] = field(default_factory=list)
     model: str = ""
+    query: dict = field(default_factory=dict)  # the parsed phrase
+    candidates: List[dict] = field(default_factory=list)  # every candidate: bbox, score, per-term scores
 
 
 @dataclass
@@ -76,13 +80,17 @@ class Segmenter:
 
     def segment(self, image: np.ndarray, phrase: str, top_k: int = 1, valid: Optional[np.ndarray] = None,
                 progress: Optional[Callable[[str], None]] = None, embeddings: Optional[ImageEmbeddings] = None,
-                points: Optional[np.ndarray] = None, boxes: Optional[np.ndarray] = None) -> Result:
+                points: Optional[np.ndarray] = None, boxes: Optional[np.ndarray] = None,
+                reasoning: bool = True) -> Result:
         """H×W×3 uint8 view + phrase → masks (best first) with scores, heatmap and per-stage timings.
 
         ``embeddings`` from :meth:`encode` of the same view skip both image encoders. ``points``
         (N×3: x, y, label 1/0) and ``boxes`` (M×4) in view pixels refine the phrase's result: each
-        box gives one candidate, otherwise the points join the best activation peaks' prompts.
-        A candidate's score is SAM's predicted IoU times the mean phrase activation inside its mask.
+        box gives one candidate, otherwise the points join the activation peaks' prompts.
+        With ``reasoning`` (default) the phrase is parsed; candidates of the target are ranked by
+        activation, attributes and the geometry of position / relation / superlative / ordinal
+        (score = the reasoner's). Without it, the whole phrase's activation peaks are refined and
+        scored by SAM's predicted IoU × mean activation inside the mask.
         """
         phrase = clean_phrase(phrase)
         image = _check_image(image)
@@ -96,21 +104,44 @@ class Segmenter:
             raise ValueError("the cached embeddings belong to a view of another size")
         else:
             self.refiner.restore(embeddings.sam_state)
+        query = parse(phrase) if reasoning else None
         with stage("clip_text"):
-            glob, tokens = self.clip.text_features(phrase)
+            texts = zero_shot.encode_texts(self.clip, query, phrase)
         with stage("activation"):
-            heat = activation_map(embeddings.clip_patches, glob, tokens, (h, w), valid)
-            candidates = _candidate_prompts(heat, top_k, self.refiner.mask_side, points, boxes)
-        masks, scores = [], []
+            heat = activation_map(embeddings.clip_patches, *texts["target"], (h, w), valid)
+            n = zero_shot.candidate_count(query, top_k)
+            candidates = _candidate_prompts(heat, n, self.refiner.mask_side, points, boxes)
         with stage("sam2_decoder"):
-            for prompts in candidates:
-                refined = self.refiner.refine(prompts)
-                mask = refined.mask & valid
-                masks.append(mask)
-                scores.append(refined.iou * (float(heat[mask].mean()) if mask.any() else 0.0))
-        order = np.argsort(-np.asarray(scores), kind="stable")[:top_k]
-        return Result(masks=[masks[i] for i in order], scores=[float(scores[i]) for i in order],
-                      heatmap=heat, timings_ms=timings, prompts=[candidates[i] for i in order], model=self.spec.name)
+            refined = self.refiner.refine_batch(candidates)
+            masks = [r.mask & valid for r in refined]
+        if query is None:
+            scores = [r.iou * _mean_inside(heat, m) for r, m in zip(refined, masks)]
+            ranked = [zero_shot.Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
+        else:
+            with stage("reasoning"):
+                landmarks = zero_shot.landmark_masks(self, embeddings.clip_patches, texts, (h, w), valid)
+                ranked = zero_shot.choose(query, masks, heat, embeddings.clip_patches, texts, landmarks)
+        best = ranked[:top_k]
+        with stage("sam2_refine"):  # the second pass, with its own mask as dense prompt, for the winners only
+            final = [self.refiner.refine(dataclasses.replace(candidates[c.index], mask_logits=refined[c.index].low_res_logits),
+                                         use_mask_prompt=True, second_pass=False).mask & valid for c in best]
+        return Result(masks=final, scores=[round(c.score, 5) for c in best], heatmap=heat, timings_ms=timings,
+                      prompts=[candidates[c.index] for c in best], model=self.spec.name,
+                      query=query.as_dict() if query else {"text": phrase, "target": phrase},
+                      candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms}
+                                  for c in ranked])
+
+
+def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
+    return float(heat[mask].mean()) if mask.any() else 0.0
+
+
+def mask_bbox(mask: np.ndarray) -> list:
+    """[x0, y0, x1, y1] of a mask in pixels (exclusive max); zeros for an empty mask."""
+    if not mask.any():
+        return [0.0, 0.0, 0.0, 0.0]
+    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+    return [float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1)]
 
 
 def _candidate_prompts(heat: np.ndarray, top_k: int, mask_side: int, points, boxes) -> List[Prompts]:

@@ -1,7 +1,7 @@
 """The /v1 contract as pydantic models; FastAPI turns them into the OpenAPI schema (the contract)."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -63,6 +63,7 @@ class MaskOut(BaseModel):
 class Candidate(BaseModel):
     bbox: List[float]
     score: float
+    terms: Dict[str, float] = {}  # per-term scores: activation, attribute, position, relation, …
 
 
 class Heatmap(BaseModel):
@@ -74,8 +75,12 @@ class Parse(BaseModel):
     target: Optional[str] = None
     attributes: List[str] = []
     relation: Optional[str] = None
-    landmark: Optional[str] = None
+    landmark: Optional[Union[str, List[str]]] = None
     position: Optional[str] = None
+    superlative: Optional[str] = None
+    superlative_ref: Optional[str] = None
+    ordinal: Optional[int] = None
+    ordinal_from: Optional[str] = None
 
 
 class SegmentResponse(BaseModel):

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
-from ..engine.segmenter import Segmenter
+from ..engine.segmenter import Segmenter, mask_bbox
 from ..engine.specs import load_specs
 from ..engine.weights import MissingWeightsError, default_models_dir, load_manifest, resolve_weights
 from ..geo import rle
@@ -44,14 +44,14 @@ class Service:
             points=np.asarray(req.points, np.float32) if req.points else None,
             boxes=np.asarray(req.boxes, np.float32) if req.boxes else None)
         timings.update(result.timings_ms)
-        masks = [MaskOut(rle=Rle(**rle.encode(m)), score=round(s, 5), bbox=_bbox(m))
+        masks = [MaskOut(rle=Rle(**rle.encode(m)), score=round(s, 5), bbox=mask_bbox(m))
                  for m, s in zip(result.masks, result.scores) if m.any()]
         timings["total"] = round((time.perf_counter() - t0) * 1000, 2)
         return SegmentResponse(
             request_id=request_id, masks=masks,
             heatmap=encode_heatmap(result.heatmap) if req.return_heatmap else None,
-            candidates=[Candidate(bbox=_bbox(m), score=round(s, 5)) for m, s in zip(result.masks, result.scores)],
-            parse=Parse(target=" ".join(req.phrase.split())),  # the phrase parser fills the rest (issue 5)
+            candidates=[Candidate(**c) for c in result.candidates],
+            parse=Parse(**{k: v for k, v in result.query.items() if k in Parse.model_fields}),
             timings_ms=timings, models=self.model_ids, cache="hit" if hit else "miss")
 
     def health(self, queue_depth: int) -> Health:
@@ -75,10 +75,3 @@ class Service:
             out.append(ModelInfo(id=spec.name, description=spec.description, loaded=spec.name == self.segmenter.spec.name,
                                  random_weights=spec.random_weights, files=files))
         return Models(models=out)
-
-
-def _bbox(mask: np.ndarray) -> list:
-    if not mask.any():
-        return [0.0, 0.0, 0.0, 0.0]
-    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-    return [float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1)]

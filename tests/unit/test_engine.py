@@ -28,7 +28,8 @@ def test_pipeline_outputs_are_consistent(tiny_segmenter):
     assert all(m.shape == (192, 192) and m.dtype == bool for m in result.masks)
     assert result.scores == sorted(result.scores, reverse=True)
     assert result.heatmap.shape == (192, 192) and 0 <= result.heatmap.min() and result.heatmap.max() == 1
-    assert set(result.timings_ms) == {"clip_image", "clip_text", "activation", "sam2_encoder", "sam2_decoder"}
+    assert set(result.timings_ms) == {"clip_image", "clip_text", "activation", "sam2_encoder", "sam2_decoder",
+                                      "reasoning", "sam2_refine"}
 
 
 def test_tiny_random_is_deterministic_with_a_fixed_seed(tiny_segmenter):
@@ -91,3 +92,24 @@ def test_user_boxes_make_one_candidate_each_and_points_join_the_prompts(tiny_seg
     clicked = tiny_segmenter.segment(image, PHRASE, points=np.array([[30, 40, 0]], np.float32))
     prompts = clicked.prompts[0]
     assert prompts.points[-1].tolist() == [30, 40] and prompts.labels.tolist() == [1, 0]
+
+
+def test_full_reasoning_path_returns_a_parse_and_candidates_deterministically(tiny_segmenter):
+    from rrsis_qgis.engine.segmenter import Segmenter
+
+    image = demo_scene(size=160).image
+    phrase = "the largest white storage tank left of the road"
+    result = tiny_segmenter.segment(image, phrase, top_k=2)
+    assert result.query["target"] == "storage tank" and result.query["relation"] == "left_of"
+    assert result.query["landmark"] == "road" and result.query["superlative"] == "largest"
+    assert 2 <= len(result.candidates) <= 8
+    assert {"activation", "attribute", "relation", "superlative"} <= set(result.candidates[0]["terms"])
+    assert [c["score"] for c in result.candidates] == sorted((c["score"] for c in result.candidates), reverse=True)
+    assert result.scores == [c["score"] for c in result.candidates[:2]]
+    again = Segmenter.from_name("tiny-random", device="cpu").segment(image, phrase, top_k=2)
+    assert again.candidates == result.candidates and np.array_equal(again.masks[0], result.masks[0])
+
+
+def test_plain_path_without_reasoning_still_works(tiny_segmenter):
+    result = tiny_segmenter.segment(demo_scene(size=128).image, PHRASE, reasoning=False)
+    assert len(result.masks) == 1 and "reasoning" not in result.timings_ms
