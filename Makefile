@@ -67,6 +67,7 @@ serve: setup
 bench: setup
 	$(PYTHON) bench/latency.py --model full-random
 	$(PYTHON) bench/server.py --model full-random
+	$(PYTHON) bench/reasoning.py --model full-random
 
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache

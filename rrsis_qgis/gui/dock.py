@@ -146,6 +146,9 @@ class RrsisDock(QgsDockWidget):
         for row in rows:
             item = QTreeWidgetItem([row["prompt"], f"{row['score']:.3f}", row["status"]])
             item.setData(0, Qt.UserRole, row["req_id"])
+            why = " · ".join(f"{k} {v:.2f}" for k, v in row.get("why", {}).items())
+            for column in range(3):
+                item.setToolTip(column, why)
             self.ui.resultsList.insertTopLevelItem(0, item)
         self.ui.resultsList.clearSelection()
         self.ui.resultsList.topLevelItem(0).setSelected(True)

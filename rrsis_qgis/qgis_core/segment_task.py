@@ -33,6 +33,7 @@ class SegmentOutcome:
     request_id: str
     wkb: list = field(default_factory=list)  # one MultiPolygon per kept mask, layer CRS
     scores: list = field(default_factory=list)
+    why: list = field(default_factory=list)  # per kept mask: the reasoner's per-term scores
     crs_wkt: str = ""
     gsd_m: float = 0.0
     model: str = ""
@@ -76,7 +77,8 @@ class SegmentTask(QgsTask):
         self.setProgress(80)
         outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=view.gsd_m,
                                  model=answer.get("models", {}).get("spec", ""), timings_ms=answer.get("timings_ms", {}))
-        for m in answer.get("masks", []):
+        candidates = answer.get("candidates", [])
+        for rank, m in enumerate(answer.get("masks", [])):
             mask = rle.decode(m["rle"])
             if mask.shape != view.valid.shape:
                 raise BackendError("the backend answered with a mask of the wrong size", "protocol")
@@ -84,6 +86,7 @@ class SegmentTask(QgsTask):
             if geom is not None:
                 outcome.wkb.append(bytes(geom.ExportToWkb()))
                 outcome.scores.append(float(m["score"]))
+                outcome.why.append(candidates[rank].get("terms", {}) if rank < len(candidates) else {})
         self.setProgress(100)
         return outcome
 

@@ -148,6 +148,8 @@ class Session(QObject):
         geometries = [_geometry(w) for w in outcome.wkb]
         add_results(layer, geometries, rows, source_crs, self.tr("RRSIS: {}").format(params.phrase[:40]))
         layer.triggerRepaint()
+        for row, why in zip(rows, outcome.why):
+            row["why"] = why  # shown in the results list, not stored in the layer
         self.resultsAdded.emit(rows)
 
     def _results_layer(self, create: bool, crs=None):

@@ -57,6 +57,7 @@ def test_type_a_phrase_run_review_and_export(qtbot, qgis_iface, qgis_canvas, plu
     layer = find_results_layer()
     assert layer is not None and layer.featureCount() == 1
     assert dock.ui.resultsList.topLevelItemCount() == 1
+    assert "relation" in dock.ui.resultsList.topLevelItem(0).toolTip(0)  # the reasoner's "why"
     assert dock.ui.phraseCombo.itemText(0) == "the white storage tank left of the road"  # history
 
     qtbot.mouseClick(dock.ui.acceptButton, Qt.LeftButton)
