@@ -37,6 +37,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
     ap.add_argument("--clip-input-size", type=int, help="override the spec's CLIP input side (quality/speed)")
+    ap.add_argument("--plain", action="store_true", help="activation → SAM only, without the referring reasoner")
     args = ap.parse_args()
 
     import torch
@@ -52,7 +53,8 @@ def main() -> None:
         build_s = time.perf_counter() - t0
         runs = []
         for i in range(args.runs + 1):
-            summary = segment_raster(segmenter, str(raster), PHRASE, f"{tmp}/out{i}.gpkg", max_side=args.size)
+            summary = segment_raster(segmenter, str(raster), PHRASE, f"{tmp}/out{i}.gpkg", max_side=args.size,
+                                     reasoning=not args.plain)
             if i:  # the first run warms up allocators and kernels
                 runs.append(summary.timings_ms)
         if segmenter.device.type == "cuda":
@@ -65,7 +67,8 @@ def main() -> None:
     ratios = [sum(r.values()) / r["sam2_encoder"] for r in runs]
     print(json.dumps({
         "bench": "latency", "model": args.model, "device": str(segmenter.device),
-        "torch_threads": torch.get_num_threads(), "clip_input_size": spec.clip.input_size, "view": f"{args.size}x{args.size}",
+        "torch_threads": torch.get_num_threads(), "clip_input_size": spec.clip.input_size,
+        "reasoning": not args.plain, "view": f"{args.size}x{args.size}",
         "raster": raster.name if raster.parent != Path(tmp) else "synthetic", "runs": len(runs),
         "model_build_s": round(build_s, 2),
         "median_ms": {s: round(statistics.median(r[s] for r in runs), 1) for s in stages},

@@ -28,7 +28,7 @@ class Summary:
 
 def segment_raster(segmenter, raster: str, phrase: str, out: str, extent: Optional[Sequence[float]] = None,
                    max_side: int = DEFAULT_MAX_SIDE, bands: Optional[Sequence[int]] = None, top_k: int = 1,
-                   progress: Optional[Progress] = None) -> Summary:
+                   progress: Optional[Progress] = None, reasoning: bool = True) -> Summary:
     """Run the whole job; every stage's duration lands in ``Summary.timings_ms``."""
     say = progress or (lambda _msg: None)
     timings: dict = {}
@@ -36,7 +36,7 @@ def segment_raster(segmenter, raster: str, phrase: str, out: str, extent: Option
     say("read")
     view = read_view(raster, extent=extent, max_side=max_side, bands=bands)
     timings["read"] = _ms(t0)
-    result = segmenter.segment(view.rgb, phrase, top_k=top_k, valid=view.valid, progress=say)
+    result = segmenter.segment(view.rgb, phrase, top_k=top_k, valid=view.valid, progress=say, reasoning=reasoning)
     timings.update(result.timings_ms)
 
     t0 = time.perf_counter()
