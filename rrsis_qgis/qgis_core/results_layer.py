@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, List
 
+from osgeo import ogr
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsFeature, QgsField, QgsFields, QgsFillSymbol, QgsGeometry, QgsProject,
                        QgsRendererCategory, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
@@ -23,7 +24,7 @@ class ResultsError(OSError):
 def result_fields() -> QgsFields:
     fields = QgsFields()
     for name, ogr_type, width in RESULT_FIELDS:
-        kind = QVariant.Double if name in ("score", "gsd_m") else QVariant.String
+        kind = QVariant.Double if ogr_type == ogr.OFTReal else QVariant.String
         fields.append(QgsField(name, kind, len=width))
     return fields
 
