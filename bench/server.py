@@ -46,6 +46,7 @@ def main() -> None:
     ap.add_argument("--phrases", type=int, default=3)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--hits-per-client", type=int, default=3)
+    ap.add_argument("--plain", action="store_true", help="reasoning off: activation peaks → SAM only")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,7 +65,7 @@ def run(srv, args) -> dict:
 
     def ask(image, phrase, c=client):
         t0 = time.perf_counter()
-        r = c.post("/v1/segment", json={"image": image, "phrase": phrase})
+        r = c.post("/v1/segment", json={"image": image, "phrase": phrase, "reasoning": not args.plain})
         r.raise_for_status()
         return (time.perf_counter() - t0) * 1000, r.json()
 
@@ -92,7 +93,7 @@ def run(srv, args) -> dict:
     elapsed = time.perf_counter() - t0
     health = client.get("/v1/health").json()
     return {
-        "bench": "server", "model": args.model, "device": health["device"], "view": f"{args.size}x{args.size}",
+        "bench": "server", "model": args.model, "reasoning": not args.plain, "device": health["device"], "view": f"{args.size}x{args.size}",
         "views": args.views, "phrases_per_view": args.phrases,
         "median_miss_ms": round(statistics.median(miss), 1), "median_hit_ms": round(statistics.median(hit), 1),
         "ratio_hit_to_miss": {"median": round(statistics.median(ratios), 4), "max": round(max(ratios), 4),

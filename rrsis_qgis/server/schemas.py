@@ -22,6 +22,8 @@ class SegmentRequest(BaseModel):
     boxes: Optional[List[Box]] = Field(None, max_length=MAX_BOXES, description="[[x0, y0, x1, y1], …] in image px")
     top_k: int = Field(1, ge=1, le=MAX_TOP_K)
     return_heatmap: bool = False
+    reasoning: bool = Field(True, description="parse the phrase and rank candidates by position/relation/…; "
+                                              "false = plain activation peaks → SAM (faster)")
     request_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$",
                                       description="client-chosen id, for DELETE /v1/requests/{id}")
 

@@ -42,7 +42,7 @@ class Service:
         result = self.segmenter.segment(
             image, req.phrase, top_k=req.top_k, valid=valid, embeddings=embeddings,
             points=np.asarray(req.points, np.float32) if req.points else None,
-            boxes=np.asarray(req.boxes, np.float32) if req.boxes else None)
+            boxes=np.asarray(req.boxes, np.float32) if req.boxes else None, reasoning=req.reasoning)
         timings.update(result.timings_ms)
         masks = [MaskOut(rle=Rle(**rle.encode(m)), score=round(s, 5), bbox=mask_bbox(m))
                  for m, s in zip(result.masks, result.scores) if m.any()]

@@ -185,3 +185,11 @@ def test_schemathesis_finds_no_server_errors(server):
     assert not failures, failures
     assert len(calls) >= 40, f"schemathesis made only {len(calls)} calls"
     assert httpx.get(server.url + "/v1/health", headers=server.headers).json()["status"] == "ok"
+
+
+def test_reasoning_can_be_switched_off(client):
+    image = png_b64(demo_scene(size=128).image)
+    plain = client.post("/v1/segment", json={"image": image, "phrase": "the tank left of the road", "reasoning": False})
+    assert plain.status_code == 200 and "reasoning" not in plain.json()["timings_ms"]
+    full = client.post("/v1/segment", json={"image": image, "phrase": "the tank left of the road"})
+    assert "reasoning" in full.json()["timings_ms"] and full.json()["parse"]["relation"] == "left_of"
