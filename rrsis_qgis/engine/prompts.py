@@ -80,6 +80,21 @@ def peak_region(work: np.ndarray, row: int, col: int, threshold: float) -> np.nd
     return labels == target if target else np.zeros(work.shape, bool)
 
 
+def coarse_mask(activation: np.ndarray, prompts: Prompts) -> np.ndarray:
+    """The candidate's high-activation region at view size (its box when it came from the user)."""
+    h, w = activation.shape
+    if prompts.peak is None:
+        out = np.zeros((h, w), bool)
+        x0, y0, x1, y1 = (int(round(v)) for v in prompts.box)
+        out[max(0, y0):y1, max(0, x0):x1] = True
+        return out
+    work, scale = _work_map(activation)
+    peak = prompts.peak
+    region = peak_region(work, int(peak.y / scale), int(peak.x / scale), REGION_THRESHOLD * peak.score)
+    t = torch.from_numpy(region.astype(np.float32))[None, None]
+    return F.interpolate(t, size=(h, w), mode="nearest")[0, 0].numpy() > 0
+
+
 def mask_logits(activation: np.ndarray, side: int, threshold: float) -> np.ndarray:
     """Activation resized to SAM's square low-res mask grid, as logits positive above ``threshold``."""
     t = torch.from_numpy(activation.astype(np.float32))[None, None]

@@ -52,6 +52,7 @@ def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[
     if not candidates:
         return []
     terms = [{"activation": c.activation, "attribute": c.attribute} for c in candidates]
+    landmarks = _Landmarks(landmarks)
     geometry = np.zeros(len(candidates))
     weight = 0.0
     if query.position:
@@ -108,21 +109,21 @@ def _position(c: Instance, position: str) -> float:
     return float(1.0 - np.hypot(dx, dy) / reach)
 
 
-def _relation(c: Instance, relation: str, landmarks: List[np.ndarray]) -> float:
-    lm = [Instance(m) for m in landmarks if m.any()]
-    if not lm or _iou(c.mask, landmarks[0]) > 0.5:
+def _relation(c: Instance, relation: str, landmarks: "_Landmarks") -> float:
+    lm = [Instance(m) for m in landmarks.masks if m.any()]
+    if not lm or _iou(c.mask, landmarks.masks[0]) > 0.5:
         return 0.0  # no landmark found, or the candidate is the landmark itself
     if relation in RELATION_SIDES:
         sx, sy = RELATION_SIDES[relation]
         offset = (c.centre[0] - lm[0].centre[0]) * sx + (c.centre[1] - lm[0].centre[1]) * sy
         side = 1.0 / (1.0 + np.exp(-SIGMOID_GAIN * offset))
-        return float(0.8 * side + 0.2 * _closeness(c.mask, landmarks[0]))  # of several, the nearer
+        return float(0.8 * side + 0.2 * _closeness(c.mask, landmarks))  # of several, the nearer
     if relation in ("near", "next_to"):
-        return _closeness(c.mask, landmarks[0])
+        return _closeness(c.mask, landmarks)
     if relation == "far_from":
-        return 1.0 - _closeness(c.mask, landmarks[0])
+        return 1.0 - _closeness(c.mask, landmarks)
     if relation in ("inside", "on"):
-        return _overlap(c.mask, ndimage.binary_dilation(landmarks[0], iterations=2))
+        return _overlap(c.mask, landmarks.distance(0) <= 2)  # the landmark grown by 2 px
     if relation == "between":
         a, b = lm[0].centre, (lm[1] if len(lm) > 1 else lm[0]).centre
         return _between(c.centre, a, b)
@@ -139,7 +140,7 @@ def _superlative(cands: Sequence[Instance], kind: str, ref: Optional[str], landm
     if edge is not None:
         distance = [_edge_distance(c, edge) for c in cands]
     elif landmarks:
-        distance = [1.0 - _closeness(c.mask, landmarks[0]) for c in cands]
+        distance = [1.0 - _closeness(c.mask, landmarks) for c in cands]
     else:
         return None
     return _rank_scores(distance if kind == "closest_to" else [-d for d in distance])
@@ -179,11 +180,27 @@ def _edge_distance(c: Instance, edge: str) -> float:
     return {"top": y, "bottom": 1 - y, "left": x, "right": 1 - x, "center": float(np.hypot(x - 0.5, y - 0.5))}[edge]
 
 
-def _closeness(mask: np.ndarray, landmark: np.ndarray) -> float:
-    """exp(−gap / (10 % of the diagonal)), gap = shortest distance between the two masks in px."""
-    if not landmark.any() or not mask.any():
+class _Landmarks:
+    """The landmark masks of one query, with each distance map computed once (not once per candidate)."""
+
+    def __init__(self, masks: Optional[List[np.ndarray]]):
+        self.masks = list(masks or [])
+        self._distance: dict = {}
+
+    def __bool__(self):
+        return bool(self.masks)
+
+    def distance(self, i: int = 0) -> np.ndarray:
+        if i not in self._distance:
+            self._distance[i] = ndimage.distance_transform_edt(~self.masks[i])
+        return self._distance[i]
+
+
+def _closeness(mask: np.ndarray, landmarks: "_Landmarks") -> float:
+    """exp(−gap / (10 % of the diagonal)), gap = shortest distance between the mask and the landmark in px."""
+    if not landmarks.masks[0].any() or not mask.any():
         return 0.0
-    gap = float(ndimage.distance_transform_edt(~landmark)[mask].min())
+    gap = float(landmarks.distance(0)[mask].min())
     return float(np.exp(-gap / (0.1 * np.hypot(*mask.shape))))
 
 

@@ -17,7 +17,7 @@ from .activation import activation_map
 from .clip_dense import DenseClip
 from .device import resolve_device
 from .phrase import parse
-from .prompts import REGION_THRESHOLD, Prompts, find_peaks, mask_logits, prompts_for_peak
+from .prompts import REGION_THRESHOLD, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
 from .refiner import Sam2Refiner
 from .specs import ModelSpec, get_spec
 from .weights import resolve_weights
@@ -111,16 +111,28 @@ class Segmenter:
             heat = activation_map(embeddings.clip_patches, *texts["target"], (h, w), valid)
             n = zero_shot.candidate_count(query, top_k)
             candidates = _candidate_prompts(heat, n, self.refiner.mask_side, points, boxes)
-        with stage("sam2_decoder"):
-            refined = self.refiner.refine_batch(candidates)
-            masks = [r.mask & valid for r in refined]
         if query is None:
-            scores = [r.iou * _mean_inside(heat, m) for r, m in zip(refined, masks)]
+            with stage("sam2_decoder"):
+                refined = dict(enumerate(self.refiner.refine_batch(candidates)))
+            masks = {i: r.mask & valid for i, r in refined.items()}
+            scores = [refined[i].iou * _mean_inside(heat, masks[i]) for i in range(len(candidates))]
             ranked = [zero_shot.Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
         else:
+            # coarse to fine: rank the activation regions, cut only the shortlist with SAM, rank again
             with stage("reasoning"):
                 landmarks = zero_shot.landmark_masks(self, embeddings.clip_patches, texts, (h, w), valid)
-                ranked = zero_shot.choose(query, masks, heat, embeddings.clip_patches, texts, landmarks)
+                masks = {i: coarse_mask(heat, c) & valid for i, c in enumerate(candidates)}
+                coarse = zero_shot.choose(query, [masks[i] for i in range(len(candidates))], heat,
+                                          embeddings.clip_patches, texts, landmarks)
+                shortlist = [c.index for c in coarse[:zero_shot.shortlist_size(top_k)]]
+            with stage("sam2_decoder"):
+                refined = dict(zip(shortlist, self.refiner.refine_batch([candidates[i] for i in shortlist])))
+            with stage("reasoning"):
+                masks.update({i: r.mask & valid for i, r in refined.items()})
+                fine = zero_shot.choose(query, [masks[i] for i in shortlist], heat, embeddings.clip_patches,
+                                        texts, landmarks)
+                ranked = [zero_shot.Choice(shortlist[c.index], c.score, c.terms) for c in fine]
+                ranked += [c for c in coarse if c.index not in refined]
         best = ranked[:top_k]
         with stage("sam2_refine"):  # the second pass, with its own mask as dense prompt, for the winners only
             final = [self.refiner.refine(dataclasses.replace(candidates[c.index], mask_logits=refined[c.index].low_res_logits),
@@ -128,8 +140,8 @@ class Segmenter:
         return Result(masks=final, scores=[round(c.score, 5) for c in best], heatmap=heat, timings_ms=timings,
                       prompts=[candidates[c.index] for c in best], model=self.spec.name,
                       query=query.as_dict() if query else {"text": phrase, "target": phrase},
-                      candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms}
-                                  for c in ranked])
+                      candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms,
+                                   "refined": c.index in refined} for c in ranked])
 
 
 def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
@@ -180,4 +192,4 @@ class _Stages:
             self.progress(name)
         t0 = time.perf_counter()
         yield
-        self.timings[name] = round((time.perf_counter() - t0) * 1000, 2)
+        self.timings[name] = round(self.timings.get(name, 0.0) + (time.perf_counter() - t0) * 1000, 2)

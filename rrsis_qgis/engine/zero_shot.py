@@ -15,6 +15,8 @@ from .reasoner import Instance, edge_of, rank
 
 MAX_CANDIDATES = 8
 PLAIN_CANDIDATES = 4
+REASONING_SIDE = 256
+SHORTLIST = 3  # candidates cut by SAM after the coarse ranking on activation regions
 ATTRIBUTE_GAIN = 20.0
 
 
@@ -59,6 +61,10 @@ def candidate_count(query: Optional[Query], top_k: int) -> int:
     return max(top_k, MAX_CANDIDATES if geometric else PLAIN_CANDIDATES)
 
 
+def shortlist_size(top_k: int) -> int:
+    return max(top_k, SHORTLIST)
+
+
 def landmark_masks(segmenter, patches: torch.Tensor, texts: dict, hw: tuple, valid: np.ndarray) -> List[np.ndarray]:
     """One SAM mask per landmark mention; the same noun twice ("between the two tanks") takes two peaks."""
     masks, used = [], {}
@@ -77,9 +83,24 @@ def landmark_masks(segmenter, patches: torch.Tensor, texts: dict, hw: tuple, val
 
 def choose(query: Query, masks: List[np.ndarray], heat: np.ndarray, patches: torch.Tensor, texts: dict,
            landmarks: List[np.ndarray]) -> List[Choice]:
+    """Rank candidates; the geometry runs on masks shrunk to ≤ REASONING_SIDE px (it is in fractions)."""
     attributes = attribute_scores(patches, masks, texts)
-    instances = [Instance(m, float(heat[m].mean()) if m.any() else 0.0, a) for m, a in zip(masks, attributes)]
-    return [Choice(r.index, r.score, r.terms) for r in rank(instances, query, landmarks)]
+    activations = [float(heat[m].mean()) if m.any() else 0.0 for m in masks]
+    small = _shrink(masks)
+    instances = [Instance(m, act, a) for m, act, a in zip(small, activations, attributes)]
+    return [Choice(r.index, r.score, r.terms) for r in rank(instances, query, _shrink(landmarks))]
+
+
+def _shrink(masks: List[np.ndarray]) -> List[np.ndarray]:
+    """Block-max downsampling: a thin road or a small tank never disappears."""
+    if not masks:
+        return []
+    factor = int(np.ceil(max(masks[0].shape) / REASONING_SIDE))
+    if factor <= 1:
+        return list(masks)
+    stack = torch.from_numpy(np.stack(masks).astype(np.float32))[:, None]
+    pooled = F.max_pool2d(stack, factor, stride=factor, ceil_mode=True)[:, 0].numpy() > 0
+    return list(pooled)
 
 
 @torch.inference_mode()

@@ -66,6 +66,7 @@ class Candidate(BaseModel):
     bbox: List[float]
     score: float
     terms: Dict[str, float] = {}  # per-term scores: activation, attribute, position, relation, …
+    refined: bool = True  # False: ranked on its coarse activation region only (not cut by SAM)
 
 
 class Heatmap(BaseModel):

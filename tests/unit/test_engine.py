@@ -104,7 +104,11 @@ def test_full_reasoning_path_returns_a_parse_and_candidates_deterministically(ti
     assert result.query["landmark"] == "road" and result.query["superlative"] == "largest"
     assert 2 <= len(result.candidates) <= 8
     assert {"activation", "attribute", "relation", "superlative"} <= set(result.candidates[0]["terms"])
-    assert [c["score"] for c in result.candidates] == sorted((c["score"] for c in result.candidates), reverse=True)
+    refined = [c for c in result.candidates if c["refined"]]  # the shortlist SAM cut, ranked again…
+    rest = [c for c in result.candidates if not c["refined"]]  # …then the others, by their coarse regions
+    assert result.candidates == refined + rest and len(refined) == 3
+    for group in (refined, rest):
+        assert [c["score"] for c in group] == sorted((c["score"] for c in group), reverse=True)
     assert result.scores == [c["score"] for c in result.candidates[:2]]
     again = Segmenter.from_name("tiny-random", device="cpu").segment(image, phrase, top_k=2)
     assert again.candidates == result.candidates and np.array_equal(again.masks[0], result.masks[0])
