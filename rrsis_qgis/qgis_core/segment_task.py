@@ -35,6 +35,9 @@ class SegmentOutcome:
     scores: list = field(default_factory=list)
     why: list = field(default_factory=list)  # per kept mask: the reasoner's per-term scores
     crs_wkt: str = ""
+    view_gt: tuple = ()
+    heatmap: dict = field(default_factory=dict)  # {"png": base64, "scale": heatmap px per view px}
+    candidates: list = field(default_factory=list)
     gsd_m: float = 0.0
     model: str = ""
     timings_ms: dict = field(default_factory=dict)
@@ -73,9 +76,11 @@ class SegmentTask(QgsTask):
             raise BackendError("cancelled", "cancelled")
         image = np.dstack([view.rgb, view.valid.astype(np.uint8) * 255])
         answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
-                                     points=_to_pixels(p.points, view.geotransform))
+                                     points=_to_pixels(p.points, view.geotransform),
+                                     return_heatmap=p.return_heatmap or None)
         self.setProgress(80)
-        outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=view.gsd_m,
+        outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=view.gsd_m, view_gt=view.geotransform,
+                                 heatmap=answer.get("heatmap") or {}, candidates=answer.get("candidates", []),
                                  model=answer.get("models", {}).get("spec", ""), timings_ms=answer.get("timings_ms", {}))
         candidates = answer.get("candidates", [])
         for rank, m in enumerate(answer.get("masks", [])):

@@ -13,7 +13,8 @@ from ..phrase_check import clean_phrase
 from .backend_client import BackendError
 from .backend_process import BackendManager
 from .export import export_results
-from .extent import ViewRequest, view_request
+from .extent import view_request
+from .overlays import show_candidates, show_heatmap
 from .results_layer import (ResultsError, add_results, ensure_results_layer, features_by_req_id,
                             find_results_layer, set_status)
 from .segment_task import SegmentParams, SegmentTask
@@ -62,7 +63,7 @@ class Session(QObject):
             self.failed.emit(exc.message, exc.code in RESTART_CODES)
             return None
         params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
-                               self.settings.top_k, points)
+                               self.settings.top_k, points, return_heatmap=self.settings.show_overlays)
         return self._start(params, client)
 
     def refine(self, points: list) -> Optional[SegmentTask]:
@@ -122,6 +123,8 @@ class Session(QObject):
     def _on_done(self, task: SegmentTask, outcome, error) -> None:
         self.task = None
         self.busyChanged.emit(False)
+        if error is None and self.settings.show_overlays:
+            self._show_overlays(task.params, outcome)
         if error is not None:
             code = task.error_code
             if code != "cancelled":
@@ -136,6 +139,16 @@ class Session(QObject):
             self._store(task.params, outcome)
         except ResultsError as exc:
             self.failed.emit(str(exc), False)
+
+    def _show_overlays(self, params: SegmentParams, outcome) -> None:
+        try:
+            if outcome.heatmap:
+                show_heatmap(outcome.heatmap["png"], outcome.heatmap["scale"], outcome.view_gt, outcome.crs_wkt,
+                             params.phrase)
+            if outcome.candidates:
+                show_candidates(outcome.candidates, outcome.view_gt, outcome.crs_wkt)
+        except (RuntimeError, OSError, KeyError) as exc:  # an overlay is a nicety: never lose the result for it
+            self.info.emit(self.tr("could not show the heatmap/candidates: {}").format(exc))
 
     def _store(self, params: SegmentParams, outcome) -> None:
         source_crs = QgsCoordinateReferenceSystem.fromWkt(outcome.crs_wkt)

@@ -40,6 +40,7 @@ class PluginSettings:
     results_path: str = ""  # GeoPackage of the results layer; empty = default_results_path()
     memory_layer: bool = False
     top_k: int = 1
+    show_overlays: bool = True  # heatmap + candidate boxes as temporary layers after each query
 
     @classmethod
     def load(cls) -> "PluginSettings":

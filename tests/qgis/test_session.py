@@ -93,3 +93,22 @@ def test_refine_reruns_the_last_phrase_with_clicked_points(qtbot, qgis_canvas, s
 
     gt = task.params.view.plan.geotransform
     assert _to_pixels([inside], gt)[0][:2] == pytest.approx([60.0, 80.0])
+
+
+def test_heatmap_and_candidate_boxes_are_shown_on_the_view_and_replaced_per_query(qtbot, qgis_canvas, session,
+                                                                                  scene_layer):
+    show(qgis_canvas, scene_layer)
+    run_and_wait(qtbot, session, scene_layer)
+    layers = QgsProject.instance().mapLayers().values()
+    heat = [l for l in layers if l.name().startswith("RRSIS heatmap")]
+    boxes = [l for l in layers if l.name() == "RRSIS candidates"]
+    assert len(heat) == 1 and len(boxes) == 1
+    assert heat[0].isValid() and heat[0].crs() == scene_layer.crs()
+    assert heat[0].extent().toString(2) == scene_layer.extent().toString(2)  # the whole 256² view
+    assert boxes[0].featureCount() >= 1
+    for f in boxes[0].getFeatures():
+        assert scene_layer.extent().contains(f.geometry().boundingBox()) and f["why"].startswith("activation")
+    run_and_wait(qtbot, session, scene_layer, "the red building")
+    layers = QgsProject.instance().mapLayers().values()
+    assert len([l for l in layers if l.name().startswith("RRSIS heatmap")]) == 1
+    assert len([l for l in layers if l.name() == "RRSIS candidates"]) == 1
