@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsMapSettings, QgsProject, QgsRasterLayer,
                        QgsRectangle)
 
-from ..geo.raster_window import RasterError, ViewPlan, plan_view
+from ..geo.raster_window import RasterError, ViewPlan, ground_sample_distance_m, plan_view
 
 EDGE_POINTS = 32  # canvas edges are densified so curved reprojections keep the whole view
 
@@ -21,6 +21,7 @@ class ViewRequest:
     extent: tuple  # xmin, ymin, xmax, ymax in the layer's CRS
     plan: ViewPlan
     crs_authid: str
+    rendered: bool = False  # not a file: the pixels are rendered by QGIS (render_view), not read by GDAL
 
     def describe(self) -> str:
         return f"{self.plan.describe()}, {self.crs_authid or 'custom CRS'}"
@@ -44,10 +45,16 @@ def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: 
     """Plan the view of ``layer`` that the canvas shows (reads no pixels)."""
     if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
         raise RasterError("choose a raster layer first")
-    if layer.providerType() != "gdal":
-        raise RasterError(f"{layer.name()} is a {layer.providerType()} layer; only file-based rasters "
-                          "(GeoTIFF, COG, JPEG2000, …) are supported for now — save it as a GeoTIFF first")
     rect = visible_extent(map_settings, layer)
     extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-    plan = plan_view(layer.source(), extent, max_side)
-    return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid())
+    if layer.providerType() == "gdal":
+        plan = plan_view(layer.source(), extent, max_side)
+        return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid())
+    if not layer.crs().isValid():
+        raise RasterError(f"{layer.name()} has no coordinate reference system")
+    scale = max_side / max(rect.width(), rect.height())  # web layers: the canvas view rendered at max_side
+    w, h = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
+    gt = (rect.xMinimum(), rect.width() / w, 0.0, rect.yMaximum(), 0.0, -rect.height() / h)
+    crs_wkt = layer.crs().toWkt()
+    plan = ViewPlan(0, 0, w, h, w, h, gt, crs_wkt, ground_sample_distance_m(gt, crs_wkt))
+    return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(), rendered=True)

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from ..geo import rle
 from ..geo.raster_window import RasterError, read_view
 from ..geo.vectorize import mask_to_geometry
+from ..geo.view import View
 from .backend_client import BackendClient, BackendError
 from .extent import ViewRequest
 
@@ -26,6 +27,7 @@ class SegmentParams:
     top_k: int = 1
     points: Optional[list] = None  # [[x, y, label]] in map coordinates of the layer CRS
     return_heatmap: bool = False
+    pixels: Optional[View] = None  # a view rendered by QGIS (web layers); None = read the file with GDAL
 
 
 @dataclass
@@ -70,7 +72,7 @@ class SegmentTask(QgsTask):
 
     def _run(self) -> SegmentOutcome:
         p = self.params
-        view = read_view(p.view.source, p.view.extent, p.max_side, p.bands)
+        view = p.pixels if p.pixels is not None else read_view(p.view.source, p.view.extent, p.max_side, p.bands)
         self.setProgress(10)
         if self.isCanceled():
             raise BackendError("cancelled", "cancelled")

@@ -15,6 +15,7 @@ from .backend_process import BackendManager
 from .export import export_results
 from .extent import view_request
 from .overlays import show_candidates, show_heatmap
+from .render_view import render_view
 from .results_layer import (ResultsError, add_results, ensure_results_layer, features_by_req_id,
                             find_results_layer, set_status)
 from .segment_task import SegmentParams, SegmentTask
@@ -62,8 +63,9 @@ class Session(QObject):
         except BackendError as exc:
             self.failed.emit(exc.message, exc.code in RESTART_CODES)
             return None
+        pixels = render_view(self.canvas.mapSettings(), layer, view) if view.rendered else None
         params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
-                               self.settings.top_k, points, return_heatmap=self.settings.show_overlays)
+                               self.settings.top_k, points, return_heatmap=self.settings.show_overlays, pixels=pixels)
         return self._start(params, client)
 
     def refine(self, points: list) -> Optional[SegmentTask]:
@@ -77,7 +79,8 @@ class Session(QObject):
             self.failed.emit(exc.message, True)
             return None
         old = self.last_params
-        return self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points), client)
+        return self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points,
+                                         pixels=old.pixels), client)
 
     def cancel(self) -> None:
         if self.task is not None:

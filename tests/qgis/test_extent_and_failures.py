@@ -169,3 +169,26 @@ def test_missing_backend_python_is_a_message(qtbot):
     manager = BackendManager(PluginSettings(backend_python="/nonexistent/python"))
     manager.start()
     assert manager.state == "down" and "backend Python" in manager.detail
+
+
+def test_web_layers_are_rendered_at_the_planned_size_and_segmented(qtbot, qgis_canvas, session, scene_layer):
+    """A layer that is not a file goes through QgsMapRendererParallelJob; the scene raster stands in for
+    a WMS/XYZ layer here (no network), so the rendered pixels can be checked against GDAL's."""
+    from rrsis_qgis.geo.raster_window import read_view
+    from rrsis_qgis.qgis_core.render_view import render_view
+
+    show(qgis_canvas, scene_layer)
+    scene_layer.providerType = lambda: "wms"  # what a web layer answers
+    request = view_request(qgis_canvas.mapSettings(), scene_layer, max_side=128)
+    assert request.rendered and (request.plan.out_w, request.plan.out_h) == (128, 128)
+    view = render_view(qgis_canvas.mapSettings(), scene_layer, request)
+    assert view.rgb.shape == (128, 128, 3) and view.valid.all()
+    assert view.geotransform == pytest.approx(request.plan.geotransform)
+    truth = read_view(scene_layer.source(), max_side=128).rgb.astype(float)
+    correlation = np.corrcoef(view.rgb.astype(float).ravel(), truth.ravel())[0, 1]
+    assert correlation > 0.9, correlation  # QGIS's display stretch changes values, not the picture
+    results = []
+    session.resultsAdded.connect(results.extend)
+    with qtbot.waitSignal(session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        assert session.run(scene_layer, PHRASE) is not None
+    assert results and results[0]["src_layer"] == scene_layer.name()
