@@ -29,6 +29,7 @@ class Prompts:
     box: Optional[np.ndarray]  # x0, y0, x1, y1 in view pixels
     mask_logits: np.ndarray  # 1×S×S float32, SAM low-res mask prompt (view squashed to a square)
     peak: Optional[Peak]  # None for prompts that came from the user's box
+    region: Optional[np.ndarray] = None  # the peak's high-activation region on the work map (bool)
 
 
 def find_peaks(activation: np.ndarray, k: int = 3, min_distance_px: Optional[float] = None) -> List[Peak]:
@@ -70,6 +71,7 @@ def prompts_for_peak(activation: np.ndarray, peak: Peak, mask_side: int) -> Prom
         box=box,
         mask_logits=mask_logits(activation, mask_side, REGION_THRESHOLD * peak.score),
         peak=peak,
+        region=region,
     )
 
 
@@ -83,15 +85,12 @@ def peak_region(work: np.ndarray, row: int, col: int, threshold: float) -> np.nd
 def coarse_mask(activation: np.ndarray, prompts: Prompts) -> np.ndarray:
     """The candidate's high-activation region at view size (its box when it came from the user)."""
     h, w = activation.shape
-    if prompts.peak is None:
+    if prompts.region is None:
         out = np.zeros((h, w), bool)
         x0, y0, x1, y1 = (int(round(v)) for v in prompts.box)
         out[max(0, y0):y1, max(0, x0):x1] = True
         return out
-    work, scale = _work_map(activation)
-    peak = prompts.peak
-    region = peak_region(work, int(peak.y / scale), int(peak.x / scale), REGION_THRESHOLD * peak.score)
-    t = torch.from_numpy(region.astype(np.float32))[None, None]
+    t = torch.from_numpy(prompts.region.astype(np.float32))[None, None]  # found by prompts_for_peak
     return F.interpolate(t, size=(h, w), mode="nearest")[0, 0].numpy() > 0
 
 
