@@ -6,7 +6,6 @@ import pytest
 from osgeo import gdal, osr
 from qgis.core import QgsProject, QgsRasterLayer
 
-from rrsis_qgis.geo.raster_window import plan_view
 from rrsis_qgis.qgis_core.extent import view_request
 from tests.conftest import write_tif
 from tests.qgis.conftest import EPSG4326, show
