@@ -4,39 +4,72 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="48"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="49"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>未配置后端 Python：请在插件设置中指定（包含 torch、sam2 和 open_clip 的 Python，例如项目的 .venv/bin/python）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
         <source>loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="80"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="85"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="89"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="94"/>
         <source>cannot read the token file: {}</source>
         <translation>无法读取令牌文件：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="117"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="127"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>无法读取后端令牌：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="135"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="145"/>
         <source>the backend exited (code {}) {}</source>
         <translation>后端已退出（代码 {}）{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="139"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>无法启动 {}：请检查设置中的后端 Python</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="54"/>
+        <source>{} — choose the checkpoint in the plugin settings</source>
+        <translation>{} — 请在插件设置中选择检查点</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="43"/>
+        <source>choose the trained checkpoint file (.pt)</source>
+        <translation>请选择训练好的检查点文件（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="45"/>
+        <source>the checkpoint path must be a full path: {}</source>
+        <translation>检查点路径必须是完整路径：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="47"/>
+        <source>the checkpoint file does not exist: {}</source>
+        <translation>检查点文件不存在：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="49"/>
+        <source>the checkpoint is not a file: {}</source>
+        <translation>检查点不是文件：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
+        <source>the checkpoint file cannot be read: {}</source>
+        <translation>无法读取检查点文件：{}</translation>
     </message>
 </context>
 <context>
@@ -77,7 +110,7 @@
         <translation>请先运行描述，再添加点进行细化</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="136"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="137"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
@@ -87,12 +120,12 @@
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="157"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="161"/>
         <source>Restart backend</source>
         <translation>重新启动后端</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="174"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>例如 the white storage tank left of the road</translation>
     </message>
@@ -221,140 +254,170 @@
         <translation>RRSIS 设置</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="9"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="10"/>
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="11"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="12"/>
         <source>Backend Python</source>
         <translation>后端 Python</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="12"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
         <source>a Python with torch, sam2 and open_clip (e.g. …/.venv/bin/python)</source>
         <translation>包含 torch、sam2 和 open_clip 的 Python（例如 …/.venv/bin/python）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
         <source>Or running backend URL</source>
         <translation>或正在运行的后端 URL</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
         <source>http://gpu-box:8765 (leave empty to start one)</source>
         <translation>http://gpu-box:8765（留空则自动启动）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="16"/>
         <source>Its token file</source>
         <translation>其令牌文件</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="17"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="19"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="20"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="21"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="25"/>
         <source>Models folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation>默认：~/.cache/rrsis_qgis/models</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
         <source>View and results</source>
         <translation>视图与结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
         <source>Longest side (px)</source>
         <translation>最长边（像素）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
         <source>Bands for R,G,B</source>
         <translation>R、G、B 对应波段</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="37"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation>自动（1,2,3；单波段 → 灰度）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>Results CRS</source>
         <translation>结果坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Results GeoPackage</source>
         <translation>结果 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation>将结果保存在临时（内存）图层中</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
         <source>Candidates per query</source>
         <translation>每次查询的候选数</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="23"/>
+        <source>A model trained with &quot;python -m rrsis_qgis.train fit&quot; (a .pt file)</source>
+        <translation>用“python -m rrsis_qgis.train fit”训练的模型（.pt 文件）</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="52"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="54"/>
         <source>a query is already running: wait for it or cancel it</source>
         <translation>已有查询正在运行：请等待或取消</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="74"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>请先运行描述，再添加点进行细化</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="107"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="111"/>
         <source>there are no results to export yet</source>
         <translation>还没有可导出的结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="130"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="136"/>
         <source>query cancelled</source>
         <translation>查询已取消</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="133"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="139"/>
         <source>nothing found for “{}” in this view</source>
         <translation>在此视图中未找到“{}”</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="165"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="154"/>
+        <source>could not show the heatmap/candidates: {}</source>
+        <translation>无法显示热力图/候选框：{}</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="22"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>the raster layer&apos;s CRS</source>
         <translation>栅格图层的坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>the project CRS</source>
         <translation>项目坐标系</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <source>Trained checkpoint…</source>
+        <translation>训练好的检查点…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="24"/>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <source>Choose a trained checkpoint</source>
+        <translation>选择训练好的检查点</translation>
     </message>
 </context>
 </TS>

@@ -133,6 +133,7 @@ class RrsisDock(QgsDockWidget):
     def _on_backend(self, state, detail):
         colour = BADGE.get(state, "#777")
         self.ui.statusBadge.setText(f"<span style='color:{colour}'>●</span> {state}: {detail}")
+        self.ui.statusBadge.setToolTip(self.session.backend.model_spec())  # the badge shows a checkpoint's name only
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))
         self.ui.stopButton.setEnabled(state != "down")
 

@@ -2,13 +2,13 @@
 from pathlib import Path
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
 
+from ..qgis_core.model_choice import PRESETS, TRAINED, checkpoint_of, checkpoint_problem, is_trained, trained_model
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("settings_dialog.ui")))
 DEVICES = ("auto", "cpu", "cuda", "mps")
-MODELS = ("default", "tiny-random", "full-random")
 
 
 class SettingsDialog(QDialog):
@@ -18,7 +18,11 @@ class SettingsDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.deviceCombo.addItems(DEVICES)
-        ui.modelCombo.addItems(MODELS)
+        for name in PRESETS:
+            ui.modelCombo.addItem(name, name)
+        ui.modelCombo.addItem(self.tr("Trained checkpoint…"), TRAINED)
+        ui.checkpointWidget.setFilter(self.tr("Checkpoints (*.pt *.pth)"))
+        ui.checkpointWidget.setDialogTitle(self.tr("Choose a trained checkpoint"))
         ui.crsCombo.addItem(self.tr("the raster layer's CRS"), "layer")
         ui.crsCombo.addItem(self.tr("the project CRS"), "project")
         ui.pythonEdit.setPlaceholderText(default_backend_python() or ui.pythonEdit.placeholderText())
@@ -27,7 +31,7 @@ class SettingsDialog(QDialog):
         ui.urlEdit.setText(settings.backend_url)
         ui.tokenEdit.setText(settings.token_file)
         ui.deviceCombo.setCurrentText(settings.device)
-        ui.modelCombo.setCurrentText(settings.model)
+        self._show_model(settings.model)
         ui.modelsDirEdit.setText(settings.models_dir)
         ui.maxSideSpin.setValue(settings.max_side)
         ui.bandsEdit.setText(settings.bands)
@@ -35,13 +39,52 @@ class SettingsDialog(QDialog):
         ui.resultsEdit.setText(settings.results_path)
         ui.memoryCheck.setChecked(settings.memory_layer)
         ui.topKSpin.setValue(settings.top_k)
+        ui.modelCombo.currentIndexChanged.connect(self._check_model)
+        ui.checkpointWidget.fileChanged.connect(self._check_model)
+        self._check_model()
 
     def values(self) -> PluginSettings:
         ui = self.ui
         return PluginSettings(
             backend_python=ui.pythonEdit.text().strip(), backend_url=ui.urlEdit.text().strip(),
             token_file=ui.tokenEdit.text().strip(), device=ui.deviceCombo.currentText(),
-            model=ui.modelCombo.currentText(), models_dir=ui.modelsDirEdit.text().strip(),
+            model=self.model(), models_dir=ui.modelsDirEdit.text().strip(),
             max_side=ui.maxSideSpin.value(), bands=ui.bandsEdit.text().strip(), output_crs=ui.crsCombo.currentData(),
             results_path=ui.resultsEdit.text().strip(), memory_layer=ui.memoryCheck.isChecked(),
             top_k=ui.topKSpin.value())
+
+    def model(self) -> str:
+        """The model setting the dialog shows: a preset's name or ``trained:<checkpoint>``."""
+        choice = self.ui.modelCombo.currentData()
+        return trained_model(self.ui.checkpointWidget.filePath()) if choice == TRAINED else choice
+
+    def _show_model(self, model: str) -> None:
+        combo = self.ui.modelCombo
+        if is_trained(model):
+            self.ui.checkpointWidget.setFilePath(checkpoint_of(model))
+            model = TRAINED
+        elif combo.findData(model) < 0:  # a name set outside this dialog is kept, not silently replaced
+            combo.insertItem(combo.count() - 1, model, model)
+        combo.setCurrentIndex(combo.findData(model))
+
+    def _check_model(self, *_) -> None:
+        """The checkpoint chooser is live only for "Trained checkpoint…"; a file that cannot be loaded blocks OK."""
+        trained = self.ui.modelCombo.currentData() == TRAINED
+        self.ui.checkpointLabel.setEnabled(trained)
+        self.ui.checkpointWidget.setEnabled(trained)
+        problem = checkpoint_problem(self.model())
+        self.ui.modelProblemLabel.setText(problem or "")
+        self.ui.modelProblemLabel.setVisible(bool(problem))
+        self.ui.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem)
+        self._fit_height()
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped message whole (a window does not follow its layout's height-for-width)."""
+        self.layout().activate()
+        height = self.heightForWidth(self.width())
+        if height > self.height():
+            self.resize(self.width(), height)

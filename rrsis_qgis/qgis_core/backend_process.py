@@ -9,6 +9,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, QProcess, QProcessEnvironment, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
+from .model_choice import checkpoint_problem, short_name
 from ..resources import PACKAGE_DIR
 from .settings import PluginSettings
 
@@ -47,6 +48,10 @@ class BackendManager(QObject):
         if not python or not Path(python).exists():
             self._set(DOWN, self.tr("no backend Python configured: set it in the plugin settings "
                                     "(a Python with torch, sam2 and open_clip, e.g. the project's .venv/bin/python)"))
+            return
+        problem = checkpoint_problem(self.settings.model)
+        if problem:  # the backend would only exit with the same complaint after seconds of loading
+            self._set(DOWN, self.tr("{} — choose the checkpoint in the plugin settings").format(problem))
             return
         args = ["-m", "rrsis_qgis.server", "--port", "0", "--model", self.settings.model,
                 "--device", self.settings.device]
@@ -97,7 +102,12 @@ class BackendManager(QObject):
         except BackendError as exc:
             self._set(DOWN, exc.message)
             return
-        self._set(CONNECTED, f"{self.info.get('device', '?')} · {self.info.get('models', {}).get('spec', '?')}")
+        spec = str(self.info.get("models", {}).get("spec", "?"))
+        self._set(CONNECTED, f"{self.info.get('device', '?')} · {short_name(spec)}")
+
+    def model_spec(self) -> str:
+        """The loaded model as the backend names it (full checkpoint path for ``trained:``); empty when not connected."""
+        return str(self.info.get("models", {}).get("spec", "")) if self.state == CONNECTED else ""
 
     def _on_stdout(self) -> None:
         if self._process is None:

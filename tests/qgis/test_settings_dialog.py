@@ -1,0 +1,142 @@
+"""Choosing a trained checkpoint as a user would: settings dialog, saved settings, backend start and badge."""
+import sys
+
+import pytest
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+from rrsis_qgis.gui.settings_dialog import SettingsDialog
+from rrsis_qgis.qgis_core.settings import PREFIX, PluginSettings
+
+
+@pytest.fixture
+def stored_settings():
+    """Saved plugin settings are put back as they were (pytest-qgis keeps QGIS3.ini in the checkout)."""
+    s = QgsSettings()
+    s.beginGroup(PREFIX.rstrip("/"))
+    before = {key: s.value(key) for key in s.allKeys()}
+    s.endGroup()
+    yield
+    s.remove(PREFIX.rstrip("/"))
+    for key, value in before.items():
+        s.setValue(PREFIX + key, value)
+
+
+@pytest.fixture
+def checkpoint(tmp_path):
+    path = tmp_path / "runs" / "refsegrs_epoch12.pt"
+    path.parent.mkdir()
+    path.write_bytes(b"not read by the plugin")
+    return path
+
+
+def open_dialog(qtbot, settings):
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def ok_button(dialog):
+    return dialog.ui.buttons.button(QDialogButtonBox.Ok)
+
+
+def choose_trained(dialog):
+    combo = dialog.ui.modelCombo
+    combo.setCurrentIndex(combo.findText("Trained checkpoint…"))
+
+
+def type_path(qtbot, dialog, path):
+    edit = dialog.ui.checkpointWidget.lineEdit()
+    edit.clear()
+    qtbot.keyClicks(edit, str(path))
+
+
+def test_pick_a_checkpoint_press_ok_and_it_is_saved(qtbot, stored_settings, checkpoint):
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random", device="cpu"))
+    assert dialog.ui.modelCombo.currentText() == "tiny-random"
+    assert not dialog.ui.checkpointWidget.isEnabled()  # a preset needs no file
+    choose_trained(dialog)
+    assert dialog.ui.checkpointWidget.isEnabled()
+    assert not ok_button(dialog).isEnabled() and dialog.ui.modelProblemLabel.isVisible()  # no file chosen yet
+    type_path(qtbot, dialog, checkpoint)
+    assert ok_button(dialog).isEnabled() and not dialog.ui.modelProblemLabel.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    dialog.values().save()  # what the plugin does after OK
+    saved = PluginSettings.load()
+    assert saved.model == f"trained:{checkpoint}" and saved.device == "cpu"
+
+
+def test_saved_checkpoint_is_shown_again_and_a_preset_stays_a_preset(qtbot, stored_settings, checkpoint):
+    PluginSettings(model=f"trained:{checkpoint}").save()
+    dialog = open_dialog(qtbot, PluginSettings.load())
+    assert dialog.ui.modelCombo.currentText() == "Trained checkpoint…"
+    assert dialog.ui.checkpointWidget.filePath() == str(checkpoint) and dialog.ui.checkpointWidget.isEnabled()
+    assert ok_button(dialog).isEnabled()
+    assert dialog.values().model == f"trained:{checkpoint}"  # unchanged on OK
+
+    dialog.ui.modelCombo.setCurrentIndex(dialog.ui.modelCombo.findText("full-random"))
+    assert not dialog.ui.checkpointWidget.isEnabled() and ok_button(dialog).isEnabled()
+    assert dialog.values().model == "full-random"
+    for model in ("default", "tiny-random", "my-own-spec"):  # a name set elsewhere is kept, not replaced
+        again = open_dialog(qtbot, PluginSettings(model=model))
+        assert again.values().model == model and not again.ui.checkpointWidget.isEnabled()
+
+
+@pytest.mark.parametrize("case", ["missing", "folder", "relative"])
+def test_a_path_that_is_not_a_checkpoint_file_is_refused(qtbot, tmp_path, checkpoint, case):
+    path = {"missing": tmp_path / "gone.pt", "folder": checkpoint.parent, "relative": "runs/epoch12.pt"}[case]
+    dialog = open_dialog(qtbot, PluginSettings())
+    choose_trained(dialog)
+    type_path(qtbot, dialog, path)
+    assert not ok_button(dialog).isEnabled()
+    message = dialog.ui.modelProblemLabel.text()
+    assert dialog.ui.modelProblemLabel.isVisible() and str(path) in message
+    qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    assert dialog.isVisible() and dialog.result() == 0  # a disabled OK does nothing
+
+    type_path(qtbot, dialog, checkpoint)  # fixing the path lifts the refusal
+    assert ok_button(dialog).isEnabled()
+
+
+def test_a_saved_checkpoint_that_has_gone_is_shown_with_the_refusal(qtbot, tmp_path):
+    gone = tmp_path / "deleted.pt"
+    dialog = open_dialog(qtbot, PluginSettings(model=f"trained:{gone}"))
+    assert dialog.ui.checkpointWidget.filePath() == str(gone)
+    assert "does not exist" in dialog.ui.modelProblemLabel.text() and not ok_button(dialog).isEnabled()
+
+
+def test_start_with_a_missing_checkpoint_says_which_file_and_starts_nothing(qtbot, tmp_path):
+    from rrsis_qgis.qgis_core.backend_process import BackendManager
+
+    gone = tmp_path / "moved_away.pt"
+    manager = BackendManager(PluginSettings(backend_python=sys.executable, model=f"trained:{gone}", device="cpu"))
+    states = []
+    manager.stateChanged.connect(lambda state, detail: states.append((state, detail)))
+    manager.start()
+    assert manager.state == "down" and str(gone) in manager.detail and "does not exist" in manager.detail
+    assert manager.process_id() == 0 and [s for s, _ in states] == ["down"]  # no "starting": no process
+
+
+def test_badge_shows_the_checkpoint_file_name_and_the_full_path_on_hover(qtbot, qgis_iface, qgis_canvas, monkeypatch,
+                                                                         checkpoint, tmp_path):
+    """A backend (here answering /v1/health with a stub) that loaded a trained checkpoint."""
+    from rrsis_qgis.gui.dock import RrsisDock
+    from rrsis_qgis.qgis_core import backend_process
+    from rrsis_qgis.qgis_core.session import Session
+
+    spec = f"trained:{checkpoint}"
+    monkeypatch.setattr(backend_process.BackendClient, "health",
+                        lambda self, timeout=5.0: {"status": "ok", "device": "cpu", "models": {"spec": spec}})
+    session = Session(qgis_canvas, PluginSettings(backend_url="http://127.0.0.1:9", model=spec,
+                                                  results_path=str(tmp_path / "r.gpkg")))
+    dock = RrsisDock(qgis_iface, session, lambda: None)
+    qtbot.addWidget(dock)
+    session.backend.start()
+    badge = dock.ui.statusBadge
+    assert "connected: cpu · trained:refsegrs_epoch12.pt" in badge.text() and str(checkpoint.parent) not in badge.text()
+    assert badge.toolTip() == spec
+    session.backend.stop()
+    assert badge.toolTip() == ""
