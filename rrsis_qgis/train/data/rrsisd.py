@@ -1,0 +1,86 @@
+"""RRSIS-D index reader: refer-style `refs(unc).p` (pickled refs) + COCO `instances.json` + JPEGImages/.
+
+Follows the REFER API as vendored by Lsan2401/RMSIN (`refer/refer.py`, `data/dataset_refer_bert.py`)
+and KyanChen/RSRefSeg2 `tools_RSRefSeg2/data_tools/rrsisd-convert_data_to_jsonl.py`:
+
+- `refs(unc).p`: a pickled list of refs `{"ref_id", "ann_id", "image_id", "split", "file_name",
+  "category_id", "sentences": [{"sent_id", "raw", "sent", "tokens"}], ...}`; RRSIS-D has one
+  sentence per ref, but every sentence becomes its own expression here.
+- `instances.json`: COCO `images` (`id`, `file_name`, `height`, `width`) and `annotations`
+  (`id`, `segmentation` as a list of compressed RLEs in RRSIS-D, polygons in RefCOCO); the
+  parts of one annotation are united (REFER.getMask sums them).
+- Images: `<root>/JPEGImages/`, or the refer layout `<root>/../images/<root name>/JPEGImages/`
+  (RMSIN: `refer/data/rrsisd/` next to `refer/data/images/rrsisd/JPEGImages/`), or `image_root`.
+- Splits as REFER.getRefIds: "test" selects every split containing "test"; others match exactly.
+
+The refs file is a pickle: open only RRSIS-D files from a source you trust.
+"""
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from .common import CocoMask, DatasetError, Record, require_dir, require_file
+
+REFS_FILE = "refs(unc).p"
+INSTANCES_FILE = "instances.json"
+
+
+def read_index(root: Path, split: Optional[str] = None, image_root: Optional[Path] = None) -> List[Record]:
+    require_dir(root, f"the RRSIS-D folder holding {REFS_FILE} and {INSTANCES_FILE}")
+    refs = _load_refs(require_file(root / REFS_FILE, "RRSIS-D's pickled refer-style refs"))
+    instances = _load_instances(require_file(root / INSTANCES_FILE, "RRSIS-D's COCO instances"))
+    image_dir = _image_dir(root, image_root)
+    images = {img["id"]: img for img in instances.get("images", [])}
+    annotations = {ann["id"]: ann for ann in instances.get("annotations", [])}
+    records = []
+    for ref in refs:
+        if split is not None and not _in_split(ref.get("split", ""), split):
+            continue
+        ann = annotations.get(ref["ann_id"])
+        if ann is None:
+            raise DatasetError(f"{root / INSTANCES_FILE}: no annotation {ref['ann_id']} for ref {ref['ref_id']}")
+        records.extend(_records_of(ref, ann, images.get(ref["image_id"], {}), image_dir))
+    return records
+
+
+def _load_refs(path: Path) -> list:
+    try:
+        with open(path, "rb") as f:
+            refs = pickle.load(f, encoding="latin1")  # latin1: refs pickled by Python 2 (refer's own)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        raise DatasetError(f"{path}: not a readable refs pickle ({exc})") from exc
+    if not isinstance(refs, list):
+        raise DatasetError(f"{path}: expected a pickled list of refs, got {type(refs).__name__}")
+    return refs
+
+
+def _load_instances(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{path}: not valid JSON ({exc})") from exc
+
+
+def _image_dir(root: Path, image_root: Optional[Path]) -> Path:
+    refer_layout = root.parent / "images" / root.name / "JPEGImages"
+    candidates = [image_root] if image_root else [root / "JPEGImages", refer_layout]
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    raise DatasetError(f"no RRSIS-D image folder: looked for {', '.join(map(str, candidates))}")
+
+
+def _in_split(ref_split: str, wanted: str) -> bool:
+    return wanted in ref_split if wanted == "test" else ref_split == wanted
+
+
+def _records_of(ref: dict, ann: dict, image: Dict, image_dir: Path) -> List[Record]:
+    file_name = image.get("file_name") or ref["file_name"]
+    mask = CocoMask(ann["segmentation"], image.get("height"), image.get("width"))
+    return [Record(ref_id=f"{ref['ref_id']}:{sent.get('sent_id', i)}",
+                   phrase=(sent.get("raw") or sent["sent"]).strip(), kind=None,
+                   image_path=image_dir / file_name, mask=mask)
+            for i, sent in enumerate(ref["sentences"])]
