@@ -95,15 +95,46 @@ class DenseClip:
         return glob, F.normalize(content, dim=-1)
 
     def _prepare(self, rgb: np.ndarray) -> tuple:
-        """Resize to whole patches with the long side near ``input_size`` (aspect off by < 1 patch)."""
-        h, w = rgb.shape[:2]
-        scale = self.spec.input_size / max(h, w)
+        x = torch.from_numpy(np.ascontiguousarray(rgb)).to(self.device).permute(2, 0, 1)[None].float() / 255.0
+        return self.prepare_batch(x)
+
+    def prepare_batch(self, x: torch.Tensor, input_size: Optional[int] = None) -> tuple:
+        """B×3×H×W in [0, 1] → normalised input of whole patches, long side near ``input_size``."""
+        h, w = x.shape[-2:]
+        scale = (input_size or self.spec.input_size) / max(h, w)
         gh = max(1, round(h * scale / self.patch))
         gw = max(1, round(w * scale / self.patch))
-        x = torch.from_numpy(np.ascontiguousarray(rgb)).to(self.device).permute(2, 0, 1)[None].float() / 255.0
         x = F.interpolate(x, size=(gh * self.patch, gw * self.patch), mode="bilinear",
                           align_corners=False, antialias=True)
         return (x - self.mean) / self.std, (gh, gw)
+
+    def image_tokens(self, x: torch.Tensor, grid: tuple) -> torch.Tensor:
+        """Prepared B×3×H×W → B×N×D patch tokens of the unmodified tower (the trained path; differentiable)."""
+        v = self.model.visual
+        tokens = v.conv1(x).flatten(2).transpose(1, 2)
+        cls = v.class_embedding.view(1, 1, -1).expand(tokens.shape[0], -1, -1).to(tokens.dtype)
+        tokens = v.ln_pre(torch.cat([cls, tokens], dim=1) + self._positional(*grid).to(tokens.dtype))
+        tokens = v.transformer(tokens) if getattr(v.transformer, "batch_first", True) else \
+            v.transformer(tokens.transpose(0, 1)).transpose(0, 1)
+        tokens = v.ln_post(tokens[:, 1:])
+        return tokens @ v.proj if v.proj is not None else tokens
+
+    def tokenize(self, phrases: list) -> torch.Tensor:
+        """Token ids B×L, cut after the longest phrase's end-of-text token."""
+        ids = self.tokenizer(phrases).to(self.device)
+        return ids[:, : int(ids.argmax(dim=-1).max()) + 1]
+
+    def text_tokens(self, ids: torch.Tensor) -> tuple:
+        """Token ids → (B×L×D token features, B×D end-of-text embedding, B×L bool padding mask); differentiable."""
+        m = self.model
+        n = ids.shape[1]
+        x = m.token_embedding(ids) + m.positional_embedding[:n]
+        mask = m.attn_mask[:n, :n] if m.attn_mask is not None else None
+        x = m.ln_final(m.transformer(x, attn_mask=mask))
+        x = x @ m.text_projection if not isinstance(m.text_projection, torch.nn.Linear) else m.text_projection(x)
+        eot = ids.argmax(dim=-1)
+        padding = torch.arange(n, device=ids.device)[None] > eot[:, None]
+        return x, x[torch.arange(len(ids)), eot], padding
 
     def _positional(self, gh: int, gw: int) -> torch.Tensor:
         pos = self.model.visual.positional_embedding

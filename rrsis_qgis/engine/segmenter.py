@@ -1,7 +1,10 @@
-"""The zero-shot pipeline: phrase activation (dense CLIP) → prompts → SAM 2 masks, with stage timings."""
+"""One interface for both referring strategies: image encoding, the embedding cache contract, the SAM 2 decode.
+
+The referring step itself is a strategy: ``zero_shot.ZeroShot`` (training-free) or
+``trained.Trained`` (the RSRefSeg 2 prompter from a checkpoint, ``--model trained:CKPT``).
+"""
 from __future__ import annotations
 
-import dataclasses
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,15 +15,14 @@ import numpy as np
 import torch
 
 from ..phrase_check import clean_phrase
-from . import zero_shot
-from .activation import activation_map
 from .clip_dense import DenseClip
 from .device import resolve_device
-from .phrase import parse
-from .prompts import REGION_THRESHOLD, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
-from .refiner import Sam2Refiner
+from .prompts import Prompts
+from .referral import ReferJob, mask_bbox  # noqa: F401 (mask_bbox: re-exported for the server)
+from .sam2_adapter import Sam2Refiner
 from .specs import ModelSpec, get_spec
 from .weights import resolve_weights
+from .zero_shot import ZeroShot
 
 MIN_SIDE = 8
 
@@ -52,7 +54,7 @@ class ImageEmbeddings:
 
 
 class Segmenter:
-    """Built once per model spec; ``segment`` is called per view and phrase."""
+    """Built once per model; ``segment`` is called per view and phrase."""
 
     def __init__(self, spec: ModelSpec, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0):
         self.spec = spec
@@ -62,9 +64,17 @@ class Segmenter:
         self.clip = DenseClip(spec.clip, self.device, paths.get(spec.clip.weights))
         torch.manual_seed(seed + 1)
         self.refiner = Sam2Refiner(spec.sam2, self.device, paths.get(spec.sam2.weights))
+        self.strategy = ZeroShot(self.clip)
 
     @classmethod
     def from_name(cls, name: str, **kwargs) -> "Segmenter":
+        """A named model spec, or ``trained:CHECKPOINT``."""
+        from .trained_checkpoint import is_trained_name  # noqa: PLC0415
+
+        if is_trained_name(name):
+            from .trained import trained_segmenter  # noqa: PLC0415
+
+            return trained_segmenter(name, **kwargs)
         return cls(get_spec(name), **kwargs)
 
     def encode(self, image: np.ndarray, progress: Optional[Callable[[str], None]] = None,
@@ -73,10 +83,10 @@ class Segmenter:
         image = _check_image(image)
         stage = _Stages({} if timings is None else timings, progress)
         with stage("clip_image"):
-            patches = self.clip.image_features(image)
+            features = self.strategy.image_features(image)
         with stage("sam2_encoder"):
             self.refiner.set_image(image)
-        return ImageEmbeddings(patches, self.refiner.image_state(), image.shape[:2])
+        return ImageEmbeddings(features, self.refiner.image_state(), image.shape[:2])
 
     def segment(self, image: np.ndarray, phrase: str, top_k: int = 1, valid: Optional[np.ndarray] = None,
                 progress: Optional[Callable[[str], None]] = None, embeddings: Optional[ImageEmbeddings] = None,
@@ -85,12 +95,10 @@ class Segmenter:
         """H×W×3 uint8 view + phrase → masks (best first) with scores, heatmap and per-stage timings.
 
         ``embeddings`` from :meth:`encode` of the same view skip both image encoders. ``points``
-        (N×3: x, y, label 1/0) and ``boxes`` (M×4) in view pixels refine the phrase's result: each
-        box gives one candidate, otherwise the points join the activation peaks' prompts.
-        With ``reasoning`` (default) the phrase is parsed; candidates of the target are ranked by
-        activation, attributes and the geometry of position / relation / superlative / ordinal
-        (score = the reasoner's). Without it, the whole phrase's activation peaks are refined and
-        scored by SAM's predicted IoU × mean activation inside the mask.
+        (N×3: x, y, label 1/0) and ``boxes`` (M×4) in view pixels refine the phrase's result.
+        ``reasoning`` (default) parses the phrase and ranks candidates by its geometry; what
+        exactly happens is the strategy's (zero-shot: activation → SAM candidates → reasoner;
+        trained: prompter → SAM 2 decoder, instances ranked by geometry when the checkpoint says so).
         """
         phrase = clean_phrase(phrase)
         image = _check_image(image)
@@ -104,71 +112,11 @@ class Segmenter:
             raise ValueError("the cached embeddings belong to a view of another size")
         else:
             self.refiner.restore(embeddings.sam_state)
-        query = parse(phrase) if reasoning else None
-        with stage("clip_text"):
-            texts = zero_shot.encode_texts(self.clip, query, phrase)
-        with stage("activation"):
-            heat = activation_map(embeddings.clip_patches, *texts["target"], (h, w), valid)
-            n = zero_shot.candidate_count(query, top_k)
-            candidates = _candidate_prompts(heat, n, self.refiner.mask_side, points, boxes)
-        if query is None:
-            with stage("sam2_decoder"):
-                refined = dict(enumerate(self.refiner.refine_batch(candidates)))
-            masks = {i: r.mask & valid for i, r in refined.items()}
-            scores = [refined[i].iou * _mean_inside(heat, masks[i]) for i in range(len(candidates))]
-            ranked = [zero_shot.Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
-        else:
-            # coarse to fine: rank the activation regions, cut only the shortlist with SAM, rank again
-            with stage("reasoning"):
-                landmarks = zero_shot.landmark_masks(self, embeddings.clip_patches, texts, (h, w), valid)
-                masks = {i: coarse_mask(heat, c) & valid for i, c in enumerate(candidates)}
-                coarse = zero_shot.choose(query, [masks[i] for i in range(len(candidates))], heat,
-                                          embeddings.clip_patches, texts, landmarks)
-                shortlist = [c.index for c in coarse[:zero_shot.shortlist_size(top_k)]]
-            with stage("sam2_decoder"):
-                refined = dict(zip(shortlist, self.refiner.refine_batch([candidates[i] for i in shortlist])))
-            with stage("reasoning"):
-                masks.update({i: r.mask & valid for i, r in refined.items()})
-                fine = zero_shot.choose(query, [masks[i] for i in shortlist], heat, embeddings.clip_patches,
-                                        texts, landmarks)
-                ranked = [zero_shot.Choice(shortlist[c.index], c.score, c.terms) for c in fine]
-                ranked += [c for c in coarse if c.index not in refined]
-        best = ranked[:top_k]
-        with stage("sam2_refine"):  # the second pass, with its own mask as dense prompt, for the winners only
-            final = [self.refiner.refine(dataclasses.replace(candidates[c.index], mask_logits=refined[c.index].low_res_logits),
-                                         use_mask_prompt=True, second_pass=False).mask & valid for c in best]
-        return Result(masks=final, scores=[round(c.score, 5) for c in best], heatmap=heat, timings_ms=timings,
-                      prompts=[candidates[c.index] for c in best], model=self.spec.name,
-                      query=query.as_dict() if query else {"text": phrase, "target": phrase},
-                      candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms,
-                                   "refined": c.index in refined} for c in ranked])
-
-
-def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
-    return float(heat[mask].mean()) if mask.any() else 0.0
-
-
-def mask_bbox(mask: np.ndarray) -> list:
-    """[x0, y0, x1, y1] of a mask in pixels (exclusive max); zeros for an empty mask."""
-    if not mask.any():
-        return [0.0, 0.0, 0.0, 0.0]
-    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-    return [float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1)]
-
-
-def _candidate_prompts(heat: np.ndarray, top_k: int, mask_side: int, points, boxes) -> List[Prompts]:
-    """One Prompts per candidate: each user box, else each activation peak; user points join all."""
-    pts = np.asarray(points, np.float32).reshape(-1, 3) if points is not None else np.zeros((0, 3), np.float32)
-    user_points, user_labels = pts[:, :2], pts[:, 2].astype(np.int32)
-    if boxes is not None and len(boxes):
-        dense = mask_logits(heat, mask_side, REGION_THRESHOLD)
-        return [Prompts(user_points, user_labels, np.asarray(b, np.float32), dense, peak=None) for b in boxes]
-    candidates = []
-    for peak in find_peaks(heat, k=max(1, top_k)):
-        p = prompts_for_peak(heat, peak, mask_side)
-        candidates.append(dataclasses.replace(p, points=np.concatenate([p.points, user_points]),
-                                              labels=np.concatenate([p.labels, user_labels])))
-    return candidates
+        job = ReferJob(phrase=phrase, hw=(h, w), valid=valid, top_k=top_k, image_features=embeddings.clip_patches,
+                       decoder=self.refiner, stage=stage, points=points, boxes=boxes, reasoning=reasoning)
+        out = self.strategy.refer(job)
+        return Result(masks=out.masks, scores=out.scores, heatmap=out.heatmap, timings_ms=timings,
+                      prompts=out.prompts, model=self.spec.name, query=out.query, candidates=out.candidates)
 
 
 def _check_image(image: np.ndarray) -> np.ndarray:

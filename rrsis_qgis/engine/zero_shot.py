@@ -1,17 +1,19 @@
-"""Zero-shot referring steps around the reasoner: which texts to encode, landmarks, attribute scores."""
+"""The training-free referring strategy: dense CLIP activation → SAM 2 candidates → the rule-based reasoner."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 from .activation import activation_map
-from .phrase import Query
-from .prompts import find_peaks, prompts_for_peak
+from .phrase import Query, parse
+from .prompts import REGION_THRESHOLD, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
 from .reasoner import Instance, edge_of, rank
+from .referral import Referral, ReferJob, mask_bbox
 
 MAX_CANDIDATES = 8
 PLAIN_CANDIDATES = 4
@@ -65,7 +67,8 @@ def shortlist_size(top_k: int) -> int:
     return max(top_k, SHORTLIST)
 
 
-def landmark_masks(segmenter, patches: torch.Tensor, texts: dict, hw: tuple, valid: np.ndarray) -> List[np.ndarray]:
+def landmark_masks(decode: Callable[[List[Prompts]], list], mask_side: int, patches: torch.Tensor, texts: dict,
+                   hw: tuple, valid: np.ndarray) -> List[np.ndarray]:
     """One SAM mask per landmark mention; the same noun twice ("between the two tanks") takes two peaks."""
     masks, used = [], {}
     for name, (glob, tokens) in texts["landmarks"]:
@@ -76,7 +79,7 @@ def landmark_masks(segmenter, patches: torch.Tensor, texts: dict, hw: tuple, val
             continue
         peak = peaks[used.get(name, 0)]
         used[name] = used.get(name, 0) + 1
-        refined = segmenter.refiner.refine_batch([prompts_for_peak(heat, peak, segmenter.refiner.mask_side)])[0]
+        refined = decode([prompts_for_peak(heat, peak, mask_side)])[0]
         masks.append(refined.mask & valid)
     return masks
 
@@ -114,3 +117,76 @@ def attribute_scores(patches: torch.Tensor, masks: List[np.ndarray], texts: dict
     pooled = F.normalize(weights @ patches.reshape(d, -1).T.float(), dim=-1)
     gain = pooled @ texts["target"][0] - pooled @ texts["plain"][0]
     return torch.sigmoid(ATTRIBUTE_GAIN * gain).tolist()
+
+
+class ZeroShot:
+    """Training-free: works with stock pretrained CLIP and SAM 2 weights."""
+
+    name = "zero-shot"
+
+    def __init__(self, clip):
+        self.clip = clip
+
+    def image_features(self, image: np.ndarray) -> torch.Tensor:
+        return self.clip.image_features(image)
+
+    def refer(self, job: ReferJob) -> Referral:
+        """Parse → activation → candidates → (coarse ranking → SAM shortlist → fine ranking) → second pass."""
+        stage, decoder, (h, w), valid, top_k = job.stage, job.decoder, job.hw, job.valid, job.top_k
+        query = parse(job.phrase) if job.reasoning else None
+        with stage("clip_text"):
+            texts = encode_texts(self.clip, query, job.phrase)
+        with stage("activation"):
+            heat = activation_map(job.image_features, *texts["target"], (h, w), valid)
+            candidates = _candidate_prompts(heat, candidate_count(query, top_k), decoder.mask_side, job.points,
+                                            job.boxes)
+        if query is None:
+            with stage("sam2_decoder"):
+                refined = dict(enumerate(decoder.refine_batch(candidates)))
+            masks = {i: r.mask & valid for i, r in refined.items()}
+            scores = [refined[i].iou * _mean_inside(heat, masks[i]) for i in range(len(candidates))]
+            ranked = [Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
+        else:
+            # coarse to fine: rank the activation regions, cut only the shortlist with SAM, rank again
+            with stage("reasoning"):
+                landmarks = landmark_masks(decoder.refine_batch, decoder.mask_side, job.image_features, texts,
+                                           (h, w), valid)
+                masks = {i: coarse_mask(heat, c) & valid for i, c in enumerate(candidates)}
+                coarse = choose(query, [masks[i] for i in range(len(candidates))], heat, job.image_features,
+                                texts, landmarks)
+                shortlist = [c.index for c in coarse[:shortlist_size(top_k)]]
+            with stage("sam2_decoder"):
+                refined = dict(zip(shortlist, decoder.refine_batch([candidates[i] for i in shortlist])))
+            with stage("reasoning"):
+                masks.update({i: r.mask & valid for i, r in refined.items()})
+                fine = choose(query, [masks[i] for i in shortlist], heat, job.image_features, texts, landmarks)
+                ranked = [Choice(shortlist[c.index], c.score, c.terms) for c in fine]
+                ranked += [c for c in coarse if c.index not in refined]
+        best = ranked[:top_k]
+        with stage("sam2_refine"):  # the second pass, with its own mask as dense prompt, for the winners only
+            final = [decoder.refine(dataclasses.replace(candidates[c.index], mask_logits=refined[c.index].low_res_logits),
+                                    use_mask_prompt=True, second_pass=False).mask & valid for c in best]
+        return Referral(masks=final, scores=[round(c.score, 5) for c in best], heatmap=heat,
+                        prompts=[candidates[c.index] for c in best],
+                        query=query.as_dict() if query else {"text": job.phrase, "target": job.phrase},
+                        candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms,
+                                     "refined": c.index in refined} for c in ranked])
+
+
+def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
+    return float(heat[mask].mean()) if mask.any() else 0.0
+
+
+def _candidate_prompts(heat: np.ndarray, top_k: int, mask_side: int, points, boxes) -> List[Prompts]:
+    """One Prompts per candidate: each user box, else each activation peak; user points join all."""
+    pts = np.asarray(points, np.float32).reshape(-1, 3) if points is not None else np.zeros((0, 3), np.float32)
+    user_points, user_labels = pts[:, :2], pts[:, 2].astype(np.int32)
+    if boxes is not None and len(boxes):
+        dense = mask_logits(heat, mask_side, REGION_THRESHOLD)
+        return [Prompts(user_points, user_labels, np.asarray(b, np.float32), dense, peak=None) for b in boxes]
+    candidates = []
+    for peak in find_peaks(heat, k=max(1, top_k)):
+        p = prompts_for_peak(heat, peak, mask_side)
+        candidates.append(dataclasses.replace(p, points=np.concatenate([p.points, user_points]),
+                                              labels=np.concatenate([p.labels, user_labels])))
+    return candidates

@@ -27,7 +27,10 @@ class Service:
             "spec": spec.name,
             "localizer": f"open_clip:{spec.clip.arch}:{spec.clip.weights or 'random'}",
             "refiner": f"sam2:{Path(spec.sam2.config).stem}:{spec.sam2.weights or 'random'}",
+            "strategy": segmenter.strategy.name,
         }
+        if segmenter.strategy.name == "trained":
+            self.model_ids["localizer"] = self.model_ids["refiner"] = spec.name
 
     def segment(self, req: SegmentRequest, image: np.ndarray, valid: np.ndarray, request_id: str) -> SegmentResponse:
         """Runs on the inference thread: one at a time."""
@@ -74,4 +77,14 @@ class Service:
                                        size=entry.size, sha256=entry.sha256))
             out.append(ModelInfo(id=spec.name, description=spec.description, loaded=spec.name == self.segmenter.spec.name,
                                  random_weights=spec.random_weights, files=files))
+        loaded = self.segmenter.spec
+        if self.segmenter.strategy.name == "trained":  # the checkpoint this server runs: its one file
+            path = Path(loaded.name.split(":", 1)[1])
+            out.append(ModelInfo(id=loaded.name, description=loaded.description, loaded=True, random_weights=False,
+                                 files=[ModelFile(key="checkpoint", file=path.name, url=path.as_uri(),
+                                                  present=path.is_file(), size=_size(path), sha256=None)]))
         return Models(models=out)
+
+
+def _size(path: Path):
+    return path.stat().st_size if path.is_file() else None

@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 from rrsis_qgis.engine.clip_dense import DenseClip
-from rrsis_qgis.engine.refiner import Sam2Refiner
+from rrsis_qgis.engine.sam2_adapter import Sam2Refiner
 from rrsis_qgis.engine.specs import get_spec
 from rrsis_qgis.train.synthetic_scene import demo_scene
 

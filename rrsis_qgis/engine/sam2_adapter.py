@@ -1,4 +1,4 @@
-"""SAM 2.1 refinement through the `sam2` package: one image encoding, many prompt decodings."""
+"""The one module that reaches into the `sam2` package: build, encode images, decode prompts (points, boxes, embeddings)."""
 from __future__ import annotations
 
 import warnings
@@ -36,6 +36,81 @@ class Sam2Refiner:
         # The predictor hard-codes the feature sizes of a 1024-px model.
         self.predictor._bb_feat_sizes = [(side // 4, side // 4), (side // 8, side // 8), (side // 16, side // 16)]
         self.mask_side = side // 4
+        self.model = model
+        self.image_size = side
+
+    # ---- the trained path: batched, differentiable, prompt *embeddings* instead of points/boxes
+    def preprocess(self, images: torch.Tensor) -> torch.Tensor:
+        """B×3×H×W float in [0, 1] → the encoder's input (resize + normalise, exactly as ``set_image``)."""
+        return self.predictor._transforms.transforms(images)
+
+    def encode_batch(self, images: torch.Tensor) -> dict:
+        """Preprocessed B×3×S×S → {"image_embed": B×C×g×g, "high_res_feats": [B×C/8×4g×4g, B×C/4×2g×2g]}."""
+        model = self.model
+        backbone_out = model.forward_image(images)
+        _, vision_feats, _, sizes = model._prepare_backbone_features(backbone_out)
+        if model.directly_add_no_mem_embed:
+            vision_feats[-1] = vision_feats[-1] + model.no_mem_embed
+        b = images.shape[0]
+        feats = [f.permute(1, 2, 0).reshape(b, -1, *hw) for f, hw in zip(vision_feats, sizes)]
+        return {"image_embed": feats[-1], "high_res_feats": feats[:-1]}
+
+    def features(self) -> dict:
+        """The current view's encoder output (after ``set_image`` or ``restore``), batch of one."""
+        return self.predictor._features
+
+    @property
+    def prompt_dim(self) -> int:
+        return self.model.sam_prompt_embed_dim
+
+    def mask_input_side(self) -> int:
+        return self.model.sam_prompt_encoder.mask_input_size[0]
+
+    def user_prompts(self, points: Optional[np.ndarray], boxes: Optional[np.ndarray], hw: tuple, n: int):
+        """View-pixel points (N×3: x, y, label) and boxes (M×4) → SAM 2 point prompts for ``n`` decodes, or None.
+
+        Boxes become corner points with SAM's box labels (2, 3), as the predictor does.
+        """
+        coords, labels = [], []
+        if points is not None and len(points):
+            pts = np.asarray(points, np.float32).reshape(-1, 3)
+            coords.append(pts[:, :2])
+            labels.append(pts[:, 2].astype(np.int64))
+        if boxes is not None and len(boxes):
+            corners = np.asarray(boxes, np.float32).reshape(-1, 2, 2)[:1]  # one box: the user's
+            coords.append(corners.reshape(-1, 2))
+            labels.append(np.array([2, 3], np.int64))
+        if not coords:
+            return None
+        t = torch.as_tensor(np.concatenate(coords), device=self.model.device)
+        t = self.predictor._transforms.transform_coords(t, normalize=True, orig_hw=tuple(hw))
+        lab = torch.as_tensor(np.concatenate(labels), device=self.model.device)
+        return t[None].expand(n, -1, -1), lab[None].expand(n, -1)
+
+    def decode_embeddings(self, features: dict, sparse: torch.Tensor, dense_logits: Optional[torch.Tensor],
+                          user: Optional[tuple] = None) -> tuple:
+        """Learned sparse tokens B×T×C + dense mask logits B×1×M×M → (low-res logits B×1×4g×4g, iou B×1).
+
+        One image per prompt set (features and prompts share the batch dimension); single-mask
+        output, no stability switching, so training and inference decode the same way. ``user``
+        point prompts (from :meth:`user_prompts`) join the learned tokens.
+        """
+        model = self.model
+        b = sparse.shape[0]
+        empty, dense = model.sam_prompt_encoder(points=user, boxes=None, masks=dense_logits)
+        if dense_logits is None:
+            dense = dense.expand(b, -1, -1, -1)
+        tokens = torch.cat([empty.expand(b, -1, -1), sparse], dim=1)
+        decoder = model.sam_mask_decoder
+        masks, iou, _, _ = decoder.predict_masks(
+            image_embeddings=features["image_embed"], image_pe=model.sam_prompt_encoder.get_dense_pe(),
+            sparse_prompt_embeddings=tokens, dense_prompt_embeddings=dense, repeat_image=False,
+            high_res_features=features["high_res_feats"])
+        return masks[:, 0:1], iou[:, 0:1]
+
+    def upsample(self, low_res: torch.Tensor, hw: tuple) -> torch.Tensor:
+        """Low-res logits → logits at the view's size (the predictor's postprocessing)."""
+        return self.predictor._transforms.postprocess_masks(low_res, tuple(hw))
 
     def set_image(self, rgb: np.ndarray) -> None:
         """Run the image encoder (the expensive part) once for a view."""

@@ -1,0 +1,40 @@
+"""What a referring strategy receives (one view, one phrase) and returns (masks, scores, heatmap, why)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, List, Optional
+
+import numpy as np
+import torch
+
+
+@dataclass
+class ReferJob:
+    phrase: str
+    hw: tuple
+    valid: np.ndarray  # H×W bool
+    top_k: int
+    image_features: torch.Tensor  # the strategy's own image features (cached with the SAM 2 state)
+    decoder: Any  # the SAM 2 adapter, with this view's encoder output current
+    stage: Any  # stage timer: ``with stage("name"):``
+    points: Optional[np.ndarray] = None  # N×3 (x, y, label) in view pixels
+    boxes: Optional[np.ndarray] = None  # M×4 in view pixels
+    reasoning: bool = True
+
+
+@dataclass
+class Referral:
+    masks: List[np.ndarray]  # H×W bool, best first
+    scores: List[float]
+    heatmap: np.ndarray  # H×W float32 in [0, 1]
+    query: dict
+    candidates: List[dict]  # bbox, score, per-term scores
+    prompts: list = field(default_factory=list)
+
+
+def mask_bbox(mask: np.ndarray) -> list:
+    """[x0, y0, x1, y1] of a mask in pixels (exclusive max); zeros for an empty mask."""
+    if not mask.any():
+        return [0.0, 0.0, 0.0, 0.0]
+    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+    return [float(cols[0]), float(rows[0]), float(cols[-1] + 1), float(rows[-1] + 1)]

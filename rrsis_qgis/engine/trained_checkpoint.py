@@ -1,0 +1,78 @@
+"""Trained checkpoints: only the trained weights + the config that rebuilds the model around them."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional, Tuple
+
+import torch
+
+from .specs import ModelSpec, get_spec
+
+FORMAT = "rrsis_qgis.trained/1"
+PREFIX = "trained:"
+
+
+class CheckpointError(ValueError):
+    """A trained checkpoint is missing, unreadable or not one of ours."""
+
+
+def is_trained_name(name: str) -> bool:
+    return name.startswith(PREFIX)
+
+
+def checkpoint_path(name: str) -> Path:
+    return Path(name[len(PREFIX):]).expanduser()
+
+
+def save_checkpoint(path: Path, state: dict, config: dict, extra: Optional[dict] = None) -> None:
+    """Write atomically (temp file + rename): an interrupted save never leaves half a checkpoint."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"format": FORMAT, "config": config, "state": state, **(extra or {})}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        torch.save(payload, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def load_checkpoint(path: Path) -> dict:
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"trained checkpoint not found: {path} (make one with `python -m rrsis_qgis.train fit`)")
+    try:
+        payload = torch.load(str(path), map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001 (torch raises many kinds for a bad file)
+        raise CheckpointError(f"{path} is not a readable checkpoint: {exc}") from exc
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise CheckpointError(f"{path} is not an rrsis_qgis trained checkpoint (expected format {FORMAT})")
+    return payload
+
+
+def base_spec(config: dict, name: str) -> Tuple[ModelSpec, bool]:
+    """The base model spec to build, and whether its pretrained weights are needed.
+
+    A train-all checkpoint holds every encoder weight itself, so the base architecture is built
+    without its pretrained files; a LoRA checkpoint adapts them, so they must be on disk.
+    """
+    spec = get_spec(config["base"])
+    needs_base_weights = not config.get("train_all", False)
+    if not needs_base_weights:
+        spec = dataclasses.replace(spec, clip=dataclasses.replace(spec.clip, weights=None),
+                                   sam2=dataclasses.replace(spec.sam2, weights=None))
+    return dataclasses.replace(spec, name=name, description=f"trained on {config.get('data', '?')} from {config['base']}"), \
+        needs_base_weights
+
+
+def load_trained_state(model: torch.nn.Module, state: dict, path: Path) -> None:
+    """Load the checkpoint's weights; every one of them must land somewhere (no silent partial load)."""
+    result = model.load_state_dict(state, strict=False)
+    if result.unexpected_keys:
+        raise CheckpointError(f"{path} does not match the model it describes: "
+                              f"{len(result.unexpected_keys)} unknown weights, e.g. {result.unexpected_keys[0]}")

@@ -1,0 +1,107 @@
+"""`python -m rrsis_qgis.train fit|eval`: train the RSRefSeg 2 model and score a checkpoint (also under torchrun)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..engine.trained_ranking import RANKINGS
+
+EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS = 2, 3
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    from ..engine.trained_checkpoint import CheckpointError  # noqa: PLC0415 (torch after argparse: fast --help)
+    from ..engine.weights import MissingWeightsError  # noqa: PLC0415
+    from .data import DatasetError  # noqa: PLC0415
+
+    try:
+        return args.run(args)
+    except MissingWeightsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MISSING_WEIGHTS
+    except (DatasetError, CheckpointError, ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _fit(args) -> int:
+    from .fit import FitOptions, fit  # noqa: PLC0415
+    from .losses import LossWeights  # noqa: PLC0415
+
+    losses = LossWeights(boundary=args.boundary_loss)
+    opts = FitOptions(data=args.data, val=args.val, split=args.split, val_split=args.val_split, out=args.out, base=args.base, image_root=args.image_root,
+                      prompter=args.prompter, train_all=args.train_all, lora_rank=args.lora_rank,
+                      epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, warmup_steps=args.warmup,
+                      ranking=args.ranking, device=args.device, models_dir=args.models_dir, seed=args.seed,
+                      augment=not args.no_augment, max_minutes=args.max_minutes, workers=args.workers,
+                      losses=losses)
+    result = fit(opts)
+    print(json.dumps({"checkpoint": result["checkpoint"], "trainable": result["trainable"],
+                      "epochs": len(result["history"])}))
+    return 0
+
+
+def _eval(args) -> int:
+    from ..engine.trained_model import load_trained_model  # noqa: PLC0415
+    from .data import open_dataset  # noqa: PLC0415
+    from .evaluate import evaluate  # noqa: PLC0415
+    from .metrics import ReferringMetrics  # noqa: PLC0415
+
+    model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
+    dataset = open_dataset(args.data, split=args.split, image_root=args.image_root)
+    ranking = args.ranking or config.get("ranking", "reasoned")
+    summary = evaluate(model, dataset, (ranking,), device, batch_size=args.batch_size)[ranking]
+    summary["ranking"] = ranking
+    print(json.dumps(summary) if args.json else ReferringMetrics.markdown(summary))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m rrsis_qgis.train", description=__doc__)
+    sub = p.add_subparsers(required=True)
+    f = sub.add_parser("fit", help="train prompter + SAM 2 decoder (+ LoRA or every weight) on a dataset")
+    f.add_argument("--data", required=True, help="FORMAT:PATH, FORMAT = refsegrs | rrsisd | jsonl (RISBench)")
+    f.add_argument("--val", help="FORMAT:PATH scored after every epoch; the best mIoU is kept as checkpoint.pt")
+    f.add_argument("--split", default="train", help="the training split (RefSegRS/RRSIS-D; JSONL lines' split field)")
+    f.add_argument("--val-split", default="val")
+    f.add_argument("--out", type=Path, required=True, help="folder for checkpoint.pt, last.pt (resume), log.jsonl")
+    f.add_argument("--base", default="default", help="model the encoders come from: default | full-random | tiny-random")
+    f.add_argument("--prompter", default="rsrefseg2", help="variant in engine/configs/prompters.json")
+    f.add_argument("--train-all", action="store_true", help="train every weight (no LoRA): for random encoders")
+    f.add_argument("--lora-rank", type=int, default=16)
+    f.add_argument("--epochs", type=int, default=20)
+    f.add_argument("--batch-size", type=int, default=8, help="per process")
+    f.add_argument("--lr", type=float, default=1e-4)
+    f.add_argument("--warmup", type=int, default=100, help="linear warm-up steps before the cosine decay")
+    f.add_argument("--ranking", choices=RANKINGS, default="reasoned",
+                   help="how the checkpoint picks the referred instance at inference (stored in it)")
+    f.add_argument("--boundary-loss", type=float, default=0.0, help="weight of RS2-SAM 2's boundary loss")
+    f.add_argument("--no-augment", action="store_true")
+    f.add_argument("--max-minutes", type=float, help="stop and save after this long (resume later)")
+    f.add_argument("--workers", type=int, default=2, help="data-loading processes")
+    f.add_argument("--seed", type=int, default=0)
+    _common(f)
+    f.set_defaults(run=_fit)
+    e = sub.add_parser("eval", help="score a checkpoint: mIoU (= gIoU), oIoU (= cIoU), Pr@0.5…0.9")
+    e.add_argument("--data", required=True, help="FORMAT:PATH")
+    e.add_argument("--split", default="test", help="which split to score (RefSegRS/RRSIS-D; JSONL lines' split field)")
+    e.add_argument("--model", required=True, help="trained:CHECKPOINT")
+    e.add_argument("--ranking", choices=RANKINGS, help="override the checkpoint's ranking")
+    e.add_argument("--batch-size", type=int, default=16)
+    e.add_argument("--json", action="store_true", help="one JSON object instead of the Markdown table")
+    _common(e)
+    e.set_defaults(run=_eval)
+    return p
+
+
+def _common(p) -> None:
+    p.add_argument("--image-root", type=Path, help="images folder when it is not where the format expects it")
+    p.add_argument("--device", default="auto", help="auto | cpu | cuda | mps")
+    p.add_argument("--models-dir", type=Path, help="pretrained base weights (default ~/.cache/rrsis_qgis/models)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

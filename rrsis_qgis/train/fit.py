@@ -1,0 +1,221 @@
+"""`train fit`: train the RSRefSeg 2 model (prompter → SAM 2) on a referring dataset; DDP under torchrun."""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+import torch
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data import DataLoader
+from torch.utils.data.distributed import DistributedSampler
+from tqdm import tqdm
+
+from ..engine.prompter import load_prompter_config
+from ..engine.referring_model import ReferringModel
+from ..engine.segmenter import Segmenter
+from ..engine.specs import get_spec
+from ..engine.trained_checkpoint import save_checkpoint
+from ..engine.trained_ranking import RANKINGS
+from . import distributed
+from .augment import augment
+from .data import collate_samples, open_dataset
+from .evaluate import evaluate, images_tensor
+from .losses import LossWeights, referring_loss
+
+CHECKPOINT = "checkpoint.pt"  # the best on --val (or the last without it): weights + config only
+RESUME = "last.pt"  # everything to resume: weights, optimizer, scheduler position, epoch
+LOG = "log.jsonl"
+
+
+@dataclass
+class FitOptions:
+    data: str
+    out: Path
+    base: str = "tiny-random"
+    val: Optional[str] = None
+    split: str = "train"
+    val_split: str = "val"
+    image_root: Optional[Path] = None
+    prompter: str = "rsrefseg2"
+    train_all: bool = False
+    lora_rank: int = 16
+    epochs: int = 20
+    batch_size: int = 16
+    lr: float = 1e-4
+    weight_decay: float = 0.01
+    warmup_steps: int = 100
+    ranking: str = "reasoned"
+    device: str = "auto"
+    models_dir: Optional[Path] = None
+    seed: int = 0
+    augment: bool = True
+    max_minutes: Optional[float] = None  # stop (and save) after this long; the schedule stays as planned
+    workers: int = 0
+    losses: LossWeights = field(default_factory=LossWeights)
+
+
+def build(opts: FitOptions, device: torch.device) -> tuple:
+    """The base model (pretrained or random) with a fresh prompter; refuses LoRA on random encoders."""
+    spec = get_spec(opts.base)
+    if spec.random_weights and not opts.train_all:
+        raise ValueError(f"the base model {opts.base!r} has random weights: LoRA adapts pretrained encoders and "
+                         "is meaningless here; pass --train-all to train every weight")
+    torch.manual_seed(opts.seed)
+    segmenter = Segmenter(spec, device=str(device), models_dir=opts.models_dir, seed=opts.seed)
+    model = ReferringModel(segmenter.clip, segmenter.refiner, load_prompter_config(opts.prompter)).to(device)
+    summary = model.set_trainable(opts.train_all, opts.lora_rank)
+    return model, summary
+
+
+def checkpoint_config(opts: FitOptions, model: ReferringModel, trainable: dict) -> dict:
+    return {"base": opts.base, "prompter": model.cfg.as_dict(), "train_all": opts.train_all,
+            "lora_rank": None if opts.train_all else opts.lora_rank, "ranking": opts.ranking,
+            "data": opts.data, "trainable": trainable}
+
+
+def fit(opts: FitOptions) -> dict:
+    if opts.ranking not in RANKINGS:
+        raise ValueError(f"--ranking must be one of {RANKINGS}")
+    device = distributed.device_for(opts.device, int(os.environ.get("LOCAL_RANK", "0")))
+    d = distributed.init(device)
+    try:
+        return _fit(opts, device, d)
+    finally:
+        distributed.shutdown(d)
+
+
+def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
+    out = Path(opts.out)
+    out.mkdir(parents=True, exist_ok=True)
+    model, trainable = build(opts, device)
+    say = _printer(d)
+    say(f"training {trainable['mode']}: {trainable['trainable_params']:,} of {trainable['total_params']:,} "
+        f"parameters ({'every weight: --train-all' if opts.train_all else 'LoRA on the encoders'}; "
+        f"prompter + SAM 2 decoder fully), {d.world} process(es) on {device}")
+    train_set = open_dataset(opts.data, split=opts.split, image_root=opts.image_root)
+    val_set = open_dataset(opts.val, split=opts.val_split, image_root=opts.image_root) if opts.val else None
+    say(f"data: {len(train_set)} expressions" + (f", val {len(val_set)}" if val_set else "") +
+        (f"; skipped at indexing: {train_set.skipped}" if train_set.skipped else ""))
+    sampler = DistributedSampler(train_set, d.world, d.rank, shuffle=True, seed=opts.seed) if d.enabled else None
+    gen = torch.Generator().manual_seed(opts.seed)
+    loader = DataLoader(train_set, batch_size=opts.batch_size, shuffle=sampler is None, sampler=sampler,
+                        collate_fn=collate_samples, num_workers=opts.workers, drop_last=True, generator=gen)
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=opts.lr, weight_decay=opts.weight_decay)
+    total_steps = max(1, opts.epochs * len(loader))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, _cosine_with_warmup(opts.warmup_steps, total_steps))
+    config = checkpoint_config(opts, model, trainable)
+    start_epoch, best = _resume(out / RESUME, model, optimizer, scheduler, say)
+    net = DistributedDataParallel(model, find_unused_parameters=True) if d.enabled else model
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda" else nullcontext()
+    rng = np.random.default_rng(opts.seed * 1000 + d.rank)
+    t_start, history = time.perf_counter(), []
+    for epoch in range(start_epoch, opts.epochs):
+        if sampler is not None:
+            sampler.set_epoch(epoch)
+        model.train()
+        sums, seen, dropped, t0 = {}, 0, 0, time.perf_counter()
+        bar = tqdm(loader, desc=f"epoch {epoch + 1}/{opts.epochs}", disable=not d.main, file=sys.stderr,
+                   dynamic_ncols=True, leave=False)
+        for samples, n_dropped in bar:
+            dropped += n_dropped
+            if not samples:
+                continue
+            if opts.augment:
+                samples = [augment(s, rng) for s in samples]
+            side = model._sam.image_size
+            images = images_tensor(samples, side, device)
+            target = torch.from_numpy(np.stack([_square_mask(s.mask, side) for s in samples]))[:, None].to(device)
+            ids = model._clip.tokenize([s.phrase for s in samples])
+            with autocast:
+                loss, terms = referring_loss(_outputs(net, images, ids), target.float(), opts.losses)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            optimizer.step()
+            scheduler.step()
+            seen += len(samples)
+            for k, v in {"loss": float(loss.detach()), **terms}.items():
+                sums[k] = sums.get(k, 0.0) + v * len(samples)
+            bar.set_postfix(loss=f"{float(loss):.3f}")
+            if _out_of_time(opts, t_start):
+                break
+        seconds = time.perf_counter() - t0
+        record = {"epoch": epoch + 1, **{k: round(v / max(1, seen), 4) for k, v in sums.items()},
+                  "samples_per_s": round(seen * d.world / seconds, 2), "epoch_s": round(seconds, 1),
+                  "lr": scheduler.get_last_lr()[0], "skipped": dropped}
+        if val_set is not None:
+            record["val"] = evaluate(model, val_set, RANKINGS, device, d, opts.batch_size)
+        history.append(record)
+        score = record["val"][opts.ranking]["miou"] if val_set is not None else -record.get("loss", 0.0)
+        if d.main:
+            _log(out / LOG, record)
+            say(json.dumps(record))
+            if score > best:
+                best = score
+                save_checkpoint(out / CHECKPOINT, model.trained_state(), config, {"epoch": epoch + 1})
+            save_checkpoint(out / RESUME, model.trained_state(), config,
+                            {"epoch": epoch + 1, "best": best, "optimizer": optimizer.state_dict(),
+                             "scheduler": scheduler.state_dict()})
+        distributed.barrier(d)
+        if _out_of_time(opts, t_start):
+            say(f"stopping after {opts.max_minutes} minutes (--max-minutes); resume with the same command")
+            break
+    return {"checkpoint": str(out / CHECKPOINT), "history": history, "trainable": trainable, "world": d.world}
+
+
+def _outputs(net, images, ids) -> dict:
+    return net(images, ids)
+
+
+def _square_mask(mask: np.ndarray, side: int) -> np.ndarray:
+    """The target at the encoder's square input size (nearest neighbour: a mask stays a mask)."""
+    if mask.shape == (side, side):
+        return mask.astype(np.float32)
+    t = torch.from_numpy(mask.astype(np.float32))[None, None]
+    return torch.nn.functional.interpolate(t, size=(side, side), mode="nearest")[0, 0].numpy()
+
+
+def _cosine_with_warmup(warmup: int, total: int):
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        progress = min(1.0, (step - warmup) / max(1, total - warmup))
+        return 0.5 * (1 + math.cos(math.pi * progress))
+    return factor
+
+
+def _resume(path: Path, model, optimizer, scheduler, say) -> tuple:
+    if not path.is_file():
+        return 0, -math.inf
+    payload = torch.load(str(path), map_location="cpu", weights_only=False)
+    model.load_state_dict(payload["state"], strict=False)
+    optimizer.load_state_dict(payload["optimizer"])
+    scheduler.load_state_dict(payload["scheduler"])
+    say(f"resuming from {path} after epoch {payload['epoch']}")
+    return int(payload["epoch"]), float(payload.get("best", -math.inf))
+
+
+def _out_of_time(opts: FitOptions, t_start: float) -> bool:
+    return opts.max_minutes is not None and time.perf_counter() - t_start > opts.max_minutes * 60
+
+
+def _log(path: Path, record: dict) -> None:
+    with open(path, "a") as f:
+        f.write(json.dumps(record) + "\n")
+
+
+def _printer(d: distributed.Dist):
+    def say(message: str) -> None:
+        if d.main:
+            print(message, file=sys.stderr, flush=True)
+    return say
+
