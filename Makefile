@@ -16,7 +16,7 @@ PHRASE       ?= the white storage tank left of the road
 DEMO_DIR     ?= demo
 PYTEST_ARGS  ?=
 
-.PHONY: help setup system-deps test test-fast demo serve download bench clean
+.PHONY: help setup system-deps test test-fast demo serve download bench bench-learning clean
 
 help:
 	@echo "make demo    segment '$(PHRASE)' on a synthetic scene (MODEL=default|tiny-random|full-random)"
@@ -68,6 +68,10 @@ bench: setup
 	$(PYTHON) bench/latency.py --model full-random
 	$(PYTHON) bench/server.py --model full-random
 	$(PYTHON) bench/reasoning.py --model full-random
+
+# train the tiny model on ../shared/data/synthref (≤ 30 CPU-minutes) → build/learning/{checkpoint.pt,report.json,learning_curve.png}
+bench-learning: setup
+	$(PYTHON) bench/learning.py --out build/learning
 
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache

@@ -82,8 +82,10 @@ class CascadedPrompter(nn.Module):
         self.sparse_out = nn.Linear(c, prompt_dim)
         self.dense_scale = nn.Parameter(torch.tensor(10.0))
         self.dense_bias = nn.Parameter(torch.tensor(0.0))
+        self.pixel_scale = nn.Parameter(torch.tensor(10.0))
+        self.pixel_bias = nn.Parameter(torch.tensor(-5.0))
         if cfg.dense == "pseudo_mask":
-            self.pseudo_head = nn.Sequential(nn.Conv2d(c + 1, c // 2, 3, padding=1), nn.GELU(),
+            self.pseudo_head = nn.Sequential(nn.Conv2d(c + 2, c // 2, 3, padding=1), nn.GELU(),
                                              nn.Conv2d(c // 2, 1, 1))
 
     def forward(self, image: torch.Tensor, grid: tuple, text: torch.Tensor, pooled: torch.Tensor,
@@ -99,22 +101,29 @@ class CascadedPrompter(nn.Module):
         q = [queries + self.query_pos[i] for i in range(2)]
         q = [self.query_text[i](self.query_self[i](q[i]), text_tokens, padding) for i in range(2)]
         q1, q2 = self.query_cross[0](q[0], q[1]), self.query_cross[1](q[1], q[0])
-        x = self.image_in(image) + _sincos_2d(gh, gw, self.cfg.width, image.device)
+        raw = self.image_in(image)
+        text_vec = F.normalize(self.pooled_in(pooled), dim=-1)
+        # text-to-pixel agreement *before* fusion: only the image tower can make it high on the object
+        pixel = self.pixel_scale * _cosine_map(raw, text_vec, gh, gw) + self.pixel_bias
+        x = raw + _sincos_2d(gh, gw, self.cfg.width, image.device)
         x = self.stages[0](x, q1)
         x = self.stages[1](x, q2)
         sparse = self.sparse.expand(image.shape[0], -1, -1)
         sparse = self.sparse_attend(sparse, torch.cat([q1, q2, x], dim=1))
-        text_vec = F.normalize(self.pooled_in(pooled), dim=-1)
-        similarity = torch.einsum("bnc,bc->bn", F.normalize(x, dim=-1), text_vec).reshape(-1, 1, gh, gw)
-        coarse = self.dense_scale * similarity + self.dense_bias
-        out = {"q1": q1, "q2": q2, "image": x, "text": text_vec, "coarse": coarse}
+        coarse = self.dense_scale * _cosine_map(x, text_vec, gh, gw) + self.dense_bias
+        out = {"q1": q1, "q2": q2, "image": x, "image_raw": raw, "text": text_vec, "coarse": coarse, "pixel": pixel}
         if self.cfg.dense == "pseudo_mask":
             grid_x = x.transpose(1, 2).reshape(x.shape[0], -1, gh, gw)
-            coarse = self.pseudo_head(torch.cat([grid_x, coarse], dim=1))
+            coarse = self.pseudo_head(torch.cat([grid_x, coarse, pixel], dim=1))
             out["pseudo"] = coarse
         out["sparse"] = self.sparse_out(sparse)
         out["dense"] = F.interpolate(coarse, size=(mask_side, mask_side), mode="bilinear", align_corners=False)
         return out
+
+
+def _cosine_map(tokens: torch.Tensor, vector: torch.Tensor, gh: int, gw: int) -> torch.Tensor:
+    """Cosine of every B×N×C token with the B×C vector, as a B×1×gh×gw map."""
+    return torch.einsum("bnc,bc->bn", F.normalize(tokens, dim=-1), vector).reshape(-1, 1, gh, gw)
 
 
 def decorrelation(q1: torch.Tensor, q2: torch.Tensor) -> torch.Tensor:

@@ -1,6 +1,8 @@
 """The trained RSRefSeg 2 model as one nn.Module: CLIP image/text encoders → prompter → SAM 2 mask decoder."""
 from __future__ import annotations
 
+from typing import Optional
+
 import torch
 from torch import nn
 
@@ -77,8 +79,19 @@ class ReferringModel(nn.Module):
         out["logits"], out["iou"] = self._sam.decode_embeddings(image["sam"], out["sparse"], out["dense"])
         return out
 
-    def forward(self, images: torch.Tensor, ids: torch.Tensor) -> dict:
-        return self.decode(self.encode_images(images), ids)
+    def forward(self, images: torch.Tensor, ids: torch.Tensor, image_of: Optional[torch.Tensor] = None) -> dict:
+        """Images B×3×H×W in [0, 1] and P phrases; ``image_of`` (P) names each phrase's image (default: i → i)."""
+        features = self.encode_images(images)
+        if image_of is not None:
+            features = select_images(features, image_of)
+        return self.decode(features, ids)
+
+
+def select_images(features: dict, index: torch.Tensor) -> dict:
+    """Encoded images re-indexed: one entry per phrase to decode (several phrases may share an image)."""
+    return {"clip": features["clip"][index], "grid": features["grid"],
+            "sam": {"image_embed": features["sam"]["image_embed"][index],
+                    "high_res_feats": [f[index] for f in features["sam"]["high_res_feats"]]}}
 
 
 def _clip_embed_dim(model: nn.Module) -> int:

@@ -12,7 +12,7 @@ from .prompter import load_prompter_config
 from .referral import Referral, ReferJob, mask_bbox
 from .referring_model import ReferringModel
 from .trained_checkpoint import base_spec, checkpoint_path, load_checkpoint, load_trained_state
-from .trained_ranking import RANKINGS, is_geometric, pick
+from .trained_ranking import ASPECTS, RANKINGS, aspect_of, category_phrase, pick
 from .zero_shot import landmark_names
 
 
@@ -21,10 +21,10 @@ class Trained:
 
     name = "trained"
 
-    def __init__(self, model: ReferringModel, ranking: str = "reasoned"):
+    def __init__(self, model: ReferringModel, ranking: str = "reasoned", reason_about: tuple = ASPECTS):
         if ranking not in RANKINGS:
             raise ValueError(f"ranking must be one of {RANKINGS}, got {ranking!r}")
-        self.model, self.ranking = model.eval(), ranking
+        self.model, self.ranking, self.reason_about = model.eval(), ranking, tuple(reason_about)
 
     @torch.inference_mode()
     def image_features(self, image: np.ndarray) -> torch.Tensor:
@@ -38,8 +38,9 @@ class Trained:
     @torch.inference_mode()
     def refer(self, job: ReferJob) -> Referral:
         query = parse(job.phrase)
-        landmarks = landmark_names(query) if job.reasoning and is_geometric(query) else []
-        phrases = [job.phrase] + [f"the {name}" for name in landmarks]
+        reasons = job.reasoning and self.ranking == "reasoned" and aspect_of(query) in self.reason_about  # geometric
+        landmarks = landmark_names(query) if reasons else []
+        phrases = [job.phrase] + ([category_phrase(query)] if reasons else []) + [f"the {n}" for n in landmarks]
         with job.stage("prompter"):
             out = self._prompts(job.image_features, phrases)
         with job.stage("sam2_decoder"):
@@ -47,7 +48,9 @@ class Trained:
         heat = probs[0]
         with job.stage("reasoning"):
             ranking = self.ranking if job.reasoning else "direct"
-            picks = pick(heat, query, job.top_k, ranking, [p > 0.5 for p in probs[1:]])
+            category = probs[1] if reasons else None
+            picks = pick(heat, query, job.top_k, ranking, [p > 0.5 for p in probs[2 if reasons else 1:]],
+                         reason_about=self.reason_about, category=category)
         masks = [p.mask & job.valid for p in picks]
         return Referral(masks=masks, scores=[round(p.score, 5) for p in picks], heatmap=heat,
                         query=query.as_dict(),
@@ -110,5 +113,6 @@ def trained_segmenter(name: str, device: str = "auto", models_dir: Optional[Path
                       ranking: Optional[str] = None):
     """A Segmenter whose referring step is the checkpoint's prompter (``--model trained:CKPT``)."""
     segmenter, model, config = build_trained(name, device, models_dir)
-    segmenter.strategy = Trained(model, ranking or config.get("ranking", "reasoned"))
+    segmenter.strategy = Trained(model, ranking or config.get("ranking", "reasoned"),
+                                 tuple(config.get("reason_about", ASPECTS)))
     return segmenter

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..engine.trained_ranking import RANKINGS
+from ..engine.trained_ranking import ASPECTS, RANKINGS
 
 EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS = 2, 3
 
@@ -36,7 +36,7 @@ def _fit(args) -> int:
                       prompter=args.prompter, train_all=args.train_all, lora_rank=args.lora_rank,
                       epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, warmup_steps=args.warmup,
                       ranking=args.ranking, device=args.device, models_dir=args.models_dir, seed=args.seed,
-                      augment=not args.no_augment, max_minutes=args.max_minutes, workers=args.workers,
+                      augment=not args.no_augment, category_phrases=not args.no_category_phrases, max_minutes=args.max_minutes, workers=args.workers,
                       losses=losses)
     result = fit(opts)
     print(json.dumps({"checkpoint": result["checkpoint"], "trainable": result["trainable"],
@@ -53,8 +53,12 @@ def _eval(args) -> int:
     model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
     dataset = open_dataset(args.data, split=args.split, image_root=args.image_root)
     ranking = args.ranking or config.get("ranking", "reasoned")
-    summary = evaluate(model, dataset, (ranking,), device, batch_size=args.batch_size)[ranking]
+    reason_about = tuple(config.get("reason_about", ASPECTS))
+    summary = evaluate(model, dataset, (ranking,), device, batch_size=args.batch_size,
+                       reason_about=reason_about)[ranking]
     summary["ranking"] = ranking
+    if ranking == "reasoned":
+        summary["reason_about"] = list(reason_about)
     print(json.dumps(summary) if args.json else ReferringMetrics.markdown(summary))
     return 0
 
@@ -73,13 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--train-all", action="store_true", help="train every weight (no LoRA): for random encoders")
     f.add_argument("--lora-rank", type=int, default=16)
     f.add_argument("--epochs", type=int, default=20)
-    f.add_argument("--batch-size", type=int, default=8, help="per process")
+    f.add_argument("--batch-size", type=int, default=8, help="images per step and process (all of an image's expressions come with it)")
     f.add_argument("--lr", type=float, default=1e-4)
     f.add_argument("--warmup", type=int, default=100, help="linear warm-up steps before the cosine decay")
     f.add_argument("--ranking", choices=RANKINGS, default="reasoned",
                    help="how the checkpoint picks the referred instance at inference (stored in it)")
     f.add_argument("--boundary-loss", type=float, default=0.0, help="weight of RS2-SAM 2's boundary loss")
     f.add_argument("--no-augment", action="store_true")
+    f.add_argument("--no-category-phrases", action="store_true",
+                   help="do not add 'the <target>' → union of the image's referred objects of that class")
     f.add_argument("--max-minutes", type=float, help="stop and save after this long (resume later)")
     f.add_argument("--workers", type=int, default=2, help="data-loading processes")
     f.add_argument("--seed", type=int, default=0)

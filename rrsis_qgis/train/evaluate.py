@@ -10,8 +10,8 @@ from torch.utils.data import DataLoader, Dataset
 from torch.utils.data.distributed import DistributedSampler
 
 from ..engine.phrase import parse
-from ..engine.referring_model import ReferringModel
-from ..engine.trained_ranking import MASK_THRESHOLD, is_geometric, pick
+from ..engine.referring_model import ReferringModel, select_images
+from ..engine.trained_ranking import ASPECTS, MASK_THRESHOLD, aspect_of, category_phrase, is_geometric, pick
 from ..engine.zero_shot import landmark_names
 from .data import collate_samples
 from .distributed import Dist, all_sum
@@ -29,28 +29,22 @@ def images_tensor(samples, side: int, device: torch.device) -> torch.Tensor:
     return torch.cat(out).to(device)
 
 
-def select(features: dict, index: List[int]) -> dict:
-    """The encoded images at ``index`` (one entry per phrase to decode)."""
-    idx = torch.as_tensor(index, device=features["clip"].device)
-    return {"clip": features["clip"][idx], "grid": features["grid"],
-            "sam": {"image_embed": features["sam"]["image_embed"][idx],
-                    "high_res_feats": [f[idx] for f in features["sam"]["high_res_feats"]]}}
-
-
 @torch.no_grad()
-def predict(model: ReferringModel, samples, rankings=("reasoned",), device: Optional[torch.device] = None,
-            candidate_threshold: Optional[float] = None) -> dict:
-    """{ranking: one H×W bool mask per sample, at the sample's own size} from one forward pass."""
+def predict(model: ReferringModel, samples, device: Optional[torch.device] = None,
+            candidate_threshold: Optional[float] = None) -> List[tuple]:
+    """Per sample, from one forward pass: (direct mask, reasoned mask, the phrase's aspect or None)."""
     device = device or next(model.parameters()).device
     side = model._sam.image_size
     features = model.encode_images(images_tensor(samples, side, device))
     ids = model._clip.tokenize([s.phrase for s in samples])
     probs = _probabilities(model, features, ids, samples)
     queries = [parse(s.phrase) for s in samples]
-    landmarks = _landmarks(model, features, samples, queries) if "reasoned" in rankings else {}
+    landmarks = _landmarks(model, features, samples, queries)
+    categories = _categories(model, features, samples, queries)
     extra = {} if candidate_threshold is None else {"candidate_threshold": candidate_threshold}
-    return {r: [pick(p, q, 1, r, landmarks.get(i), **extra)[0].mask for i, (p, q) in enumerate(zip(probs, queries))]
-            for r in rankings}
+    return [(pick(p, q, 1, "direct")[0].mask,
+             pick(p, q, 1, "reasoned", landmarks.get(i), category=categories.get(i), **extra)[0].mask,
+             aspect_of(q)) for i, (p, q) in enumerate(zip(probs, queries))]
 
 
 def _probabilities(model, features: dict, ids: torch.Tensor, samples) -> List[np.ndarray]:
@@ -62,13 +56,23 @@ def _probabilities(model, features: dict, ids: torch.Tensor, samples) -> List[np
     return out
 
 
+def _categories(model, features: dict, samples, queries) -> dict:
+    """For geometric phrases, the network's map of every instance of the target (the candidates)."""
+    index = [i for i, q in enumerate(queries) if is_geometric(q)]
+    if not index:
+        return {}
+    ids = model._clip.tokenize([category_phrase(queries[i]) for i in index])
+    sub = select_images(features, torch.as_tensor(index, device=features["clip"].device))
+    return dict(zip(index, _probabilities(model, sub, ids, [samples[i] for i in index])))
+
+
 def _landmarks(model, features: dict, samples, queries) -> dict:
     """For relation phrases, the network's mask of each landmark ("the road", "the building")."""
     jobs = [(i, name) for i, q in enumerate(queries) if is_geometric(q) for name in landmark_names(q)]
     if not jobs:
         return {}
     ids = model._clip.tokenize([f"the {name}" for _, name in jobs])
-    probs = _probabilities(model, select(features, [i for i, _ in jobs]), ids, [samples[i] for i, _ in jobs])
+    probs = _probabilities(model, select_images(features, torch.as_tensor([i for i, _ in jobs], device=features['clip'].device)), ids, [samples[i] for i, _ in jobs])
     out: dict = {}
     for (i, _), p in zip(jobs, probs):
         out.setdefault(i, []).append(p > MASK_THRESHOLD)
@@ -77,26 +81,39 @@ def _landmarks(model, features: dict, samples, queries) -> dict:
 
 def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reasoned"), device=None,
              d: Dist = Dist(), batch_size: int = 16, progress: Optional[Callable[[int, int], None]] = None,
-             candidate_threshold: Optional[float] = None) -> dict:
-    """{ranking: mIoU, oIoU, Pr@t overall and per kind, summed over all ranks, and the skipped count}."""
+             candidate_threshold: Optional[float] = None, reason_about: tuple = ASPECTS) -> dict:
+    """{ranking: mIoU, oIoU, Pr@t overall and per kind (summed over all ranks), skipped count}.
+
+    "reasoned" ranks instances by geometry for the phrases whose aspect is in ``reason_about``;
+    ``"aspects"`` adds, per aspect, mIoU of both rankings (what ``choose_reason_about`` reads).
+    """
     was_training = model.training
     model.eval()
     sampler = DistributedSampler(dataset, d.world, d.rank, shuffle=False) if d.enabled else None
     loader = DataLoader(dataset, batch_size=batch_size, sampler=sampler, collate_fn=collate_samples)
-    metrics = {r: ReferringMetrics() for r in rankings}
+    metrics = {r: ReferringMetrics() for r in ("direct", "reasoned", "aspect_direct", "aspect_reasoned")}
     dropped, done = 0, 0
     for samples, n_dropped in loader:
         dropped += n_dropped
-        if samples:
-            masks = predict(model, samples, rankings, device, candidate_threshold)
-            for r in rankings:
-                for s, m in zip(samples, masks[r]):
-                    metrics[r].add(m, s.mask, s.kind)
+        for s, (direct, reasoned, aspect) in zip(samples, predict(model, samples, device, candidate_threshold)):
+            metrics["direct"].add(direct, s.mask, s.kind)
+            metrics["reasoned"].add(reasoned if (aspect or "none") in reason_about else direct, s.mask, s.kind)
+            metrics["aspect_direct"].add(direct, s.mask, aspect or "none")
+            metrics["aspect_reasoned"].add(reasoned, s.mask, aspect or "none")
         done += len(samples) + n_dropped
         if progress:
             progress(done, len(loader.sampler) if sampler else len(dataset))
     model.train(was_training)
-    return {r: _reduce(m, dropped, d) for r, m in metrics.items()}
+    summaries = {r: _reduce(m, dropped, d) for r, m in metrics.items()}
+    out = {r: summaries[r] for r in rankings}
+    out["aspects"] = {a: {"direct": v["miou"], "reasoned": summaries["aspect_reasoned"]["per_kind"][a]["miou"],
+                          "n": v["n"]} for a, v in summaries["aspect_direct"].get("per_kind", {}).items()}
+    return out
+
+
+def choose_reason_about(aspects: dict) -> tuple:
+    """The aspects for which ranking instances by geometry beat the network alone (on validation data)."""
+    return tuple(a for a in ASPECTS if a in aspects and aspects[a]["reasoned"] > aspects[a]["direct"])
 
 
 def _reduce(metrics: ReferringMetrics, dropped: int, d: Dist) -> dict:

@@ -25,9 +25,9 @@ from ..engine.specs import get_spec
 from ..engine.trained_checkpoint import save_checkpoint
 from ..engine.trained_ranking import RANKINGS
 from . import distributed
-from .augment import augment
-from .data import collate_samples, open_dataset
-from .evaluate import evaluate, images_tensor
+from .data import open_dataset
+from .evaluate import choose_reason_about, evaluate, images_tensor
+from .image_groups import ImageGroups, augment_group, category_samples, collate_groups
 from .losses import LossWeights, referring_loss
 
 CHECKPOINT = "checkpoint.pt"  # the best on --val (or the last without it): weights + config only
@@ -59,6 +59,7 @@ class FitOptions:
     augment: bool = True
     max_minutes: Optional[float] = None  # stop (and save) after this long; the schedule stays as planned
     workers: int = 0
+    category_phrases: bool = True  # also train "the <target>" → all its referred instances in the image
     losses: LossWeights = field(default_factory=LossWeights)
 
 
@@ -104,10 +105,11 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
     val_set = open_dataset(opts.val, split=opts.val_split, image_root=opts.image_root) if opts.val else None
     say(f"data: {len(train_set)} expressions" + (f", val {len(val_set)}" if val_set else "") +
         (f"; skipped at indexing: {train_set.skipped}" if train_set.skipped else ""))
-    sampler = DistributedSampler(train_set, d.world, d.rank, shuffle=True, seed=opts.seed) if d.enabled else None
+    groups = ImageGroups(train_set)
+    sampler = DistributedSampler(groups, d.world, d.rank, shuffle=True, seed=opts.seed) if d.enabled else None
     gen = torch.Generator().manual_seed(opts.seed)
-    loader = DataLoader(train_set, batch_size=opts.batch_size, shuffle=sampler is None, sampler=sampler,
-                        collate_fn=collate_samples, num_workers=opts.workers, drop_last=True, generator=gen)
+    loader = DataLoader(groups, batch_size=opts.batch_size, shuffle=sampler is None, sampler=sampler,
+                        collate_fn=collate_groups, num_workers=opts.workers, drop_last=True, generator=gen)
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=opts.lr, weight_decay=opts.weight_decay)
     total_steps = max(1, opts.epochs * len(loader))
@@ -125,18 +127,23 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
         sums, seen, dropped, t0 = {}, 0, 0, time.perf_counter()
         bar = tqdm(loader, desc=f"epoch {epoch + 1}/{opts.epochs}", disable=not d.main, file=sys.stderr,
                    dynamic_ncols=True, leave=False)
-        for samples, n_dropped in bar:
+        for samples, image_of, n_dropped in bar:
             dropped += n_dropped
             if not samples:
                 continue
             if opts.augment:
-                samples = [augment(s, rng) for s in samples]
+                samples = augment_group(samples, image_of, rng)
+            if opts.category_phrases:
+                extra, extra_of = category_samples(samples, image_of)
+                samples, image_of = samples + extra, image_of + extra_of
             side = model._sam.image_size
-            images = images_tensor(samples, side, device)
+            first = [image_of.index(i) for i in range(image_of[-1] + 1)]  # one sample per image
+            images = images_tensor([samples[i] for i in first], side, device)
             target = torch.from_numpy(np.stack([_square_mask(s.mask, side) for s in samples]))[:, None].to(device)
             ids = model._clip.tokenize([s.phrase for s in samples])
             with autocast:
-                loss, terms = referring_loss(_outputs(net, images, ids), target.float(), opts.losses)
+                outputs = net(images, ids, torch.as_tensor(image_of, device=device))
+                loss, terms = referring_loss(outputs, target.float(), opts.losses)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -154,8 +161,12 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
                   "lr": scheduler.get_last_lr()[0], "skipped": dropped}
         if val_set is not None:
             record["val"] = evaluate(model, val_set, RANKINGS, device, d, opts.batch_size)
+            aspects = record["val"]["aspects"]
+            config["reason_about"] = list(choose_reason_about(aspects)) if opts.ranking == "reasoned" else []
+            record["val"]["selected"] = {"miou": _selected_miou(aspects, config["reason_about"]),
+                                         "reason_about": config["reason_about"]}
         history.append(record)
-        score = record["val"][opts.ranking]["miou"] if val_set is not None else -record.get("loss", 0.0)
+        score = record["val"]["selected"]["miou"] if val_set is not None else -record.get("loss", 0.0)
         if d.main:
             _log(out / LOG, record)
             say(json.dumps(record))
@@ -169,11 +180,32 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
         if _out_of_time(opts, t_start):
             say(f"stopping after {opts.max_minutes} minutes (--max-minutes); resume with the same command")
             break
-    return {"checkpoint": str(out / CHECKPOINT), "history": history, "trainable": trainable, "world": d.world}
+    sync = _ranks_in_sync(model, d)
+    if d.main:
+        _log(out / LOG, {"done": True, "world": d.world, **sync})
+        if d.enabled:
+            say(f"{d.world} ranks finished; parameters identical across ranks: {sync['ranks_in_sync']}")
+    return {"checkpoint": str(out / CHECKPOINT), "history": history, "trainable": trainable, "world": d.world, **sync}
 
 
-def _outputs(net, images, ids) -> dict:
-    return net(images, ids)
+def _ranks_in_sync(model, d: distributed.Dist) -> dict:
+    """Compare every trained parameter across ranks (DDP must keep them identical)."""
+    if not d.enabled:
+        return {"ranks_in_sync": True, "rank_param_max_diff": 0.0}
+    import torch.distributed as dist  # noqa: PLC0415
+
+    flat = torch.cat([p.detach().double().flatten() for p in model.parameters() if p.requires_grad])
+    gathered = [torch.empty_like(flat) for _ in range(d.world)]
+    dist.all_gather(gathered, flat)
+    diff = max(float((g - gathered[0]).abs().max()) for g in gathered)
+    return {"ranks_in_sync": diff == 0.0, "rank_param_max_diff": diff}
+
+
+def _selected_miou(aspects: dict, reason_about: list) -> float:
+    """mIoU when the phrases of the chosen aspects are ranked by geometry and the rest by the network alone."""
+    n = sum(v["n"] for v in aspects.values())
+    total = sum(v["n"] * (v["reasoned"] if a in reason_about else v["direct"]) for a, v in aspects.items())
+    return round(total / max(1, n), 4)
 
 
 def _square_mask(mask: np.ndarray, side: int) -> np.ndarray:

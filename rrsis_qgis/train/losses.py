@@ -47,7 +47,7 @@ def boundary_loss(logits: torch.Tensor, target: torch.Tensor, text_gate: torch.T
 
 def region_contrastive(image: torch.Tensor, grid: tuple, text: torch.Tensor, target: torch.Tensor,
                        temperature: float = 0.07) -> torch.Tensor:
-    """InfoNCE between each phrase and the refined image tokens pooled inside its mask, across the batch."""
+    """InfoNCE between each phrase and the image tokens pooled inside its mask, across the batch."""
     b = image.shape[0]
     weights = F.adaptive_avg_pool2d(target, grid).flatten(1)  # B×N
     weights = weights / weights.sum(1, keepdim=True).clamp(min=1e-6)
@@ -63,10 +63,16 @@ def referring_loss(out: dict, target: torch.Tensor, weights: LossWeights) -> tup
     terms = {"bce": F.binary_cross_entropy_with_logits(logits, target), "dice": dice_loss(logits, target),
              "decorrelation": decorrelation(out["q1"], out["q2"])}
     has_object = target.flatten(1).amax(1) > 0
-    if weights.contrastive and int(has_object.sum()) > 1:
-        keep = has_object.nonzero()[:, 0]
-        grid = out["coarse"].shape[-2:]
-        terms["contrastive"] = region_contrastive(out["image"][keep], grid, out["text"][keep], target[keep])
+    if weights.contrastive:
+        # on the image tokens before they meet the text: after fusion they carry the phrase and would
+        # match it without looking at the image
+        pixel = F.interpolate(out["pixel"], size=target.shape[-2:], mode="bilinear", align_corners=False)
+        terms["contrastive"] = F.binary_cross_entropy_with_logits(pixel, target)
+        if int(has_object.sum()) > 1:
+            keep = has_object.nonzero()[:, 0]
+            grid = out["pixel"].shape[-2:]
+            terms["contrastive"] = terms["contrastive"] + region_contrastive(
+                out["image_raw"][keep], grid, out["text"][keep], target[keep])
     if weights.boundary:
         gate = torch.sigmoid(out["coarse"]).flatten(1).amax(1).detach()
         terms["boundary"] = boundary_loss(logits, target, gate)
