@@ -1,6 +1,6 @@
 """Does the trained model learn? Train on synthref `train` (tiny architectures, CPU), score on `val`; JSON + PNG.
 
-    .venv/bin/python bench/learning.py --out build/learning [--epochs 22] [--max-minutes 27]
+    .venv/bin/python bench/learning.py --out build/learning [--epochs 24] [--max-minutes 28]
 
 Leaves `OUT/checkpoint.pt` (the best epoch on val; `train eval --model trained:OUT/checkpoint.pt`
 scores any split with it), `OUT/log.jsonl`, `OUT/report.json` and `OUT/learning_curve.png`.
@@ -44,8 +44,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=REPO / "build" / "learning")
     ap.add_argument("--data", type=Path, default=SYNTHREF)
-    ap.add_argument("--epochs", type=int, default=22)
-    ap.add_argument("--max-minutes", type=float, default=27.0, help="training stops (and keeps its best) after this")
+    ap.add_argument("--epochs", type=int, default=24)
+    ap.add_argument("--max-minutes", type=float, default=28.0, help="training stops (and keeps its best) after this")
     ap.add_argument("--prompter", default="tiny")
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch-size", type=int, default=16)

@@ -70,9 +70,13 @@ def base_spec(config: dict, name: str) -> Tuple[ModelSpec, bool]:
         needs_base_weights
 
 
-def load_trained_state(model: torch.nn.Module, state: dict, path: Path) -> None:
-    """Load the checkpoint's weights; every one of them must land somewhere (no silent partial load)."""
+def load_trained_state(model: torch.nn.Module, state: dict, path: Path, trained_prefixes: tuple) -> None:
+    """Load the checkpoint's weights: each must land somewhere, and every trained weight must be there
+    (a partial checkpoint would otherwise run on random weights without a word)."""
     result = model.load_state_dict(state, strict=False)
     if result.unexpected_keys:
         raise CheckpointError(f"{path} does not match the model it describes: "
                               f"{len(result.unexpected_keys)} unknown weights, e.g. {result.unexpected_keys[0]}")
+    missing = [k for k in result.missing_keys if k.startswith(trained_prefixes) or ".lora_" in k]
+    if missing:
+        raise CheckpointError(f"{path} is incomplete: {len(missing)} trained weights are missing, e.g. {missing[0]}")

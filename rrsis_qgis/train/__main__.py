@@ -45,7 +45,7 @@ def _fit(args) -> int:
 
 
 def _eval(args) -> int:
-    from ..engine.trained_model import load_trained_model  # noqa: PLC0415
+    from ..engine.trained import load_trained_model  # noqa: PLC0415
     from .data import open_dataset  # noqa: PLC0415
     from .evaluate import evaluate  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415

@@ -152,7 +152,7 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
             seen += len(samples)
             for k, v in {"loss": float(loss.detach()), **terms}.items():
                 sums[k] = sums.get(k, 0.0) + v * len(samples)
-            bar.set_postfix(loss=f"{float(loss):.3f}")
+            bar.set_postfix(loss=f"{float(loss.detach()):.3f}")
             if _out_of_time(opts, t_start):
                 break
         seconds = time.perf_counter() - t0

@@ -64,6 +64,8 @@ def category_samples(samples: List[Sample], image_of: List[int]) -> Tuple[List[S
     groups: dict = {}
     for sample, image in zip(samples, image_of):
         phrase = category_phrase(parse(sample.phrase))
+        if phrase == " ".join(sample.phrase.lower().rstrip(".").split()):
+            continue  # the expression already is the class phrase
         key = (image, phrase)
         if key in groups:
             groups[key] = replace(groups[key], mask=groups[key].mask | sample.mask)

@@ -105,8 +105,6 @@ def test_the_log_has_one_epoch_validated_over_both_ranks(trained):
     assert len(done) == 1 and done[0]["world"] == 2 and done[0]["ranks_in_sync"] is True
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: train/__main__.py _eval imports rrsis_qgis.engine.trained_model, which "
-                                       "does not exist (load_trained_model lives in engine/trained.py)")
 def test_train_eval_prints_the_metrics_as_json(trained):
     assert succeeded(trained["proc"])
     proc = run([sys.executable, "-m", "rrsis_qgis.train", "eval", "--data", trained["data"], "--split", "train",

@@ -122,8 +122,6 @@ def test_fit_on_random_encoders_without_train_all_exits_2(tmp_path):
     assert not (tmp_path / "run" / "checkpoint.pt").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: trained_checkpoint.load_trained_state checks only unexpected keys; a "
-                                       "train-all checkpoint missing weights loads onto random ones silently")
 def test_a_train_all_checkpoint_missing_weights_is_refused(saved, tmp_path):
     path, _, _ = saved
     payload = load_checkpoint(path)
