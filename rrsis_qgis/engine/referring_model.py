@@ -11,13 +11,11 @@ from .lora import add_lora
 from .prompter import CascadedPrompter, PrompterConfig
 from .sam2_adapter import Sam2Refiner
 
-# SAM 2 parts on the referring path; memory attention/encoder (video) stay frozen and unused.
-SAM_TRAINED_ALWAYS = ("sam_mask_decoder", "sam_prompt_encoder")
-SAM_ENCODER = "image_encoder"
-TRAINED_PREFIXES = {
-    "all": ("clip_model.", "sam_model.image_encoder.", "sam_model.no_mem_embed", "sam_model.sam_mask_decoder.",
-            "sam_model.sam_prompt_encoder.", "prompter."),
-    "lora": ("sam_model.sam_mask_decoder.", "sam_model.sam_prompt_encoder.", "prompter."),
+_DECODER = tuple(f"sam_model.{name}." for name in Sam2Refiner.DECODER_PARTS)
+TRAINED_PREFIXES = {  # state-dict prefixes of what each mode trains (+ every ".lora_" weight)
+    "all": ("clip_model.", f"sam_model.{Sam2Refiner.ENCODER}.", f"sam_model.{Sam2Refiner.ENCODER_EXTRA}",
+            *_DECODER, "prompter."),
+    "lora": (*_DECODER, "prompter."),
 }
 
 
@@ -33,7 +31,7 @@ class ReferringModel(nn.Module):
         self.prompter = CascadedPrompter(cfg, image_dim=dim, text_dim=dim, prompt_dim=sam.prompt_dim)
         self.clip_input_size = cfg.clip_input_size or clip.spec.input_size
         self.mask_side = sam.mask_input_side()
-        sam.model.sam_mask_decoder.dynamic_multimask_via_stability = False  # decode as trained
+        sam.single_mask_decoding()
 
     # ---- which weights train
     def set_trainable(self, train_all: bool, lora_rank: int = 16) -> dict:
@@ -42,14 +40,15 @@ class ReferringModel(nn.Module):
             p.requires_grad_(False)
         adapted = []
         if train_all:
-            for module in (self.clip_model, getattr(self.sam_model, SAM_ENCODER)):
+            for module in (self.clip_model, getattr(self.sam_model, Sam2Refiner.ENCODER)):
                 for p in module.parameters():
                     p.requires_grad_(True)
             self.clip_model.logit_scale.requires_grad_(False)  # unused on this path
-            self.sam_model.no_mem_embed.requires_grad_(True)  # added to every image embedding
+            getattr(self.sam_model, Sam2Refiner.ENCODER_EXTRA).requires_grad_(True)
         else:
-            adapted = add_lora(self.clip_model, lora_rank) + add_lora(getattr(self.sam_model, SAM_ENCODER), lora_rank)
-        for name in SAM_TRAINED_ALWAYS:
+            encoder = getattr(self.sam_model, Sam2Refiner.ENCODER)
+            adapted = add_lora(self.clip_model, lora_rank) + add_lora(encoder, lora_rank)
+        for name in Sam2Refiner.DECODER_PARTS:
             for p in getattr(self.sam_model, name).parameters():
                 p.requires_grad_(True)
         for p in self.prompter.parameters():

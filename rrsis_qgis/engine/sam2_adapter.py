@@ -23,6 +23,11 @@ class Refined:
 class Sam2Refiner:
     """SAM2ImagePredictor around a model built from a :class:`Sam2Spec` (random or checkpoint weights)."""
 
+    # SAM2Base's parts on the image referring path, by attribute name (the video memory modules are not)
+    ENCODER = "image_encoder"
+    ENCODER_EXTRA = "no_mem_embed"  # added to every image embedding
+    DECODER_PARTS = ("sam_mask_decoder", "sam_prompt_encoder")
+
     def __init__(self, spec: Sam2Spec, device: torch.device, checkpoint: Optional[Path] = None):
         from sam2.build_sam import build_sam2  # noqa: PLC0415 (importing sam2 initialises Hydra)
         from sam2.sam2_image_predictor import SAM2ImagePredictor  # noqa: PLC0415
@@ -62,6 +67,10 @@ class Sam2Refiner:
     @property
     def prompt_dim(self) -> int:
         return self.model.sam_prompt_embed_dim
+
+    def single_mask_decoding(self) -> None:
+        """Always the first mask token, in training and inference alike (no stability-based switching)."""
+        self.model.sam_mask_decoder.dynamic_multimask_via_stability = False
 
     def mask_input_side(self) -> int:
         return self.model.sam_prompt_encoder.mask_input_size[0]

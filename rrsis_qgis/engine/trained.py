@@ -11,6 +11,7 @@ from .phrase import parse
 from .prompter import load_prompter_config
 from .referral import Referral, ReferJob, mask_bbox
 from .referring_model import TRAINED_PREFIXES, ReferringModel
+from .sam2_adapter import Sam2Refiner
 from .trained_checkpoint import base_spec, checkpoint_path, load_checkpoint, load_trained_state
 from .trained_ranking import ASPECTS, RANKINGS, aspect_of, category_phrase, pick
 from .zero_shot import landmark_names
@@ -95,7 +96,7 @@ def build_trained(name: str, device: str = "auto", models_dir: Optional[Path] = 
     model.to(segmenter.device)
     if not config.get("train_all", False):
         add_lora(model.clip_model, config["lora_rank"])
-        add_lora(model.sam_model.image_encoder, config["lora_rank"])
+        add_lora(getattr(model.sam_model, Sam2Refiner.ENCODER), config["lora_rank"])
     load_trained_state(model, payload["state"], path,
                        TRAINED_PREFIXES["all" if config.get("train_all", False) else "lora"])
     merge_lora(model)

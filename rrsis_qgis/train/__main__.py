@@ -46,12 +46,12 @@ def _fit(args) -> int:
 
 def _eval(args) -> int:
     from ..engine.trained import load_trained_model  # noqa: PLC0415
-    from .data import open_dataset  # noqa: PLC0415
+    from .data import default_split, open_dataset  # noqa: PLC0415
     from .evaluate import evaluate  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415
 
     model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
-    dataset = open_dataset(args.data, split=args.split, image_root=args.image_root)
+    dataset = open_dataset(args.data, default_split(args.data, args.split, "test"), args.image_root)
     ranking = args.ranking or config.get("ranking", "reasoned")
     reason_about = tuple(config.get("reason_about", ASPECTS))
     summary = evaluate(model, dataset, (ranking,), device, batch_size=args.batch_size,
@@ -69,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     f = sub.add_parser("fit", help="train prompter + SAM 2 decoder (+ LoRA or every weight) on a dataset")
     f.add_argument("--data", required=True, help="FORMAT:PATH, FORMAT = refsegrs | rrsisd | jsonl (RISBench)")
     f.add_argument("--val", help="FORMAT:PATH scored after every epoch; the best mIoU is kept as checkpoint.pt")
-    f.add_argument("--split", default="train", help="the training split (RefSegRS/RRSIS-D; JSONL lines' split field)")
-    f.add_argument("--val-split", default="val")
+    f.add_argument("--split", help="training split: default train (RefSegRS/RRSIS-D), every line of a JSONL file")
+    f.add_argument("--val-split", help="default val (RefSegRS/RRSIS-D), every line of a JSONL file")
     f.add_argument("--out", type=Path, required=True, help="folder for checkpoint.pt, last.pt (resume), log.jsonl")
     f.add_argument("--base", default="default", help="model the encoders come from: default | full-random | tiny-random")
     f.add_argument("--prompter", default="rsrefseg2", help="variant in engine/configs/prompters.json")
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     f.set_defaults(run=_fit)
     e = sub.add_parser("eval", help="score a checkpoint: mIoU (= gIoU), oIoU (= cIoU), Pr@0.5…0.9")
     e.add_argument("--data", required=True, help="FORMAT:PATH")
-    e.add_argument("--split", default="test", help="which split to score (RefSegRS/RRSIS-D; JSONL lines' split field)")
+    e.add_argument("--split", help="split to score: default test (RefSegRS/RRSIS-D), every line of a JSONL file")
     e.add_argument("--model", required=True, help="trained:CHECKPOINT")
     e.add_argument("--ranking", choices=RANKINGS, help="override the checkpoint's ranking")
     e.add_argument("--batch-size", type=int, default=16)

@@ -25,7 +25,7 @@ from ..engine.specs import get_spec
 from ..engine.trained_checkpoint import save_checkpoint
 from ..engine.trained_ranking import RANKINGS
 from . import distributed
-from .data import open_dataset
+from .data import default_split, open_dataset
 from .evaluate import choose_reason_about, evaluate, images_tensor
 from .image_groups import ImageGroups, augment_group, category_samples, collate_groups
 from .losses import LossWeights, referring_loss
@@ -41,8 +41,8 @@ class FitOptions:
     out: Path
     base: str = "tiny-random"
     val: Optional[str] = None
-    split: str = "train"
-    val_split: str = "val"
+    split: Optional[str] = None  # None: "train" (RefSegRS, RRSIS-D) or the whole JSONL file
+    val_split: Optional[str] = None  # None: "val" or the whole JSONL file
     image_root: Optional[Path] = None
     prompter: str = "rsrefseg2"
     train_all: bool = False
@@ -101,8 +101,9 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
     say(f"training {trainable['mode']}: {trainable['trainable_params']:,} of {trainable['total_params']:,} "
         f"parameters ({'every weight: --train-all' if opts.train_all else 'LoRA on the encoders'}; "
         f"prompter + SAM 2 decoder fully), {d.world} process(es) on {device}")
-    train_set = open_dataset(opts.data, split=opts.split, image_root=opts.image_root)
-    val_set = open_dataset(opts.val, split=opts.val_split, image_root=opts.image_root) if opts.val else None
+    train_set = open_dataset(opts.data, default_split(opts.data, opts.split, "train"), opts.image_root)
+    val_set = open_dataset(opts.val, default_split(opts.val, opts.val_split, "val"), opts.image_root) \
+        if opts.val else None
     say(f"data: {len(train_set)} expressions" + (f", val {len(val_set)}" if val_set else "") +
         (f"; skipped at indexing: {train_set.skipped}" if train_set.skipped else ""))
     groups = ImageGroups(train_set)

@@ -15,7 +15,16 @@ from .common import DatasetError, ReferringDataset, Sample, build_dataset, colla
 FORMATS = {"refsegrs": refsegrs.read_index, "rrsisd": rrsisd.read_index,
            "jsonl": jsonl.read_index, "risbench": jsonl.read_index}
 
-__all__ = ["DatasetError", "FORMATS", "ReferringDataset", "Sample", "collate_samples", "open_dataset"]
+__all__ = ["DatasetError", "FORMATS", "ReferringDataset", "Sample", "collate_samples", "default_split", "open_dataset"]
+ONE_SPLIT_PER_FILE = ("jsonl", "risbench")  # a .jsonl file is one split already: no filtering by default
+
+
+def default_split(spec: str, split: Optional[str], usual: str) -> Optional[str]:
+    """The split to read: the one asked for, else ``usual`` ("train", "val", "test") for datasets that hold
+    several splits, else None (every line of a JSONL file)."""
+    if split:
+        return split
+    return None if spec.partition(":")[0].lower() in ONE_SPLIT_PER_FILE else usual
 
 
 def open_dataset(spec: str, split: Optional[str] = None,
