@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def _fit(args) -> int:
                       augment=not args.no_augment, category_phrases=not args.no_category_phrases, max_minutes=args.max_minutes, workers=args.workers,
                       losses=losses)
     result = fit(opts)
+    if int(os.environ.get("RANK", "0")) != 0:
+        return 0  # under torchrun, rank 0 speaks for all
     print(json.dumps({"checkpoint": result["checkpoint"], "trainable": result["trainable"],
                       "epochs": len(result["history"])}))
     return 0
