@@ -18,13 +18,19 @@ MATERIALS = {"concrete", "metal", "metallic", "dirt", "grass", "grassy", "asphal
 ATTRIBUTES = COLOURS | SIZES | SHAPES | MATERIALS
 FILLER = {"the", "a", "an", "this", "that", "one", "image", "picture", "photo", "scene", "of", "is", "which",
           "located", "positioned", "situated", "lying", "sitting", "standing", "placed", "found", "seen", "there",
-          "visible", "it", "its", "in", "at", "on", "to", "part", "side", "area", "region", "corner", "edge", "with"}
+          "visible", "it", "its", "in", "at", "on", "to", "part", "side", "area", "region", "corner", "edge", "with",
+          "towards", "toward", "section", "portion"}
 
 POSITIONS = [  # (pattern, position); most specific first
     (r"(top|upper) left|north ?west|left top", "top-left"),
     (r"(top|upper) right|north ?east|right top", "top-right"),
     (r"(bottom|lower) left|south ?west|left bottom", "bottom-left"),
     (r"(bottom|lower) right|south ?east|right bottom", "bottom-right"),
+    # the middle of an edge ("middle-right" is the right edge's middle, not the image centre)
+    (r"\b(middle|center|centre) right\b|\bright (middle|center|centre)\b", "middle-right"),
+    (r"\b(middle|center|centre) left\b|\bleft (middle|center|centre)\b", "middle-left"),
+    (r"\b(top|upper) (middle|center|centre)\b|\b(middle|center|centre) (top|upper)\b", "top-middle"),
+    (r"\b(bottom|lower) (middle|center|centre)\b|\b(middle|center|centre) (bottom|lower)\b", "bottom-middle"),
     (r"(center|centre|middle)", "center"),
     (r"\b(top|upper|north(ern)?) (part|side|edge|half|area|region)|\bat the top\b|\bon top of the image|"
      r"\bin the north\b|\b(top|upper|northern)\b(?= of the image)", "top"),

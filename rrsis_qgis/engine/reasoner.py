@@ -15,7 +15,8 @@ W_DECISIVE = 2.0  # superlatives and ordinals name exactly one instance
 TARGET_SHARE = 0.6  # "the largest tank" compares tanks: candidates within 60 % of the best activation
 SIGMOID_GAIN = 12.0
 ANCHORS = {"top-left": (0, 0), "top": (None, 0), "top-right": (1, 0), "left": (0, None), "center": (0.5, 0.5),
-           "right": (1, None), "bottom-left": (0, 1), "bottom": (None, 1), "bottom-right": (1, 1)}
+           "right": (1, None), "bottom-left": (0, 1), "bottom": (None, 1), "bottom-right": (1, 1),
+           "middle-left": (0, 0.5), "middle-right": (1, 0.5), "top-middle": (0.5, 0), "bottom-middle": (0.5, 1)}
 EDGE_WORDS = {"top": "top", "upper": "top", "north": "top", "bottom": "bottom", "lower": "bottom", "south": "bottom",
               "left": "left", "west": "left", "right": "right", "east": "right", "center": "center",
               "centre": "center", "middle": "center"}

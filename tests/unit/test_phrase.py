@@ -40,6 +40,14 @@ CASES = [
     ("the airplane in the middle of the image", dict(target="airplane", position="center")),
     ("the fountain in the center", dict(target="fountain", position="center")),
     ("the windmill in the centre of the picture", dict(target="windmill", position="center")),
+    # the middle of an edge is not the centre (RISBench phrasing)
+    ("The tennis court positioned towards the middle-right section of the image.",
+     dict(target="tennis court", position="middle-right")),
+    ("The ship in the middle-left of the image.", dict(target="ship", position="middle-left")),
+    ("The storage tank situated in the top-middle area of the image.",
+     dict(target="storage tank", position="top-middle")),
+    ("The vehicle located at the bottom-middle of the image.", dict(target="vehicle", position="bottom-middle")),
+    ("the pool at the center left", dict(target="pool", position="middle-left")),
     ("the building on the left", dict(target="building", position="left", relation=None)),
     ("the vehicle on the right side of the image", dict(target="vehicle", position="right", relation=None)),
     ("the harbor at the top of the image", dict(target="harbor", position="top")),
@@ -92,7 +100,7 @@ def test_table_covers_every_field_and_value_family():
                          "near", "next_to", "between", "inside", "on", "far_from"}
     positions = {q.position for q in queries}
     assert positions >= {"top-left", "top", "top-right", "left", "center", "right", "bottom-left", "bottom",
-                         "bottom-right"}
+                         "bottom-right", "middle-left", "middle-right", "top-middle", "bottom-middle"}
     assert {q.superlative for q in queries} >= {"largest", "smallest", "leftmost", "rightmost", "topmost",
                                                 "bottommost", "closest_to", "farthest_from"}
 

@@ -51,3 +51,16 @@ def test_without_geometry_the_activation_and_attributes_decide():
 def test_a_missing_landmark_does_not_break_ranking():
     ranked = rank([Instance(disc(60, 60, 10), 0.9)], parse("the tank left of the road"), [np.zeros((SIZE, SIZE), bool)])
     assert ranked[0].terms["relation"] == 0.0
+
+
+@pytest.mark.parametrize("phrase, answer", [
+    ("the tank at the middle-right of the image", 0),  # the right edge's middle, not its top corner
+    ("the tank at the top-right of the image", 1),
+    ("the tank in the top-middle area of the image", 2),  # the top edge's middle
+    ("the tank in the center of the image", 3),
+])
+def test_the_middle_of_an_edge_is_not_a_corner_nor_the_centre(phrase, answer):
+    right_middle, right_top, top_middle, centre = (disc(235, 128, 8), disc(235, 20, 8), disc(128, 20, 8),
+                                                   disc(128, 128, 8))
+    ranked = rank([Instance(m, 0.9) for m in (right_middle, right_top, top_middle, centre)], parse(phrase))
+    assert ranked[0].index == answer, [(r.index, r.terms) for r in ranked]
