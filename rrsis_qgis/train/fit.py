@@ -138,7 +138,7 @@ def _fit(opts: FitOptions, device: torch.device, d: distributed.Dist) -> dict:
                 extra, extra_of = category_samples(samples, image_of)
                 samples, image_of = samples + extra, image_of + extra_of
             side = model._sam.image_size
-            first = [image_of.index(i) for i in range(image_of[-1] + 1)]  # one sample per image
+            first = [image_of.index(i) for i in range(max(image_of) + 1)]  # one sample per image
             images = images_tensor([samples[i] for i in first], side, device)
             target = torch.from_numpy(np.stack([_square_mask(s.mask, side) for s in samples]))[:, None].to(device)
             ids = model._clip.tokenize([s.phrase for s in samples])
