@@ -64,6 +64,11 @@ SUPERLATIVES = [
     (r"\b(rightmost|right-most|easternmost)\b", "rightmost"),
     (r"\b(topmost|uppermost|top-most|northernmost)\b", "topmost"),
     (r"\b(bottommost|lowest|bottom-most|southernmost|lowermost)\b", "bottommost"),
+    # "furthest to the left" is the left-most one, not the one farthest from something called "left"
+    (r"\b(farthest|furthest) (to|on|towards) the (left|west)\b", "leftmost"),
+    (r"\b(farthest|furthest) (to|on|towards) the (right|east)\b", "rightmost"),
+    (r"\b(farthest|furthest) (to|on|towards) the (top|north)\b|\b(farthest|furthest) up\b", "topmost"),
+    (r"\b(farthest|furthest) (to|on|towards) the (bottom|south)\b|\b(farthest|furthest) down\b", "bottommost"),
     (r"\b(closest|nearest) to\b", "closest_to"),
     (r"\b(farthest|furthest|most distant) (from|to)\b", "farthest_from"),
 ]
