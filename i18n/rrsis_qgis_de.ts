@@ -237,6 +237,11 @@
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="84"/>
+        <source>Restarting the backend with the new settings</source>
+        <translation>Das Backend wird mit den neuen Einstellungen neu gestartet</translation>
+    </message>
 </context>
 <context>
     <name>RrsisProvider</name>

@@ -237,6 +237,11 @@
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="84"/>
+        <source>Restarting the backend with the new settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RrsisProvider</name>

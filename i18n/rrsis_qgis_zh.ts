@@ -237,6 +237,11 @@
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation>查找描述所指的目标并以多边形获取其轮廓</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/plugin.py" line="84"/>
+        <source>Restarting the backend with the new settings</source>
+        <translation>正在使用新设置重新启动后端</translation>
+    </message>
 </context>
 <context>
     <name>RrsisProvider</name>

@@ -69,12 +69,20 @@ class RrsisPlugin:
     def _open_settings(self):
         from .gui.settings_dialog import SettingsDialog
 
+        from .qgis_core.backend_process import DOWN
+        from .qgis_core.settings import backend_changed
+
         dialog = SettingsDialog(self.session.settings, self.iface.mainWindow())
         if dialog.exec_():
             new = dialog.values()
             new.save()
+            restart = backend_changed(self.session.settings, new) and self.session.backend.state != DOWN
             self.session.settings.__dict__.update(new.__dict__)  # the session and backend share this object
             self.dock.update_view_info()
+            if restart:  # a running backend still has the old model/device: start the new one now
+                self.session.backend.start()  # stops the old process first
+                self.iface.messageBar().pushInfo(
+                    "RRSIS", QCoreApplication.translate("RrsisPlugin", "Restarting the backend with the new settings"))
 
     def _install_translator(self):
         locale = (QgsSettings().value("locale/userLocale", "") or "en")[:2]

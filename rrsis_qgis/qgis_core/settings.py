@@ -67,6 +67,14 @@ class PluginSettings:
         return tuple(int(b) for b in self.bands.split(",") if b.strip()) or None
 
 
+# What the backend process is started with: changing any of these needs a new backend.
+BACKEND_FIELDS = ("backend_python", "backend_url", "token_file", "device", "model", "models_dir")
+
+
+def backend_changed(old: PluginSettings, new: PluginSettings) -> bool:
+    return any(getattr(old, name) != getattr(new, name) for name in BACKEND_FIELDS)
+
+
 def _coerce(raw, kind):
     if kind is bool:
         return raw in (True, "true", "True", "1", 1)
