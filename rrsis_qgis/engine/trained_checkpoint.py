@@ -49,7 +49,8 @@ def load_checkpoint(path: Path) -> dict:
     try:
         payload = torch.load(str(path), map_location="cpu", weights_only=True)
     except Exception as exc:  # noqa: BLE001 (torch raises many kinds for a bad file)
-        raise CheckpointError(f"{path} is not a readable checkpoint: {exc}") from exc
+        raise CheckpointError(f"{path} is not a readable checkpoint: the file is damaged or was not written by "
+                              f"`rrsis_qgis.train fit` ({type(exc).__name__}: {exc})") from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(f"{path} is not an rrsis_qgis trained checkpoint (expected format {FORMAT})")
     return payload

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -54,7 +55,7 @@ class BackendManager(QObject):
             self._set(DOWN, self.tr("{} — choose the checkpoint in the plugin settings").format(problem))
             return
         args = ["-m", "rrsis_qgis.server", "--port", "0", "--model", self.settings.model,
-                "--device", self.settings.device]
+                "--device", self.settings.device, "--exit-with-parent", str(os.getpid())]  # none outlives QGIS
         if self.settings.models_dir:
             args += ["--models-dir", self.settings.models_dir]
         process = QProcess(self)

@@ -46,6 +46,7 @@ def _serve(args, token: str, token_path: Path) -> int:
     from ..engine.segmenter import Segmenter
     from ..engine.weights import MissingWeightsError
     from .app import Limits, create_app
+    from .parent_watch import watch_parent
     from .service import Service
 
     log = logging.getLogger("rrsis_qgis.server")
@@ -81,6 +82,12 @@ def _serve(args, token: str, token_path: Path) -> int:
                               "device": str(segmenter.device), "model": args.model}), flush=True)
 
     threading.Thread(target=announce, daemon=True).start()
+    if args.exit_with_parent:
+        def parent_exited():
+            log.info("process %d that started the server is gone: stopping", args.exit_with_parent)
+            server.should_exit = True
+
+        watch_parent(args.exit_with_parent, parent_exited)
     # uvicorn handles SIGINT/SIGTERM (finish in-flight requests, then stop) and re-raises the signal
     # afterwards into the handlers found at start: make those no-ops so cleanup runs and we exit 0.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -119,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-body-mb", type=int, default=64)
     p.add_argument("--max-image-side", type=int, default=4096)
     p.add_argument("--request-timeout", type=float, default=300.0, help="seconds (default 300)")
+    p.add_argument("--exit-with-parent", type=int, metavar="PID",
+                   help="stop when process PID exits (the plugin passes QGIS's, so no backend outlives QGIS)")
     p.add_argument("--debug", action="store_true")
     return p
 

@@ -152,6 +152,8 @@ def test_managed_backend_starts_dies_and_restarts(qtbot, tmp_path):
     manager.start()
     qtbot.waitUntil(lambda: manager.state == "connected", timeout=120000)
     assert manager.client().health()["models"]["spec"] == "tiny-random"
+    cmdline = open(f"/proc/{manager.process_id()}/cmdline").read().split("\0")
+    assert cmdline[cmdline.index("--exit-with-parent") + 1] == str(os.getpid())  # it dies with QGIS
     os.kill(manager.process_id(), signal.SIGKILL)
     qtbot.waitUntil(lambda: manager.state == "down", timeout=30000)
     assert "exited" in manager.detail
