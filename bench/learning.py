@@ -46,7 +46,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=SYNTHREF)
     ap.add_argument("--epochs", type=int, default=24)
     ap.add_argument("--max-minutes", type=float, default=28.0, help="training stops (and keeps its best) after this")
-    ap.add_argument("--prompter", default="tiny")
+    ap.add_argument("--prompter", default="tiny-similarity", help="prompter variant (engine/configs/prompters.json)")
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--skip-train", action="store_true", help="only score an existing OUT/checkpoint.pt")
