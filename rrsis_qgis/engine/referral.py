@@ -27,9 +27,9 @@ class Referral:
     masks: List[np.ndarray]  # H×W bool, best first
     scores: List[float]
     heatmap: np.ndarray  # H×W float32 in [0, 1]
-    query: dict
-    candidates: List[dict]  # bbox, score, per-term scores
-    prompts: list = field(default_factory=list)
+    query: dict  # the parsed phrase
+    candidates: List[dict]  # every candidate: bbox, score, per-term scores
+    prompts: list = field(default_factory=list)  # the zero-shot path's SAM prompts of the results
 
 
 def mask_bbox(mask: np.ndarray) -> list:

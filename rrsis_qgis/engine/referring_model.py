@@ -30,7 +30,7 @@ class ReferringModel(nn.Module):
         dim = _clip_embed_dim(clip.model)
         self.prompter = CascadedPrompter(cfg, image_dim=dim, text_dim=dim, prompt_dim=sam.prompt_dim)
         self.clip_input_size = cfg.clip_input_size or clip.spec.input_size
-        self.mask_side = sam.mask_input_side()
+        self.mask_side = sam.mask_side  # SAM's low-res mask grid: the dense prompt's size
         sam.single_mask_decoding()
 
     # ---- which weights train

@@ -72,9 +72,6 @@ class Sam2Refiner:
         """Always the first mask token, in training and inference alike (no stability-based switching)."""
         self.model.sam_mask_decoder.dynamic_multimask_via_stability = False
 
-    def mask_input_side(self) -> int:
-        return self.model.sam_prompt_encoder.mask_input_size[0]
-
     def user_prompts(self, points: Optional[np.ndarray], boxes: Optional[np.ndarray], hw: tuple, n: int):
         """View-pixel points (N×3: x, y, label) and boxes (M×4) → SAM 2 point prompts for ``n`` decodes, or None.
 

@@ -9,7 +9,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, Optional
 
 import numpy as np
 import torch
@@ -17,8 +17,7 @@ import torch
 from ..phrase_check import clean_phrase
 from .clip_dense import DenseClip
 from .device import resolve_device
-from .prompts import Prompts
-from .referral import ReferJob, mask_bbox  # noqa: F401 (mask_bbox: re-exported for the server)
+from .referral import Referral, ReferJob, mask_bbox  # noqa: F401 (mask_bbox: re-exported for the server)
 from .sam2_adapter import Sam2Refiner
 from .specs import ModelSpec, get_spec
 from .weights import resolve_weights
@@ -28,15 +27,11 @@ MIN_SIDE = 8
 
 
 @dataclass
-class Result:
-    masks: List[np.ndarray]  # H×W bool, best first
-    scores: List[float]
-    heatmap: np.ndarray  # H×W float32 in [0, 1]
-    timings_ms: dict
-    prompts: List[Prompts] = field(default_factory=list)
+class Result(Referral):
+    """A strategy's referral with the per-stage timings and the model that made it."""
+
+    timings_ms: dict = field(default_factory=dict)
     model: str = ""
-    query: dict = field(default_factory=dict)  # the parsed phrase
-    candidates: List[dict] = field(default_factory=list)  # every candidate: bbox, score, per-term scores
 
 
 @dataclass
@@ -115,8 +110,7 @@ class Segmenter:
         job = ReferJob(phrase=phrase, hw=(h, w), valid=valid, top_k=top_k, image_features=embeddings.clip_patches,
                        decoder=self.refiner, stage=stage, points=points, boxes=boxes, reasoning=reasoning)
         out = self.strategy.refer(job)
-        return Result(masks=out.masks, scores=out.scores, heatmap=out.heatmap, timings_ms=timings,
-                      prompts=out.prompts, model=self.spec.name, query=out.query, candidates=out.candidates)
+        return Result(**vars(out), timings_ms=timings, model=self.spec.name)
 
 
 def _check_image(image: np.ndarray) -> np.ndarray:

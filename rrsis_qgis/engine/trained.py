@@ -12,9 +12,8 @@ from .prompter import load_prompter_config
 from .referral import Referral, ReferJob, mask_bbox
 from .referring_model import TRAINED_PREFIXES, ReferringModel
 from .sam2_adapter import Sam2Refiner
-from .trained_checkpoint import base_spec, checkpoint_path, load_checkpoint, load_trained_state
-from .trained_ranking import ASPECTS, RANKINGS, aspect_of, category_phrase, pick
-from .zero_shot import landmark_names
+from .trained_checkpoint import base_spec, checkpoint_path, is_trained_name, load_checkpoint, load_trained_state
+from .trained_ranking import ASPECTS, MASK_THRESHOLD, RANKINGS, aspect_of, helper_phrases, pick
 
 
 class Trained:
@@ -31,8 +30,7 @@ class Trained:
     def image_features(self, image: np.ndarray) -> torch.Tensor:
         """The trained CLIP tower's patch tokens as D×gh×gw (cached with the SAM 2 state)."""
         clip = self.model._clip
-        x = torch.from_numpy(np.ascontiguousarray(image)).to(clip.device).permute(2, 0, 1)[None].float() / 255.0
-        x, grid = clip.prepare_batch(x, self.model.clip_input_size)
+        x, grid = clip.prepare(image, self.model.clip_input_size)
         tokens = clip.image_tokens(x, grid)[0]
         return tokens.T.reshape(-1, *grid).contiguous()
 
@@ -40,8 +38,8 @@ class Trained:
     def refer(self, job: ReferJob) -> Referral:
         query = parse(job.phrase)
         reasons = job.reasoning and self.ranking == "reasoned" and aspect_of(query) in self.reason_about  # geometric
-        landmarks = landmark_names(query) if reasons else []
-        phrases = [job.phrase] + ([category_phrase(query)] if reasons else []) + [f"the {n}" for n in landmarks]
+        category, landmarks = helper_phrases(query) if reasons else (None, [])
+        phrases = [job.phrase] + ([category] if category else []) + landmarks
         with job.stage("prompter"):
             out = self._prompts(job.image_features, phrases)
         with job.stage("sam2_decoder"):
@@ -49,9 +47,10 @@ class Trained:
         heat = probs[0]
         with job.stage("reasoning"):
             ranking = self.ranking if job.reasoning else "direct"
-            category = probs[1] if reasons else None
-            picks = pick(heat, query, job.top_k, ranking, [p > 0.5 for p in probs[2 if reasons else 1:]],
-                         reason_about=self.reason_about, category=category)
+            extra = list(probs[1:])
+            category_map = extra.pop(0) if category else None
+            picks = pick(heat, query, job.top_k, ranking, [p > MASK_THRESHOLD for p in extra],
+                         reason_about=self.reason_about, category=category_map)
         masks = [p.mask & job.valid for p in picks]
         return Referral(masks=masks, scores=[round(p.score, 5) for p in picks], heatmap=heat,
                         query=query.as_dict(),
@@ -87,10 +86,10 @@ def build_trained(name: str, device: str = "auto", models_dir: Optional[Path] = 
     from .lora import add_lora, merge_lora  # noqa: PLC0415
     from .segmenter import Segmenter  # noqa: PLC0415
 
-    path = checkpoint_path(name) if name.startswith("trained:") else Path(name)
+    path = checkpoint_path(name) if is_trained_name(name) else Path(name)
     payload = load_checkpoint(path)
     config = payload["config"]
-    spec, _ = base_spec(config, f"trained:{path.resolve()}")
+    spec = base_spec(config, f"trained:{path.resolve()}")
     segmenter = Segmenter(spec, device=device, models_dir=models_dir)
     model = ReferringModel(segmenter.clip, segmenter.refiner, load_prompter_config(config["prompter"]))
     model.to(segmenter.device)

@@ -5,7 +5,7 @@ import dataclasses
 import os
 import tempfile
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import Optional
 
 import torch
 
@@ -56,19 +56,17 @@ def load_checkpoint(path: Path) -> dict:
     return payload
 
 
-def base_spec(config: dict, name: str) -> Tuple[ModelSpec, bool]:
-    """The base model spec to build, and whether its pretrained weights are needed.
+def base_spec(config: dict, name: str) -> ModelSpec:
+    """The base model spec to build around a checkpoint.
 
     A train-all checkpoint holds every encoder weight itself, so the base architecture is built
     without its pretrained files; a LoRA checkpoint adapts them, so they must be on disk.
     """
     spec = get_spec(config["base"])
-    needs_base_weights = not config.get("train_all", False)
-    if not needs_base_weights:
+    if config.get("train_all", False):
         spec = dataclasses.replace(spec, clip=dataclasses.replace(spec.clip, weights=None),
                                    sam2=dataclasses.replace(spec.sam2, weights=None))
-    return dataclasses.replace(spec, name=name, description=f"trained on {config.get('data', '?')} from {config['base']}"), \
-        needs_base_weights
+    return dataclasses.replace(spec, name=name, description=f"trained on {config.get('data', '?')} from {config['base']}")
 
 
 def load_trained_state(model: torch.nn.Module, state: dict, path: Path, trained_prefixes: tuple) -> None:

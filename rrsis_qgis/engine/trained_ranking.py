@@ -14,6 +14,7 @@ from scipy import ndimage
 
 from .phrase import Query
 from .reasoner import Instance, rank
+from .zero_shot import landmark_names
 
 RANKINGS = ("direct", "reasoned")
 # What a parsed phrase asks of the geometry, in the order that decides a phrase's aspect; "none"
@@ -44,6 +45,11 @@ def category_phrase(query: Query) -> str:
     """The phrase for every instance of the target ("the left-most ship" → "the ship"): candidates to rank."""
     words = [w for w in query.target.split() if w not in SPATIAL_WORDS]
     return "the " + " ".join(words or query.target.split())
+
+
+def helper_phrases(query: Query) -> tuple:
+    """What else the network is asked for a geometric phrase: (the category phrase, ["the <landmark>", …])."""
+    return category_phrase(query), [f"the {name}" for name in landmark_names(query)]
 
 
 def aspect_of(query: Optional[Query]) -> Optional[str]:

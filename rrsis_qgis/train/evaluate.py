@@ -9,10 +9,10 @@ import torch.nn.functional as F
 from torch.utils.data import DataLoader, Dataset
 from torch.utils.data.distributed import DistributedSampler
 
+from ..engine.clip_dense import rgb_tensor
 from ..engine.phrase import parse
 from ..engine.referring_model import ReferringModel, select_images
-from ..engine.trained_ranking import ASPECTS, MASK_THRESHOLD, aspect_of, category_phrase, is_geometric, pick
-from ..engine.zero_shot import landmark_names
+from ..engine.trained_ranking import ASPECTS, MASK_THRESHOLD, aspect_of, helper_phrases, is_geometric, pick
 from .data import collate_samples
 from .distributed import Dist, all_sum
 from .metrics import ReferringMetrics
@@ -22,7 +22,7 @@ def images_tensor(samples, side: int, device: torch.device) -> torch.Tensor:
     """Samples' images → B×3×side×side floats in [0, 1] (the SAM 2 encoder's square input)."""
     out = []
     for s in samples:
-        x = torch.from_numpy(np.ascontiguousarray(s.image)).permute(2, 0, 1)[None].float() / 255.0
+        x = rgb_tensor(s.image)
         if x.shape[-2:] != (side, side):
             x = F.interpolate(x, size=(side, side), mode="bilinear", align_corners=False, antialias=True)
         out.append(x)
@@ -39,8 +39,7 @@ def predict(model: ReferringModel, samples, device: Optional[torch.device] = Non
     ids = model._clip.tokenize([s.phrase for s in samples])
     probs = _probabilities(model, features, ids, samples)
     queries = [parse(s.phrase) for s in samples]
-    landmarks = _landmarks(model, features, samples, queries)
-    categories = _categories(model, features, samples, queries)
+    categories, landmarks = _helper_maps(model, features, samples, queries)
     extra = {} if candidate_threshold is None else {"candidate_threshold": candidate_threshold}
     return [(pick(p, q, 1, "direct")[0].mask,
              pick(p, q, 1, "reasoned", landmarks.get(i), category=categories.get(i), **extra)[0].mask,
@@ -56,27 +55,24 @@ def _probabilities(model, features: dict, ids: torch.Tensor, samples) -> List[np
     return out
 
 
-def _categories(model, features: dict, samples, queries) -> dict:
-    """For geometric phrases, the network's map of every instance of the target (the candidates)."""
-    index = [i for i, q in enumerate(queries) if is_geometric(q)]
-    if not index:
-        return {}
-    ids = model._clip.tokenize([category_phrase(queries[i]) for i in index])
-    sub = select_images(features, torch.as_tensor(index, device=features["clip"].device))
-    return dict(zip(index, _probabilities(model, sub, ids, [samples[i] for i in index])))
-
-
-def _landmarks(model, features: dict, samples, queries) -> dict:
-    """For relation phrases, the network's mask of each landmark ("the road", "the building")."""
-    jobs = [(i, name) for i, q in enumerate(queries) if is_geometric(q) for name in landmark_names(q)]
+def _helper_maps(model, features: dict, samples, queries) -> tuple:
+    """For geometric phrases, what inference asks too: the category map (candidates) and landmark masks."""
+    jobs = []  # (sample, phrase, is the category)
+    for i, q in enumerate(queries):
+        if is_geometric(q):
+            category, landmarks = helper_phrases(q)
+            jobs += [(i, category, True)] + [(i, name, False) for name in landmarks]
     if not jobs:
-        return {}
-    ids = model._clip.tokenize([f"the {name}" for _, name in jobs])
-    probs = _probabilities(model, select_images(features, torch.as_tensor([i for i, _ in jobs], device=features['clip'].device)), ids, [samples[i] for i, _ in jobs])
-    out: dict = {}
-    for (i, _), p in zip(jobs, probs):
-        out.setdefault(i, []).append(p > MASK_THRESHOLD)
-    return out
+        return {}, {}
+    ids = model._clip.tokenize([phrase for _, phrase, _ in jobs])
+    sub = select_images(features, torch.as_tensor([i for i, _, _ in jobs], device=features["clip"].device))
+    categories, landmarks = {}, {}
+    for (i, _, is_category), p in zip(jobs, _probabilities(model, sub, ids, [samples[i] for i, _, _ in jobs])):
+        if is_category:
+            categories[i] = p
+        else:
+            landmarks.setdefault(i, []).append(p > MASK_THRESHOLD)
+    return categories, landmarks
 
 
 def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reasoned"), device=None,

@@ -22,7 +22,7 @@ from ..engine.prompter import load_prompter_config
 from ..engine.referring_model import ReferringModel
 from ..engine.segmenter import Segmenter
 from ..engine.specs import get_spec
-from ..engine.trained_checkpoint import save_checkpoint
+from ..engine.trained_checkpoint import load_checkpoint, save_checkpoint
 from ..engine.trained_ranking import RANKINGS
 from . import distributed
 from .data import default_split, open_dataset
@@ -229,7 +229,7 @@ def _cosine_with_warmup(warmup: int, total: int):
 def _resume(path: Path, model, optimizer, scheduler, say) -> tuple:
     if not path.is_file():
         return 0, -math.inf
-    payload = torch.load(str(path), map_location="cpu", weights_only=False)
+    payload = load_checkpoint(path)
     model.load_state_dict(payload["state"], strict=False)
     optimizer.load_state_dict(payload["optimizer"])
     scheduler.load_state_dict(payload["scheduler"])
