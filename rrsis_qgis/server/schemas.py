@@ -60,6 +60,7 @@ class MaskOut(BaseModel):
     rle: Rle
     score: float
     bbox: List[float]  # x0, y0, x1, y1 in image px (exclusive max)
+    terms: Dict[str, float] = {}  # this mask's per-term scores (the "why"), carried with it
 
 
 class Candidate(BaseModel):
