@@ -4,7 +4,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -34,19 +36,89 @@ def write_features(path: str, features: Iterable[ResultFeature], crs_wkt: str) -
     """Write ``features`` to ``path`` (.gpkg or .shp), replacing it whole; returns the feature count."""
     target = Path(path)
     driver_name = DRIVERS.get(target.suffix.lower())
-    if driver_name is None:
-        raise WriteError(f"unsupported output format {target.suffix!r}: use .gpkg or .shp")
-    if not target.parent.is_dir():
-        raise WriteError(f"output folder {target.parent} does not exist")
-    tmp_dir = Path(tempfile.mkdtemp(prefix=".rrsis-", dir=target.parent))
+    check_target(target)
+    _sweep_stale_temp_folders(target.parent)
+    try:
+        tmp_dir = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target.parent))
+    except OSError as exc:
+        raise WriteError(f"could not write {target}: {_reason(exc, target.parent)}") from None
     try:
         count = _write(tmp_dir / target.name, driver_name, features, crs_wkt)
+        if driver_name == "GPKG":
+            release_sqlite_sidecars(target)
         _move_into_place(tmp_dir, target)
         return count
+    except WriteError:
+        raise
     except (RuntimeError, OSError) as exc:
         raise WriteError(f"could not write {target}: {_reason(exc, target.parent)}") from None
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
+
+
+TEMP_PREFIX = ".rrsis-"
+STALE_TEMP_S = 3600  # a writer's temp folder older than this was left by a killed process
+SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def check_target(target: Path) -> None:
+    """Refuse, before any work, an output that cannot be written: missing or read-only folder or file."""
+    if target.suffix.lower() not in DRIVERS:
+        raise WriteError(f"unsupported output format {target.suffix!r}: use .gpkg or .shp")
+    if not target.parent.is_dir():
+        raise WriteError(f"output folder {target.parent} does not exist")
+    if target.is_dir():
+        raise WriteError(f"{target} is a folder; give a file name ending in .gpkg or .shp")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise WriteError(f"output folder {target.parent} is not writable")
+    # the mode bits, not os.access: root may write anything, but a file marked read-only was meant to stay
+    if target.exists() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222):
+        raise WriteError(f"{target} is read-only; it was left unchanged (make it writable or choose another name)")
+
+
+def release_sqlite_sidecars(target: Path) -> None:
+    """Make sure no -wal/-shm/-journal of an old ``target`` can be applied to the file that replaces it.
+
+    SQLite finds those files by name: a stale WAL beside a new GeoPackage is replayed into it and corrupts
+    it. If nobody has the database open, checkpoint it and switch it to rollback mode (SQLite then deletes
+    the sidecars itself); if somebody does (QGIS editing it), refuse: replacing it would lose their work.
+    """
+    if not any(Path(f"{target}{suffix}").exists() for suffix in SQLITE_SIDECARS):
+        return
+    busy = f"{target} is open in another program (e.g. QGIS); close it there or choose another file name"
+    try:
+        con = sqlite3.connect(f"file:{target}?mode=rw", uri=True, timeout=0, isolation_level=None)
+        try:
+            con.execute("PRAGMA locking_mode=EXCLUSIVE")
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # replays or rolls back what is left
+            con.execute("PRAGMA journal_mode=DELETE").fetchone()
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise WriteError(busy) from None
+        _remove_sidecars(target)  # not a database SQLite can open: its sidecars belong to nothing
+    except sqlite3.DatabaseError:
+        _remove_sidecars(target)
+    if any(Path(f"{target}{suffix}").exists() for suffix in ("-wal", "-journal")):
+        raise WriteError(busy)
+    Path(f"{target}-shm").unlink(missing_ok=True)
+
+
+def _remove_sidecars(target: Path) -> None:
+    for suffix in SQLITE_SIDECARS:
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+
+def _sweep_stale_temp_folders(folder: Path) -> None:
+    """Remove temp folders that a killed writer left behind (hidden, prefixed, older than an hour)."""
+    now = time.time()
+    for tmp in folder.glob(TEMP_PREFIX + "*"):
+        try:
+            if tmp.is_dir() and now - tmp.stat().st_mtime > STALE_TEMP_S:
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _write(path: Path, driver_name: str, features, crs_wkt: str) -> int:

@@ -1,6 +1,10 @@
+import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 from osgeo import ogr
@@ -84,3 +88,78 @@ def test_disk_full_keeps_the_previous_file_intact(tmp_path, name):
     assert "could not write" in proc.stdout
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".rrsis-*"))
+
+
+def _prompts(path):
+    result = subprocess.run(["ogrinfo", "-al", "-q", str(path)], capture_output=True, text=True)
+    return sorted(line.split("=", 1)[1].strip() for line in result.stdout.splitlines() if "prompt (String)" in line)
+
+
+def _edit_in_wal_mode(path):
+    """An editor (QGIS, sqlite3) with the GeoPackage open in WAL mode: its changes live in OUT.gpkg-wal."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE scratch(x)")
+    con.executemany("INSERT INTO scratch VALUES (?)", [("x" * 500,)] * 200)
+    con.execute(f"DELETE FROM {path.stem}")
+    con.commit()
+    return con
+
+
+def test_gpkg_open_in_another_program_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "out.gpkg"
+    write_features(str(path), features(2), wkt_of(32633))
+    con = _edit_in_wal_mode(path)
+    try:
+        with pytest.raises(WriteError, match="open in another program"):
+            write_features(str(path), features(5), wkt_of(32633))
+        assert con.execute("SELECT count(*) FROM scratch").fetchone() == (200,)  # their work is intact
+    finally:
+        con.close()
+    assert not list(tmp_path.glob(".rrsis-*"))
+
+
+def test_stale_wal_left_by_a_crashed_editor_is_not_replayed_into_the_new_file(tmp_path):
+    path = tmp_path / "out.gpkg"
+    write_features(str(path), features(2), wkt_of(32633))
+    con = _edit_in_wal_mode(path)
+    saved = {s: Path(f"{path}{s}").read_bytes() for s in ("-wal", "-shm")}
+    con.close()  # a clean close checkpoints and deletes them; put them back as a crash would leave them
+    for suffix, data in saved.items():
+        Path(f"{path}{suffix}").write_bytes(data)
+    assert write_features(str(path), features(5), wkt_of(32633)) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.gpkg"]
+    assert _prompts(path) == [f"tank {i}" for i in range(5)]
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_read_only_output_is_refused_and_kept(tmp_path):
+    path = tmp_path / "out.gpkg"
+    write_features(str(path), features(2), wkt_of(32633))
+    path.chmod(0o444)
+    with pytest.raises(WriteError, match="read-only"):
+        write_features(str(path), features(5), wkt_of(32633))
+    assert _prompts(path) == ["tank 0", "tank 1"] and oct(path.stat().st_mode & 0o777) == "0o444"
+
+
+def test_read_only_folder_is_refused_before_writing(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(WriteError, match="not writable"):
+            write_features(str(locked / "out.gpkg"), features(1), wkt_of(32633))
+    finally:
+        locked.chmod(0o755)
+
+
+def test_temp_folders_of_a_killed_writer_are_swept(tmp_path):
+    stale, fresh = tmp_path / ".rrsis-stale", tmp_path / ".rrsis-fresh"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "out.gpkg").write_bytes(b"half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    write_features(str(tmp_path / "out.gpkg"), features(1), wkt_of(32633))
+    assert not stale.exists() and fresh.exists()  # a young one may belong to a writer still running
