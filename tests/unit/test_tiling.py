@@ -1,0 +1,103 @@
+"""Tiled segmentation: grid, windows, merge across tile borders (6k×6k scene with a truth backend), modes, cancel."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import osr
+
+from rrsis_qgis.geo.raster_window import RasterError
+from rrsis_qgis.geo.tile_merge import iou
+from rrsis_qgis.geo.tiled_run import TiledCancelled, run_tiled
+from rrsis_qgis.geo.tiling import TileReader, plan_grid, tile_starts
+from tests.conftest import write_tif
+from tests.unit.tiling_fixture import EPSG, OBJECTS, TruthBackend, write_scene
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tiling") / "scene6k.tif"
+    return path, write_scene(path)
+
+
+def test_tile_starts_cover_the_length_with_the_overlap():
+    assert tile_starts(500, 1024, 128) == [0]
+    starts = tile_starts(6000, 1024, 128)
+    assert starts[0] == 0 and starts[-1] == 6000 - 1024
+    assert all(b - a <= 1024 - 128 for a, b in zip(starts, starts[1:]))
+
+
+def test_grid_at_a_coarser_gsd_reads_fewer_pixels(tmp_path):
+    path = write_tif(tmp_path / "a.tif", np.zeros((3, 300, 400), np.uint8))  # 2 m/px
+    native = plan_grid(path, tile=128, overlap=16)
+    coarse = plan_grid(path, target_gsd_m=4.0, tile=128, overlap=16)
+    assert (native.out_w, native.out_h) == (400, 300) and native.gsd_m == pytest.approx(2.0)
+    assert (coarse.out_w, coarse.out_h) == (200, 150) and coarse.gsd_m == pytest.approx(4.0)
+    finer = plan_grid(path, target_gsd_m=0.5, tile=128, overlap=16)  # never upsampled
+    assert (finer.out_w, finer.out_h) == (400, 300)
+    view = TileReader(coarse).tile(coarse.tiles[-1])
+    assert view.rgb.shape == (128, 128, 3) and view.gsd_m == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("tile,overlap", [(32, 0), (1024, 600), (5000, 0)])
+def test_bad_tile_settings_are_refused(tmp_path, tile, overlap):
+    path = write_tif(tmp_path / "a.tif", np.zeros((3, 64, 64), np.uint8))
+    with pytest.raises(RasterError):
+        plan_grid(path, tile=tile, overlap=overlap)
+
+
+def test_uint16_tiles_share_one_stretch(tmp_path):
+    data = np.tile(np.linspace(0, 4000, 512, dtype=np.uint16), (3, 256, 1))
+    path = write_tif(tmp_path / "u16.tif", data)
+    grid = plan_grid(path, tile=128, overlap=0)
+    reader = TileReader(grid)
+    left, right = reader.tile(grid.tiles[0]), reader.tile(grid.tiles[-1])
+    assert left.rgb.max() < 80 and right.rgb.min() > 170  # a per-tile stretch would span 0–255 in both
+
+
+@pytest.mark.slow
+def test_every_object_comes_back_once_and_whole(scene):
+    path, truth = scene
+    grid = plan_grid(str(path), tile=1024, overlap=128)
+    assert len(grid.tiles) == 49
+    backend = TruthBackend()
+    seen = []
+    out = run_tiled(grid, "red objects", backend, mode="all", progress=lambda f, m: seen.append(f))
+    assert len(out.instances) == len(OBJECTS)
+    assert out.model == "truth" and out.requests == 49 and seen[-1] == pytest.approx(1.0)
+    for i, true_geom in enumerate(truth.geoms):
+        best = max(out.instances, key=lambda inst: iou(inst.geom, true_geom))
+        assert iou(best.geom, true_geom) >= 0.95, (i, OBJECTS[i], iou(best.geom, true_geom))
+    srs = out.instances[0].geom.GetSpatialReference()
+    assert srs is not None and srs.IsSame(osr.SpatialReference(wkt=grid.crs_wkt))
+    assert osr.SpatialReference(wkt=grid.crs_wkt).GetAuthorityCode(None) == str(EPSG)
+
+
+@pytest.mark.slow
+def test_single_picks_over_the_whole_area_and_cuts_at_native_gsd(scene):
+    path, truth = scene
+    grid = plan_grid(str(path), tile=1024, overlap=128)
+    backend = TruthBackend()
+    out = run_tiled(grid, "the largest red object", backend, mode="single", overview_side=1024)
+    assert len(out.instances) == 1
+    assert iou(out.instances[0].geom, truth.geoms[truth.largest]) >= 0.95
+    overview, *refine = backend.queries
+    assert max(overview[0]) <= 1024 and overview[3] is None  # the whole area, once, coarse
+    assert 1 <= len(refine) <= 4 and all(q[3] for q in refine)  # then only the tiles under its box
+
+
+def test_score_threshold_drops_weak_objects(scene):
+    path, _ = scene
+    grid = plan_grid(str(path), extent=(500000.0, 4200000.0 - 700, 500000.0 + 700, 4200000.0),
+                     tile=512, overlap=64)  # the top-left 1400 px: the first object only
+    weak = run_tiled(grid, "red", TruthBackend(), mode="all", threshold=0.99)
+    strong = run_tiled(grid, "red", TruthBackend(), mode="all", threshold=0.0)
+    assert len(weak.instances) == 0 and len(strong.instances) == 1
+
+
+def test_cancel_stops_between_tiles(scene):
+    path, _ = scene
+    grid = plan_grid(str(path), tile=1024, overlap=128)
+    backend = TruthBackend()
+    with pytest.raises(TiledCancelled):
+        run_tiled(grid, "red", backend, mode="all", cancelled=lambda: len(backend.queries) >= 2)
+    assert len(backend.queries) <= 3
