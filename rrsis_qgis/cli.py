@@ -59,6 +59,10 @@ def _segment(args) -> int:
     _err(f"loading model '{args.model}' …")
     segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
     _err(f"  ready in {time.perf_counter() - t0:.1f} s on {segmenter.device}")
+    if args.tiled:
+        from .tiled import run_cli
+
+        return run_cli(segmenter, phrase, args)
     summary = segment_raster(segmenter, args.raster, phrase, args.out, extent=args.extent,
                              max_side=args.max_side, bands=args.bands, top_k=args.top_k,
                              progress=lambda stage: _err(f"  {STAGE_LABELS.get(stage, stage)} …"))
@@ -141,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--device", default="auto", choices=CHOICES)
     s.add_argument("--top-k", type=int, default=1, help="how many candidate objects to write (default 1)")
     s.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    from .tiled import add_arguments
+
+    add_arguments(s)  # --tiled and its options: whole scenes, tile by tile
     s.set_defaults(func=_segment)
 
     d = sub.add_parser("download", help="download a model's checkpoints into the models folder")

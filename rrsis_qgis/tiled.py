@@ -1,0 +1,109 @@
+"""`segment --tiled`: a whole scene through the in-process engine, tile by tile (geo/tiled_run), with a progress bar."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__
+
+MODES = ("single", "all")  # as geo.tiled_run.MODES; repeated so `--help` needs no GDAL
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `segment` options of a tiled run (ignored without --tiled)."""
+    g = parser.add_argument_group("whole scenes (--tiled)")
+    g.add_argument("--tiled", action="store_true",
+                   help="segment the whole extent tile by tile at --gsd (default native) instead of one capped view")
+    g.add_argument("--tile", type=int, default=1024, help="tile side in pixels (64–4096, default 1024)")
+    g.add_argument("--overlap", type=int, default=128, help="overlap of neighbouring tiles in pixels (default 128)")
+    g.add_argument("--mode", choices=MODES, default="single",
+                   help="single: the one referred object over the whole area; all: every instance (default single)")
+    g.add_argument("--threshold", type=float, default=0.0, help="drop objects scoring below this (default 0)")
+    g.add_argument("--gsd", type=float, help="target ground sampling distance in m/px (default: the raster's)")
+    g.add_argument("--overview-side", type=int, default=1024,
+                   help="--mode single: long side of the whole-area overview that picks the object (default 1024)")
+
+
+def run_cli(segmenter, phrase: str, args) -> int:
+    """`segment --tiled`: run, print the summary (stdout) and the progress bar (stderr)."""
+    summary = segment_tiled(segmenter, args.raster, phrase, args.out, extent=args.extent, target_gsd_m=args.gsd,
+                            tile=args.tile, overlap=args.overlap, mode=args.mode, threshold=args.threshold,
+                            bands=args.bands, overview_side=args.overview_side, progress=ProgressBar(),
+                            say=lambda msg: print(msg, file=sys.stderr, flush=True))
+    if args.json:
+        print(json.dumps(summary.__dict__))
+    else:
+        found = "no object found" if summary.features == 0 else f"score {', '.join(map(str, summary.scores[:10]))}"
+        print(f"{summary.features} feature(s) written to {summary.output} ({summary.crs}); {found}")
+        print(f"{summary.view}; timings (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in summary.timings_ms.items()))
+    return 0
+
+
+class SegmenterAsk:
+    """The engine as a tile backend (the same answers the HTTP backend would give, without HTTP)."""
+
+    def __init__(self, segmenter):
+        self.segmenter = segmenter
+
+    def __call__(self, q):
+        import numpy as np
+
+        from .geo.tiled_run import TileAnswer
+
+        boxes = np.asarray(q.boxes, np.float32) if q.boxes else None
+        result = self.segmenter.segment(q.view.rgb, q.phrase, top_k=q.top_k, valid=q.view.valid, boxes=boxes,
+                                        reasoning=q.reasoning)
+        terms = [c.get("terms", {}) for c in result.candidates[:len(result.masks)]]
+        terms += [{}] * (len(result.masks) - len(terms))
+        return TileAnswer([(m, float(s), t) for m, s, t in zip(result.masks, result.scores, terms) if m.any()],
+                          result.model)
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; on a pipe or file, a line every tenth of the way."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width, self.t0, self._last_decile = width, time.perf_counter(), -1
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        elapsed = time.perf_counter() - self.t0
+        filled = int(round(self.width * fraction))
+        line = f"  [{'#' * filled}{'.' * (self.width - filled)}] {fraction * 100:5.1f} %  {message}  {elapsed:.0f} s"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if fraction >= 1 else ""))
+            self.stream.flush()
+        elif int(fraction * 10) > self._last_decile or fraction >= 1:
+            self._last_decile = int(fraction * 10)
+            print(line, file=self.stream, flush=True)
+
+
+def segment_tiled(segmenter, raster: str, phrase: str, out: str, extent: Optional[Sequence[float]] = None,
+                  target_gsd_m: Optional[float] = None, tile: int = 1024, overlap: int = 128, mode: str = "single",
+                  threshold: float = 0.0, bands: Optional[Sequence[int]] = None, overview_side: int = 1024,
+                  progress=None, say=None):
+    """Plan the grid, run every tile through ``segmenter``, merge and write ``out`` whole (or not at all)."""
+    from .geo.tiled_run import result_rows, run_tiled
+    from .geo.tiling import plan_grid
+    from .geo.vector_writer import ResultFeature, write_features
+    from .pipeline import Summary, _crs_label
+
+    say = say or (lambda _msg: None)
+    grid = plan_grid(raster, extent, target_gsd_m, tile, overlap, bands)
+    say(f"  {grid.describe()}, mode {mode}")
+    outcome = run_tiled(grid, phrase, SegmenterAsk(segmenter), mode=mode, threshold=threshold,
+                        overview_side=overview_side, progress=progress)
+    rows = result_rows(outcome, phrase, Path(raster).name, __version__)
+    t0 = time.perf_counter()
+    count = write_features(out, [ResultFeature(i.geom, row) for i, row in zip(outcome.instances, rows)],
+                           grid.crs_wkt)
+    tiles_per_s = outcome.tiles_read / outcome.seconds if outcome.seconds else 0.0
+    view = f"{grid.describe()}; {outcome.requests} request(s), {tiles_per_s:.2f} tiles/s"
+    return Summary(output=str(out), features=count, crs=_crs_label(grid.crs_wkt), view=view,
+                   scores=[r["score"] for r in rows],
+                   timings_ms={"tiles": round(outcome.seconds * 1000, 2), "write": round((time.perf_counter() - t0) * 1000, 2)})
