@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import ipaddress
 import json
 import logging
+import math
 import signal
 import socket
 import sys
@@ -13,10 +15,20 @@ import time
 from pathlib import Path
 
 EXIT_BAD_ARGS, EXIT_MISSING_WEIGHTS, EXIT_FAILED = 2, 3, 1
+MAX_CONNECTIONS = 128  # beyond this uvicorn answers 503 itself; the queue's 429 comes far earlier
 
 
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse printed its usage message; say it on the listening channel too
+        if exc.code:
+            print(json.dumps({"event": "error", "message": "invalid arguments (see stderr)"}), flush=True)
+        raise
+    problem = _check_args(args)
+    if problem:
+        return _fail(EXIT_BAD_ARGS, problem)
+    _limit_malloc_arenas()
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for name in ("rrsis_qgis", "uvicorn.error"):  # ours at INFO; the libraries' chatter stays quiet
@@ -46,6 +58,7 @@ def _serve(args, token: str, token_path: Path) -> int:
     from ..engine.segmenter import Segmenter
     from ..engine.weights import MissingWeightsError
     from .app import Limits, create_app
+    from .header_deadline import HeaderDeadlineProtocol
     from .parent_watch import watch_parent
     from .service import Service
 
@@ -60,7 +73,9 @@ def _serve(args, token: str, token_path: Path) -> int:
     log.info("model %s loaded on %s in %.1f s", args.model, segmenter.device, time.perf_counter() - t0)
     service = Service(segmenter, cache_bytes=args.cache_mb << 20, models_dir=args.models_dir)
     limits = Limits(max_body_bytes=args.max_body_mb << 20, max_image_side=args.max_image_side,
-                    request_timeout_s=args.request_timeout)
+                    request_timeout_s=args.request_timeout, max_queue=args.max_queue,
+                    max_inflight_bytes=args.max_inflight_mb << 20, body_timeout_s=args.client_timeout)
+    HeaderDeadlineProtocol.header_timeout_s = args.client_timeout
     app = create_app(service, token, limits)
 
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -72,7 +87,16 @@ def _serve(args, token: str, token_path: Path) -> int:
         return _fail(EXIT_BAD_ARGS, f"cannot listen on {args.host}:{args.port}: {exc.strerror}")
     sock.listen(64)
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, timeout_graceful_shutdown=5))
+    queue = app.api.state.queue
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame):  # SIGTERM/SIGINT: waiting requests get a JSON 503 at once
+            queue.close()
+            super().handle_exit(sig, frame)
+
+    server = Server(uvicorn.Config(app, log_config=None, access_log=False, timeout_graceful_shutdown=5,
+                                   http=HeaderDeadlineProtocol, timeout_keep_alive=5,
+                                   limit_concurrency=MAX_CONNECTIONS))
 
     def announce():
         while not server.started and not server.should_exit:
@@ -85,6 +109,7 @@ def _serve(args, token: str, token_path: Path) -> int:
     if args.exit_with_parent:
         def parent_exited():
             log.info("process %d that started the server is gone: stopping", args.exit_with_parent)
+            queue.close()
             server.should_exit = True
 
         watch_parent(args.exit_with_parent, parent_exited)
@@ -95,6 +120,39 @@ def _serve(args, token: str, token_path: Path) -> int:
     server.run(sockets=[sock])
     log.info("stopped")
     return 0
+
+
+def _check_args(args) -> str:
+    """The first problem with the numbers and paths given, or ''."""
+    if not 0 <= args.port <= 65535:
+        return f"--port {args.port}: a port is 0 (any free one) to 65535"
+    for name, value, low in (("--cache-mb", args.cache_mb, 0), ("--max-body-mb", args.max_body_mb, 1),
+                             ("--max-image-side", args.max_image_side, 64), ("--max-queue", args.max_queue, 1),
+                             ("--max-inflight-mb", args.max_inflight_mb, 1)):
+        if value < low:
+            return f"{name} {value}: must be at least {low}"
+    if args.max_inflight_mb < args.max_body_mb:
+        return f"--max-inflight-mb {args.max_inflight_mb} is below --max-body-mb {args.max_body_mb}: no request could pass"
+    for name, value in (("--request-timeout", args.request_timeout), ("--client-timeout", args.client_timeout)):
+        if not (value > 0 and math.isfinite(value)):
+            return f"{name} {value}: must be a positive number of seconds"
+    if args.token_file is not None:
+        if args.token_file.is_dir():
+            return f"--token-file {args.token_file} is a folder; give the path of a file (it is made if missing)"
+        if not args.token_file.parent.is_dir():
+            return f"--token-file: folder {args.token_file.parent} does not exist; create it (mkdir -m 700) first"
+    if args.models_dir is not None and args.models_dir.exists() and not args.models_dir.is_dir():
+        return f"--models-dir {args.models_dir} is not a folder"
+    return ""
+
+
+def _limit_malloc_arenas() -> None:
+    """One malloc arena per thread fragments memory under concurrent requests (RSS creeps for minutes);
+    glibc's M_ARENA_MAX caps it. Same effect as MALLOC_ARENA_MAX=2, set before any thread starts."""
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _is_loopback(host: str) -> bool:
@@ -126,6 +184,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-body-mb", type=int, default=64)
     p.add_argument("--max-image-side", type=int, default=4096)
     p.add_argument("--request-timeout", type=float, default=300.0, help="seconds (default 300)")
+    p.add_argument("--client-timeout", type=float, default=15.0,
+                   help="seconds a client may take to send its headers, or between pieces of a body (default 15)")
+    p.add_argument("--max-queue", type=int, default=8, help="requests waiting or running; more get 429 (default 8)")
+    p.add_argument("--max-inflight-mb", type=int, default=256,
+                   help="request bodies held at once; more get 429 (default 256 MB)")
     p.add_argument("--exit-with-parent", type=int, metavar="PID",
                    help="stop when process PID exits (the plugin passes QGIS's, so no backend outlives QGIS)")
     p.add_argument("--debug", action="store_true")

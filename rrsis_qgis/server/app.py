@@ -14,13 +14,13 @@ from starlette.exceptions import HTTPException
 
 from .auth import token_matches
 from .codec import ImageError, decode_image
-from .inference_queue import Cancelled, InferenceQueue
+from .inference_queue import Cancelled, InferenceQueue, Refused, ShuttingDown
 from .schemas import CancelResult, ErrorResponse, Health, Models, SegmentRequest, SegmentResponse
-from .service import Service
+from .service import Service, check_prompts_inside
 
 log = logging.getLogger("rrsis_qgis.server")
 
-ERRORS = {code: {"model": ErrorResponse} for code in (401, 404, 409, 413, 415, 422, 500, 503, 504)}
+ERRORS = {code: {"model": ErrorResponse} for code in (401, 404, 408, 409, 413, 415, 422, 429, 500, 503, 504)}
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,15 @@ class Limits:
     max_body_bytes: int = 64 << 20
     max_image_side: int = 4096
     request_timeout_s: float = 300.0
+    max_queue: int = 8  # requests waiting or running; more get 429 with Retry-After
+    max_inflight_bytes: int = 256 << 20  # request bodies held at once (received, queued, running)
+    body_timeout_s: float = 15.0  # longest wait for the next piece of a request body
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str, headers=None):
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
 def error_response(status: int, code: str, message: str, headers=None) -> JSONResponse:
@@ -44,7 +47,7 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
     """The ASGI app to serve: the FastAPI app (``.api``) behind the token and body-size guard."""
     app = FastAPI(title="rrsis_qgis backend", version=service.health(0).version,
                   openapi_url="/v1/openapi.json", docs_url=None, redoc_url=None)
-    queue = InferenceQueue()
+    queue = InferenceQueue(limits.max_queue)
     app.state.queue = queue
     _install_error_handlers(app)
 
@@ -59,23 +62,32 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
     @app.post("/v1/segment", response_model=SegmentResponse, responses=ERRORS)
     async def segment(req: SegmentRequest, request: Request) -> SegmentResponse:
         request_id = req.request_id or uuid.uuid4().hex[:16]
-        if queue.has(request_id):
-            raise ApiError(409, "duplicate_request_id", f"request id {request_id} is already queued or running")
         try:
-            image, valid = await asyncio.to_thread(decode_image, req.image, limits.max_image_side)
-        except ImageError as exc:
-            raise ApiError(exc.status, exc.code, str(exc)) from None
-        log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
-        work = asyncio.ensure_future(queue.run(request_id, lambda: service.segment(req, image, valid, request_id)))
+            job = queue.admit(request_id)  # before any await: a duplicate id cannot slip in
+        except Refused as exc:
+            headers = {"Retry-After": str(exc.retry_after_s)} if exc.retry_after_s else None
+            raise ApiError(exc.status, exc.code, str(exc), headers) from None
+
+        def work():  # on the inference thread: only the running request holds a decoded image
+            image, valid = decode_image(req.image, limits.max_image_side)
+            log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
+            check_prompts_inside(req, image.shape[1], image.shape[0])
+            return service.segment(req, image, valid, request_id)
+
+        task = asyncio.ensure_future(queue.run(job, work))
         watcher = asyncio.ensure_future(_cancel_on_disconnect(request, queue, request_id))
         try:
-            done, _ = await asyncio.wait({work}, timeout=limits.request_timeout_s)
+            done, _ = await asyncio.wait({task}, timeout=limits.request_timeout_s)
             if not done:
                 queue.cancel(request_id)
-                raise ApiError(504, "timeout", f"the request took longer than {limits.request_timeout_s:.0f} s")
-            response = work.result()
+                raise ApiError(504, "timeout", f"the request took longer than {limits.request_timeout_s:g} s")
+            response = task.result()
         except Cancelled:
             raise ApiError(409, "cancelled", f"request {request_id} was cancelled") from None
+        except ShuttingDown:
+            raise ApiError(503, "shutting_down", "the server is shutting down; the request was not run") from None
+        except ImageError as exc:
+            raise ApiError(exc.status, exc.code, str(exc)) from None
         except ValueError as exc:
             raise ApiError(422, "bad_request", str(exc)) from None
         except MemoryError:
@@ -93,7 +105,7 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
         return CancelResult(request_id=request_id, state=state)
 
     app.router.on_shutdown.append(queue.shutdown)
-    return GuardMiddleware(app, token, limits.max_body_bytes)
+    return GuardMiddleware(app, token, limits)
 
 
 async def _cancel_on_disconnect(request: Request, queue: InferenceQueue, request_id: str) -> None:
@@ -106,13 +118,14 @@ async def _cancel_on_disconnect(request: Request, queue: InferenceQueue, request
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_request, exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message)
+        return error_response(exc.status, exc.code, exc.message, exc.headers)
 
     @app.exception_handler(HTTPException)
     async def _http(_request, exc: HTTPException):
         if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # e.g. not UTF-8
-            return error_response(422, "invalid_request", "the request body is not valid UTF-8 JSON")
-        return error_response(exc.status_code, f"http_{exc.status_code}", str(exc.detail))
+            return error_response(422, "invalid_request", "the request body could not be read: send UTF-8 JSON "
+                                  "with Content-Type: application/json")
+        return error_response(exc.status_code, f"http_{exc.status_code}", str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request, exc: RequestValidationError):
@@ -128,15 +141,20 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 class GuardMiddleware:
-    """ASGI wrapper: every request needs the bearer token; bodies over the limit get 413 before parsing."""
+    """ASGI wrapper: the bearer token on every request, bodies bounded in size, time and in total."""
 
-    def __init__(self, app, token: str, max_body_bytes: int):
-        self.app, self.token, self.max_body = app, token, max_body_bytes
+    def __init__(self, app, token: str, limits: Limits):
+        self.app, self.token, self.limits = app, token, limits
         self.api = app  # the FastAPI app: its OpenAPI schema, its state
+        self.inflight_bytes = 0
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] == "lifespan":
             return await self.app(scope, receive, send)
+        if scope["type"] != "http":  # websockets and anything else: this API has none
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+            return
         headers = dict(scope.get("headers") or [])
         if not token_matches(headers.get(b"authorization", b"").decode("latin-1"), self.token):
             return await error_response(401, "unauthorized", "missing or wrong bearer token",
@@ -144,31 +162,55 @@ class GuardMiddleware:
         declared = headers.get(b"content-length", b"0")
         if not declared.isdigit():
             return await error_response(400, "bad_request", "invalid Content-Length")(scope, receive, send)
-        if int(declared) > self.max_body:
+        if int(declared) > self.limits.max_body_bytes:
             return await self._too_large(scope, receive, send)
-        body, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
+        if int(declared) and self.inflight_bytes + int(declared) > self.limits.max_inflight_bytes:
+            queue = self.api.state.queue
+            return await error_response(429, "busy", "the server holds too many large requests; try again shortly",
+                                        {"Retry-After": str(queue.retry_after_s())})(scope, receive, send)
+        held = int(declared)
+        self.inflight_bytes += held
+        try:
+            body = await self._read_body(receive)
+            if isinstance(body, JSONResponse):
+                return await body(scope, receive, send)
+            if body is None:
                 return
+            replayed = False
+
+            async def replay():
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send)
+        finally:
+            self.inflight_bytes -= held
+
+    async def _read_body(self, receive):
+        """The whole body; None if the client left; an error response if too large or too slow."""
+        chunks, size = [], 0
+        while True:
+            try:
+                message = await asyncio.wait_for(receive(), self.limits.body_timeout_s)
+            except asyncio.TimeoutError:
+                return error_response(408, "body_timeout", f"no request data for {self.limits.body_timeout_s:g} s",
+                                      {"Connection": "close"})
+            if message["type"] == "http.disconnect":
+                return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body:
-                return await self._too_large(scope, receive, send)
-            body.append(chunk)
+            if size > self.limits.max_body_bytes:
+                return self._too_large_response()
+            chunks.append(chunk)
             if not message.get("more_body"):
-                break
-        replayed = False
+                return b"".join(chunks)
 
-        async def replay():
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+    def _too_large_response(self) -> JSONResponse:
+        limit_mb = self.limits.max_body_bytes / (1 << 20)
+        return error_response(413, "body_too_large", f"request body over {limit_mb:g} MB")
 
     async def _too_large(self, scope, receive, send):
-        limit_mb = self.max_body / (1 << 20)
-        await error_response(413, "body_too_large", f"request body over {limit_mb:g} MB")(scope, receive, send)
+        await self._too_large_response()(scope, receive, send)

@@ -51,6 +51,8 @@ def _png(raw: bytes, max_side: int) -> np.ndarray:
         img.load()
     except ImageError:
         raise
+    except Image.DecompressionBombError:
+        raise ImageError(f"the PNG declares more pixels than {max_side}² allows", 413, "image_too_large") from None
     except Exception as exc:  # PIL raises many types for corrupt files
         raise ImageError(f"cannot decode the PNG: {exc}") from None
     if img.mode in ("P", "PA", "1", "CMYK", "YCbCr", "LAB", "HSV"):
@@ -59,6 +61,7 @@ def _png(raw: bytes, max_side: int) -> np.ndarray:
 
 
 def _npy(raw: bytes, max_side: int) -> np.ndarray:
+    _check_npy_header(raw, max_side)
     try:
         array = np.load(io.BytesIO(raw), allow_pickle=False)
     except Exception as exc:
@@ -69,6 +72,22 @@ def _npy(raw: bytes, max_side: int) -> np.ndarray:
         raise ImageError(f"the array must hold numbers, got {array.dtype}")
     _check_side(array.shape[0], array.shape[1], max_side)
     return array
+
+
+def _check_npy_header(raw: bytes, max_side: int) -> None:
+    """Refuse from the header what would be too large to load, and data shorter than the header says."""
+    stream = io.BytesIO(raw)
+    try:
+        version = np.lib.format.read_magic(stream)
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, _fortran, dtype = read_header(stream)
+    except Exception as exc:
+        raise ImageError(f"cannot read the .npy array: {exc}") from None
+    if len(shape) in (2, 3) and min(shape[:2]) > 0:
+        _check_side(shape[0], shape[1], max_side)
+    needed = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if dtype.hasobject or len(raw) - stream.tell() < needed:
+        raise ImageError(f"the .npy array is shorter than its header declares ({shape}, {dtype})")
 
 
 def _to_rgb(array: np.ndarray) -> tuple:

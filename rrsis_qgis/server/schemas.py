@@ -1,7 +1,7 @@
 """The /v1 contract as pydantic models; FastAPI turns them into the OpenAPI schema (the contract)."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Union
+from typing import Annotated, Dict, List, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -9,15 +9,18 @@ from ..phrase_check import MAX_PHRASE_CHARS
 
 MAX_POINTS, MAX_BOXES, MAX_TOP_K = 64, 16, 8
 
-Point = List[float]  # [x, y, label]: label 1 = object, 0 = background
-Box = List[float]  # [x0, y0, x1, y1]
+MAX_COORD = 1e6  # image px; anything beyond is a client bug, as are NaN and ±inf
+Coord = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_COORD, le=MAX_COORD)]
+Point = List[Coord]  # [x, y, label]: label 1 = object, 0 = background
+Box = List[Coord]  # [x0, y0, x1, y1]
 
 
 class SegmentRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     image: str = Field(..., min_length=1, description="base64 of a PNG or a .npy array (H×W[×1|3|4])")
-    phrase: str = Field(..., max_length=MAX_PHRASE_CHARS, description="what to find, in English")
+    phrase: str = Field(..., min_length=1, max_length=MAX_PHRASE_CHARS, json_schema_extra={"pattern": r"\S"},
+                        description="what to find, in English (not blank)")
     points: Optional[List[Point]] = Field(None, max_length=MAX_POINTS, description="[[x, y, label], …] in image px")
     boxes: Optional[List[Box]] = Field(None, max_length=MAX_BOXES, description="[[x0, y0, x1, y1], …] in image px")
     top_k: int = Field(1, ge=1, le=MAX_TOP_K)

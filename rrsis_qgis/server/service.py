@@ -90,3 +90,13 @@ class Service:
 
 def _size(path: Path):
     return path.stat().st_size if path.is_file() else None
+
+
+def check_prompts_inside(req: SegmentRequest, width: int, height: int) -> None:
+    """Points must lie on the image and boxes overlap it: anything else is a client error, not 'no mask'."""
+    for x, y, _ in req.points or []:
+        if not (0 <= x <= width and 0 <= y <= height):
+            raise ValueError(f"point ({x:g}, {y:g}) is outside the {width}×{height} px image")
+    for x0, y0, x1, y1 in req.boxes or []:
+        if x1 <= 0 or y1 <= 0 or x0 >= width or y0 >= height:
+            raise ValueError(f"box [{x0:g}, {y0:g}, {x1:g}, {y1:g}] does not overlap the {width}×{height} px image")

@@ -7,7 +7,8 @@ import pytest
 
 from rrsis_qgis.server.auth import TokenFileError, load_or_create_token, token_matches
 from rrsis_qgis.server.cache import EmbeddingCache, cache_key
-from rrsis_qgis.server.inference_queue import Cancelled, InferenceQueue
+from rrsis_qgis.server.app import GuardMiddleware, Limits
+from rrsis_qgis.server.inference_queue import Cancelled, InferenceQueue, Refused, ShuttingDown
 
 
 def test_cache_is_lru_bounded_by_bytes_and_counts():
@@ -55,8 +56,8 @@ def test_queue_runs_one_at_a_time_and_cancels_queued_jobs():
             order.append("first")
             return 1
 
-        first = asyncio.ensure_future(queue.run("one", slow))
-        second = asyncio.ensure_future(queue.run("two", lambda: order.append("second") or 2))
+        first = asyncio.ensure_future(queue.run(queue.admit("one"), slow))
+        second = asyncio.ensure_future(queue.run(queue.admit("two"), lambda: order.append("second") or 2))
         await asyncio.to_thread(running.wait, 10)
         assert queue.cancel("two") == "cancelled" and queue.cancel("one") == "running"
         assert queue.cancel("three") == "unknown"
@@ -66,7 +67,53 @@ def test_queue_runs_one_at_a_time_and_cancels_queued_jobs():
         with pytest.raises(Cancelled):
             await second
         assert order == ["first"] and queue.depth == 0
-        assert await queue.run("four", lambda: 4) == 4
+        assert await queue.run(queue.admit("four"), lambda: 4) == 4
         queue.shutdown()
 
     asyncio.run(scenario())
+
+
+def test_queue_admission_is_bounded_unique_and_closes_for_shutdown():
+    async def scenario():
+        queue = InferenceQueue(max_depth=2)
+        gate, running = threading.Event(), threading.Event()
+        first = asyncio.ensure_future(queue.run(queue.admit("a"), lambda: running.set() or gate.wait(10)))
+        waiting = asyncio.ensure_future(queue.run(queue.admit("b"), lambda: "never"))
+        with pytest.raises(Refused) as dup:
+            queue.admit("a")
+        assert dup.value.status == 409
+        with pytest.raises(Refused) as full:
+            queue.admit("c")
+        assert full.value.status == 429 and full.value.retry_after_s >= 1
+        await asyncio.to_thread(running.wait, 10)
+        queue.close()
+        with pytest.raises(Refused) as closing:
+            queue.admit("d")
+        assert closing.value.status == 503
+        gate.set()
+        assert await first is True  # the running job finishes
+        with pytest.raises(ShuttingDown):
+            await waiting
+        assert queue.depth == 0
+        queue.shutdown()
+
+    asyncio.run(scenario())
+
+
+def test_guard_closes_websockets_without_calling_the_app():
+    called, sent = [], []
+
+    async def app(scope, receive, send):
+        called.append(scope["type"])
+
+    async def receive():
+        return {"type": "websocket.connect"}
+
+    async def send(message):
+        sent.append(message)
+
+    guard = GuardMiddleware(app, "t" * 20, Limits())
+    asyncio.run(guard({"type": "websocket", "headers": [(b"authorization", b"Bearer " + b"t" * 20)]}, receive, send))
+    assert called == [] and sent == [{"type": "websocket.close", "code": 1008}]
+    asyncio.run(guard({"type": "lifespan"}, receive, send))
+    assert called == ["lifespan"]
