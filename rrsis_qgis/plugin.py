@@ -29,10 +29,14 @@ class RrsisPlugin:
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToRasterMenu(MENU, self.action)
-        from .processing.provider import RrsisProvider
+        self.initProcessing()
 
-        self.provider = RrsisProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+    def initProcessing(self):  # noqa: N802 (QGIS's name: qgis_process calls only this one)
+        if self.provider is None:
+            from .processing.provider import RrsisProvider
+
+            self.provider = RrsisProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
 
     def unload(self):
         if self.session is not None:

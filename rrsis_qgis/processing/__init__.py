@@ -1,1 +1,1 @@
-"""Processing provider and algorithms (batch and tiled large rasters come with their own issue)."""
+"""Processing provider and its algorithm "Segment by phrase" (whole rasters, tile by tile through the backend)."""

@@ -1,4 +1,4 @@
-"""The RRSIS Processing provider, registered so batch and Model Builder algorithms have a home."""
+"""The RRSIS Processing provider: "Segment by phrase" for the toolbox, batch runs, the Model Builder and qgis_process."""
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
@@ -20,4 +20,6 @@ class RrsisProvider(QgsProcessingProvider):
         return QIcon(icon_path())
 
     def loadAlgorithms(self):  # noqa: N802
-        pass  # the tiled large-raster algorithm is added by its own issue
+        from .segment_algorithm import SegmentByPhrase
+
+        self.addAlgorithm(SegmentByPhrase())

@@ -1,0 +1,138 @@
+"""Processing algorithm "Segment by phrase": a whole raster, tile by tile through the backend, into a polygon layer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
+                       QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterString, QgsWkbTypes)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .. import __version__
+from ..geo.raster_window import RasterError
+from ..geo.result_schema import FIELD_NAMES
+from ..geo.tiled_run import MODES, BackendAsk, TiledCancelled, result_rows, run_tiled
+from ..geo.tiling import MAX_TILE, MIN_TILE, plan_grid
+from ..phrase_check import clean_phrase
+from ..qgis_core.backend_client import BackendError
+from ..qgis_core.results_layer import result_fields
+from ..resources import icon_path
+from .backend_choice import backend_client
+
+HELP = """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
+with the fields of the RRSIS results layer).
+
+The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile \
+goes to the RRSIS backend, and objects cut by tile borders are joined across the overlap.
+
+<b>Mode</b> <i>single</i>: the one object the phrase refers to; positions, relations and superlatives ("the largest \
+tank", "the building in the top-left corner") are judged over the whole area on a coarse overview, then the object \
+is cut at the target GSD in the tiles under it. <i>all</i>: every instance the phrase names, each tile searched.
+
+<b>Backend</b>: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the \
+URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file."""
+
+
+class SegmentByPhrase(QgsProcessingAlgorithm):
+    INPUT, PHRASE, EXTENT, GSD, TILE, OVERLAP = "INPUT", "PHRASE", "EXTENT", "GSD", "TILE", "OVERLAP"
+    MODE, THRESHOLD, BACKEND_URL, TOKEN_FILE, OUTPUT = "MODE", "THRESHOLD", "BACKEND_URL", "TOKEN_FILE", "OUTPUT"
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("SegmentByPhrase", text)
+
+    def createInstance(self):  # noqa: N802 (QGIS's names)
+        return SegmentByPhrase()
+
+    def name(self):
+        return "segmentbyphrase"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Segment by phrase")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(HELP)
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        number = QgsProcessingParameterNumber
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Raster layer")))
+        self.addParameter(QgsProcessingParameterString(self.PHRASE, self.tr("Phrase"),
+                                                       defaultValue="the white storage tank left of the road"))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent (default: the whole raster)"),
+                                                       optional=True))
+        self.addParameter(number(self.GSD, self.tr("Target GSD, m/px (0 = the raster's)"), number.Double,
+                                 defaultValue=0.0, minValue=0.0))
+        self.addParameter(number(self.TILE, self.tr("Tile size, px"), number.Integer, defaultValue=1024,
+                                 minValue=MIN_TILE, maxValue=MAX_TILE))
+        self.addParameter(number(self.OVERLAP, self.tr("Tile overlap, px"), number.Integer, defaultValue=128,
+                                 minValue=0, maxValue=MAX_TILE // 2))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODE, self.tr("Mode"), options=[self.tr("single: the one referred object"),
+                                                 self.tr("all: every instance")], defaultValue=0))
+        self.addParameter(number(self.THRESHOLD, self.tr("Score threshold"), number.Double, defaultValue=0.0,
+                                 minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterString(self.BACKEND_URL, self.tr("Backend URL (empty: the panel's)"),
+                                                       defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.TOKEN_FILE, self.tr("Backend token file"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Segments"),
+                                                            QgsProcessing.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None or layer.providerType() != "gdal":
+            raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
+                                                 "(web layers are not tiled; use the panel for them)"))
+        try:
+            phrase = clean_phrase(self.parameterAsString(parameters, self.PHRASE, context))
+            grid = plan_grid(layer.source(), self._extent(parameters, context, layer),
+                             self.parameterAsDouble(parameters, self.GSD, context) or None,
+                             self.parameterAsInt(parameters, self.TILE, context),
+                             self.parameterAsInt(parameters, self.OVERLAP, context))
+        except (RasterError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),
+                                self.parameterAsFile(parameters, self.TOKEN_FILE, context))
+        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        feedback.pushInfo(f"{grid.describe()}, mode {mode}, backend {client.url}")
+
+        def progress(fraction: float, message: str) -> None:
+            feedback.setProgress(100.0 * fraction)
+            feedback.setProgressText(message)
+
+        try:
+            outcome = run_tiled(grid, phrase, BackendAsk(client), mode=mode,
+                                threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
+                                progress=progress, cancelled=feedback.isCanceled)
+        except TiledCancelled:
+            raise QgsProcessingException(self.tr("cancelled")) from None
+        except (BackendError, ValueError) as exc:
+            raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
+        return self._write(parameters, context, feedback, layer, phrase, outcome)
+
+    def _extent(self, parameters, context, layer):
+        if not parameters.get(self.EXTENT):
+            return None
+        rect = self.parameterAsExtent(parameters, self.EXTENT, context, layer.crs())
+        return None if rect.isNull() else (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+
+    def _write(self, parameters, context, feedback, layer, phrase, outcome) -> dict:
+        fields = result_fields()
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                          layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows = result_rows(outcome, phrase, Path(layer.source()).name, __version__)
+        for inst, row in zip(outcome.instances, rows):
+            feature = QgsFeature(fields)
+            geom = QgsGeometry()
+            geom.fromWkb(bytes(inst.geom.ExportToWkb()))
+            feature.setGeometry(geom)
+            feature.setAttributes([row[name] for name in FIELD_NAMES])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(f"{len(rows)} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
+        return {self.OUTPUT: dest}
