@@ -1,13 +1,15 @@
 """Rule-based parser of referring phrases → Query (target, attributes, position, relation, landmark, …).
 
 Deterministic, no network, no model; stdlib only so the plugin could use it too. Unknown words are
-kept in the target, never an error.
+kept in the target, never an error. Developed on real RISBench train-split expressions
+(tests/data/risbench_train_expressions.tsv): descriptions of the object's parts ("has a red
+surface", "with its wings extending towards …") are set aside before the geometry is read.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import List, Optional, Union
+from typing import List, Optional, Tuple, Union
 
 COLOURS = {"white", "black", "red", "green", "blue", "yellow", "grey", "gray", "brown", "orange", "purple",
            "dark", "light", "bright", "pink", "silver", "beige", "tan"}
@@ -16,69 +18,105 @@ SHAPES = {"round", "circular", "square", "rectangular", "oval", "curved", "strai
 MATERIALS = {"concrete", "metal", "metallic", "dirt", "grass", "grassy", "asphalt", "wooden", "sandy", "paved",
              "brick", "glass", "tiled", "bare"}
 ATTRIBUTES = COLOURS | SIZES | SHAPES | MATERIALS
-FILLER = {"the", "a", "an", "this", "that", "one", "image", "picture", "photo", "scene", "of", "is", "which",
-          "located", "positioned", "situated", "lying", "sitting", "standing", "placed", "found", "seen", "there",
-          "visible", "it", "its", "in", "at", "on", "to", "part", "side", "area", "region", "corner", "edge", "with",
-          "towards", "toward", "section", "portion"}
+POSITION_WORDS = {"left", "right", "top", "bottom", "center", "centre", "middle", "upper", "lower", "north", "south",
+                  "east", "west", "northern", "southern", "eastern", "western", "central", "midpoint", "midsection"}
+PARTS = {"part", "side", "edge", "half", "area", "region", "section", "portion", "quadrant", "corner", "border",
+         "margin", "position", "end", "location", "spot"}
+IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile"}
+# what can open a noun phrase without being its noun: determiners, filler adjectives, comparison words
+OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct", "distinctive",
+           "unique", "solitary", "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
+           "identifiable", "isolated", "particular", "entire", "two", "both", "most", "more", "very", "far", "extreme",
+           "of", "leftmost", "rightmost", "topmost", "bottommost", "largest", "smallest", "biggest", "larger",
+           "smaller", "bigger", "northernmost", "southernmost", "westernmost", "easternmost", "uppermost", "lowermost",
+           "highest", "lowest", "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"}
+VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appears", "appear", "seems", "lies", "lie",
+         "sits", "sit", "stands", "stand", "has", "have", "having", "located", "positioned", "situated", "placed",
+         "parked", "seen", "found", "lying", "sitting", "standing", "present", "docked", "moored", "oriented",
+         "aligned", "extending", "extends", "spanning", "spans", "stretching", "stretches", "occupies", "occupying",
+         "features", "featuring", "characterized", "crosses", "crossing", "connecting", "connects", "covered",
+         "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there"}
+PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
+                "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
+                "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among",
+                "around", "close", "closest", "nearest", "closer", "far", "farthest", "furthest", "away", "beyond",
+                "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like"}
+STOPS = VERBS | PREPOSITIONS | {","}
+POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
+GENERIC_TAILS = {"structure", "structures", "arena", "object"}
+ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
+             "ceiling", "shipping", "loading", "dwelling"}
 
-POSITIONS = [  # (pattern, position); most specific first
-    (r"(top|upper) left|north ?west|left top", "top-left"),
-    (r"(top|upper) right|north ?east|right top", "top-right"),
-    (r"(bottom|lower) left|south ?west|left bottom", "bottom-left"),
-    (r"(bottom|lower) right|south ?east|right bottom", "bottom-right"),
-    # the middle of an edge ("middle-right" is the right edge's middle, not the image centre)
-    (r"\b(middle|center|centre) right\b|\bright (middle|center|centre)\b", "middle-right"),
-    (r"\b(middle|center|centre) left\b|\bleft (middle|center|centre)\b", "middle-left"),
-    (r"\b(top|upper) (middle|center|centre)\b|\b(middle|center|centre) (top|upper)\b", "top-middle"),
-    (r"\b(bottom|lower) (middle|center|centre)\b|\b(middle|center|centre) (bottom|lower)\b", "bottom-middle"),
-    (r"(center|centre|middle)", "center"),
-    (r"\b(top|upper|north(ern)?) (part|side|edge|half|area|region)|\bat the top\b|\bon top of the image|"
-     r"\bin the north\b|\b(top|upper|northern)\b(?= of the image)", "top"),
-    (r"\b(bottom|lower|south(ern)?) (part|side|edge|half|area|region)|\bat the bottom\b|\bin the south\b|"
-     r"\b(bottom|lower|southern)\b(?= of the image)", "bottom"),
-    (r"\b(left|west(ern)?) (part|side|edge|half|area|region)|\bon the left\b(?! of)|\bin the west\b|"
-     r"\b(left|western)\b(?= of the image)", "left"),
-    (r"\b(right|east(ern)?) (part|side|edge|half|area|region)|\bon the right\b(?! of)|\bin the east\b|"
-     r"\b(right|eastern)\b(?= of the image)", "right"),
+_DIR = r"(?:top|upper|north|northern|bottom|lower|south|southern|left|west|western|right|east|eastern|center|middle|" \
+       r"central|midpoint|midsection)"
+_PART = r"(?:" + "|".join(sorted(PARTS)) + r")"
+_VERTICAL = {"top": "top", "upper": "top", "north": "top", "northern": "top",
+             "bottom": "bottom", "lower": "bottom", "south": "bottom", "southern": "bottom"}
+_HORIZONTAL = {"left": "left", "west": "left", "western": "left", "right": "right", "east": "right", "eastern": "right"}
+_CENTRE = {"center", "middle", "central", "midpoint", "midsection", "centrally", "centered"}
+_ADJECTIVAL = {"upper", "lower", "northern", "southern", "western", "eastern", "central"}  # need a part noun after
+
+SPANS_DROPPED = [  # set aside before anything is read: they describe extent or the object's own parts
+    r"\b(?:starting |extending |spanning |stretching )?from (?:the |a )?[a-z ]{1,40}? (?:down |up |all the way )?"
+    r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + _DIR + r" ?){1,2}(?: " + _PART + r")?(?: of the (?:image|frame))?",
+    r"\bstarting from (?:the )?[a-z ]*?" + _PART + r"\b",
+    r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
+    r"\bits (?:" + _DIR + r" )+(?:" + _PART + r"|wing|wings|wingtip|tip)\b",
+    r"\b(?:cut off|covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|"
+    r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:is|are|located|positioned|situated)\b)",
 ]
-RELATIONS = [  # (pattern ending where the landmark starts, relation)
-    (r"\bbetween\b", "between"),
-    (r"\b(to the |on the |at the )?left (side )?of\b", "left_of"),
-    (r"\b(to the |on the |at the )?right (side )?of\b", "right_of"),
-    (r"\bnorth of\b|\bto the north of\b", "north_of"),
-    (r"\bsouth of\b|\bto the south of\b", "south_of"),
-    (r"\beast of\b|\bto the east of\b", "east_of"),
-    (r"\bwest of\b|\bto the west of\b", "west_of"),
-    (r"\b(above|over|on top of)\b", "above"),
-    (r"\b(below|under|underneath|beneath)\b", "below"),
-    (r"\b(next to|beside|besides|alongside|adjacent to|by the side of)\b", "next_to"),
-    (r"\b(near|close to|nearby|around|by)\b(?! the (top|bottom|left|right) edge)", "near"),
-    (r"\b(far from|away from|distant from)\b", "far_from"),
-    (r"\b(inside|within|surrounded by|enclosed by)\b", "inside"),
-    (r"\b(on|upon|atop)\b(?= (a|an|the) )", "on"),
-]
+DESCRIPTIONS = re.compile(  # from one of these to the next comma: what the object has, not where it is
+    r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
+    r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*")
+WITH_CLAUSE = re.compile(r"\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|placed|parked|seen|found|can|"
+                         r"lies|sits|stands|occupies|extends|crosses|spans|stretches|appears|beyond|which|that)\b|$)")
+
 SUPERLATIVES = [
-    (r"\b(largest|biggest|widest|longest)\b", "largest"),
-    (r"\b(smallest|tiniest|shortest)\b", "smallest"),
-    (r"\b(leftmost|left-most|westernmost)\b", "leftmost"),
-    (r"\b(rightmost|right-most|easternmost)\b", "rightmost"),
-    (r"\b(topmost|uppermost|top-most|northernmost)\b", "topmost"),
-    (r"\b(bottommost|lowest|bottom-most|southernmost|lowermost)\b", "bottommost"),
-    # "furthest to the left" is the left-most one, not the one farthest from something called "left"
-    (r"\b(farthest|furthest) (to|on|towards) the (left|west)\b", "leftmost"),
-    (r"\b(farthest|furthest) (to|on|towards) the (right|east)\b", "rightmost"),
-    (r"\b(farthest|furthest) (to|on|towards) the (top|north)\b|\b(farthest|furthest) up\b", "topmost"),
-    (r"\b(farthest|furthest) (to|on|towards) the (bottom|south)\b|\b(farthest|furthest) down\b", "bottommost"),
-    (r"\b(closest|nearest) to\b", "closest_to"),
-    (r"\b(farthest|furthest|most distant) (from|to)\b", "farthest_from"),
+    (r"\b(largest|biggest|widest|longest|larger|bigger|most sizeable)\b", "largest"),
+    (r"\b(smallest|tiniest|shortest|smaller|tinier)\b", "smallest"),
+    (r"\b(leftmost|westernmost)\b", "leftmost"),
+    (r"\b(rightmost|easternmost)\b", "rightmost"),
+    (r"\b(topmost|uppermost|northernmost|highest)\b|\bat the top position\b", "topmost"),
+    (r"\b(bottommost|lowest|southernmost|lowermost)\b|\bat the bottom position\b", "bottommost"),
+    # "furthest to the left" is the left-most one; "furthest to the bottom-left corner" is a position (below)
+    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:left|west)\b(?! (?:top|bottom|upper|lower))", "leftmost"),
+    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:right|east)\b(?! (?:top|bottom|upper|lower))",
+     "rightmost"),
+    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:top|north)\b(?! (?:left|right))(?: edge)?|"
+     r"\b(?:farthest|furthest) up\b", "topmost"),
+    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
+     r"\b(?:farthest|furthest) down\b", "bottommost"),
+    (r"\b(?:closest|nearest|closer|nearer) to\b", "closest_to"),
+    (r"\b(?:farthest|furthest|most distant) from\b", "farthest_from"),
+]
+SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
+    (r"\bbetween\b", "between"),
+    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?of\b", "left_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?of\b", "right_of"),
+    (r"\b(?:to the )?north of\b", "north_of"),
+    (r"\b(?:to the )?south of\b", "south_of"),
+    (r"\b(?:to the )?east of\b", "east_of"),
+    (r"\b(?:to the )?west of\b", "west_of"),
+    (r"\b(?:above|over|on top of|across)\b", "above"),
+    (r"\b(?:below|under|underneath|beneath)\b", "below"),
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|by the side of|bordered by|along|docked at|moored at)\b",
+     "next_to"),
+    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|in the vicinity of)\b", "near"),
+    (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
+]
+CONTEXT_RELATIONS = [  # only when nothing more specific is said
+    (r"\b(?:near|at|in) the (?:center|middle) of\b", "inside"),
+    (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
+    (r"\b(?:on|upon|atop)\b", "on"),
 ]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the (left|right|top|bottom)\b"
-CLAUSE_BREAK = re.compile(r",|;|\b(which|that|who|whose) (is|are|has|have|looks?)\b|\b(and|with) (it )?(has|have)\b|"
-                          r"\bwith (a|an)\b")
-POSITION_WORDS = {"left", "right", "top", "bottom", "center", "centre", "middle", "upper", "lower", "north", "south",
-                  "east", "west"}
+TYPOS = {"midle": "middle", "smll": "small", "centre": "center", "viewt": "view", "airplanes is": "airplane is",
+         "track and field": "track field", "most bottom": "bottommost", "most top": "topmost", "most left": "leftmost",
+         "most right": "rightmost", "left most": "leftmost", "right most": "rightmost", "top most": "topmost",
+         "bottom most": "bottommost", "l shaped": "l-shaped", "right hand": "right", "left hand": "left",
+         "image s ": "image is "}
 
 
 @dataclass
@@ -102,33 +140,41 @@ def parse(text: str) -> Query:
     """Split a referring phrase into its parts; never raises on unknown words."""
     query = Query(text=text)
     norm = _normalise(text)
-    main, _, tail = _split_clause(norm)
-    main = _take_ordinal(main, query)
-    main = _take_superlative(main, query)
-    main = _take_relation(main, query)
-    main = _take_position(main, query)
-    words = [w for w in main.split() if w]
-    query.attributes = _unique([w for w in words if w in ATTRIBUTES] + [w for w in tail.split() if w in ATTRIBUTES])
-    query.target = _noun_phrase(" ".join(w for w in words if w not in ATTRIBUTES))
-    if not query.target:  # "the white one" → keep what there is
-        query.target = " ".join(query.attributes) or norm
+    body = norm
+    for pattern in SPANS_DROPPED:
+        body = _squash(re.sub(pattern, " ", body))
+    described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
+    body = _squash(WITH_CLAUSE.sub(" ", body))
+    body = _take_ordinal(body, query)
+    body = _take_superlative(body, query)
+    described += [m.group(0) for m in DESCRIPTIONS.finditer(body)]
+    body = _squash(DESCRIPTIONS.sub(" ", body))
+    body = _take_relation(body, query)
+    body = _take_position(body, query)
+    head, head_attributes = _target(norm)
+    # what the object has ("a red surface") lends its colour or material, not its size ("a long pier")
+    rest = [w for w in body.split() if w in ATTRIBUTES] + \
+        [w for w in " ".join(described).split() if w in COLOURS | MATERIALS] + \
+        [w for w in re.findall(r"\b([a-z-]+) shape\b", " ".join(described)) if w in SHAPES]
+    query.attributes = _unique(head_attributes + rest)
+    query.target = head or " ".join(query.attributes) or norm
     return query
 
 
 def _normalise(text: str) -> str:
     text = str(text).lower().replace("’", "'")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # top-left → top left, left-most → left most
-    text = text.replace("left most", "leftmost").replace("right most", "rightmost").replace("top most", "topmost")
-    text = text.replace("bottom most", "bottommost").replace("l shaped", "l-shaped")
-    text = re.sub(r"[^a-z0-9,;' ]+", " ", text)
-    return " ".join(text.split())
+    text = re.sub(r"'s\b", "", text)  # the image's edge → the image edge
+    text = re.sub(r"[^a-z0-9,; ]+", " ", text).replace(";", ",")
+    text = " ".join(text.replace(",", " , ").split())
+    for wrong, right in TYPOS.items():
+        text = re.sub(rf"\b{wrong}\b", right.strip(), text) if wrong[-1] != " " else text.replace(wrong, right)
+    return text
 
 
-def _split_clause(text: str) -> tuple:
-    m = CLAUSE_BREAK.search(text)
-    if not m or m.start() == 0:
-        return text, "", ""
-    return text[:m.start()].strip(" ,;"), m.group(0), text[m.end():]
+def _squash(text: str) -> str:
+    text = " ".join(text.split())
+    return re.sub(r"(?:, )+,", ",", text).strip(" ,")
 
 
 def _take_ordinal(text: str, q: Query) -> str:
@@ -137,73 +183,166 @@ def _take_ordinal(text: str, q: Query) -> str:
         q.ordinal, q.ordinal_from = ORDINALS[m.group(1)], m.group(2)
         head = re.sub(rf"^.*?\b{m.group(1)}\b", "", text[:m.end()])  # "second [tank] from the left"
         head = re.sub(r" from the (left|right|top|bottom)$", "", head)
-        return (text[:m.start()] + " " + head + " " + text[m.end():]).strip()
+        return _squash(text[:m.start()] + " " + head + " " + text[m.end():])
     return text
 
 
 def _take_superlative(text: str, q: Query) -> str:
+    found = []
     for pattern, name in SUPERLATIVES:
-        m = re.search(pattern, text)
-        if not m:
-            continue
-        q.superlative = name
-        if name in ("closest_to", "farthest_from"):
-            ref, rest = _landmark_phrase(text[m.end():])
-            q.superlative_ref = re.sub(r"^(the|a|an) ", "", ref) or None
-            return (text[:m.start()] + " " + rest).strip()
-        return (text[:m.start()] + " " + text[m.end():]).strip()
+        for m in re.finditer(pattern, text):
+            found.append((m.start(), m, name))
+    for _, m, name in sorted(found, key=lambda f: f[0]):  # the first one said wins
+        if name not in ("closest_to", "farthest_from"):
+            q.superlative = name
+            return _squash(text[:m.start()] + " " + text[m.end():])
+        ref, rest = _landmark_phrase(text[m.end():], keep_parts=True)
+        words = set(ref.split())
+        directions = words & POSITION_WORDS
+        if not words - PARTS - IMAGE - {"the", "a", "an", "of", "very"}:
+            continue  # "closest to the image edge": says nothing
+        if directions and words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}):
+            continue  # "closer to the center top part of the image" is a position
+        q.superlative, q.superlative_ref = name, _strip_article(ref) or None
+        if "corner" in words:  # "closest to the top left corner": keep the corner as the position too
+            return _squash(text[:m.start()] + " " + text[m.end():])
+        return _squash(text[:m.start()] + " " + rest)
     return text
 
 
 def _take_relation(text: str, q: Query) -> str:
-    best = None
-    for pattern, name in RELATIONS:
-        m = re.search(pattern, text)
-        if m and m.start() > 0 and (best is None or m.start() < best[0].start()):
-            best = (m, name)
-    if best is None:
-        return text
-    m, name = best
-    after = text[m.end():]
-    if name == "between":
-        parts = re.split(r"\band\b", after, maxsplit=1)
-        landmarks = [_noun_phrase(_landmark_phrase(p)[0]) for p in parts]
-        rest = _landmark_phrase(parts[-1])[1] if len(parts) > 1 else ""
-        landmarks = [lm for lm in landmarks if lm]
-        if len(landmarks) == 1 and re.search(r"\b(two|both)\b", after):
-            landmarks = landmarks * 2  # "between the two tanks"
-        q.relation, q.landmark = name, landmarks or None
-        return (text[:m.start()] + " " + rest).strip()
-    landmark, rest = _landmark_phrase(after)
-    landmark = _noun_phrase(landmark)
-    if not landmark or set(landmark.split()) <= POSITION_WORDS | {"image", "picture"}:
-        return text  # "on the left (of the image)" is a position, handled there
-    q.relation, q.landmark = name, landmark
-    return (text[:m.start()] + " " + rest).strip()
-
-
-def _take_position(text: str, q: Query) -> str:
-    for pattern, name in POSITIONS:
-        m = re.search(pattern, text)
-        if m:
-            q.position = name
-            return (text[:m.start()] + " " + text[m.end():]).strip()
+    for patterns in (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
+        found = sorted(((m.start(), m, name) for pattern, name in patterns for m in re.finditer(pattern, text)
+                        if m.start() > 0), key=lambda f: (f[0], -len(f[1].group(0))))
+        for _, m, name in found:
+            done = _relation_at(text, m, name, q)
+            if done is not None:
+                return done
     return text
 
 
-def _landmark_phrase(text: str) -> tuple:
-    """The noun phrase at the start of ``text`` and what follows it (a later position phrase)."""
-    stop = re.search(r"\b(in|at|on|near|positioned|located|situated)\b (the )?(top|bottom|left|right|upper|lower|"
-                     r"center|centre|middle)", text)
-    if stop:
-        return text[:stop.start()].strip(), text[stop.start():]
-    return text.strip(), ""
+def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
+    after = text[m.end():]
+    if name == "between":
+        parts = re.split(r"\band\b", after, maxsplit=1)
+        landmarks = [_landmark_phrase(p)[0] for p in parts[:2]]
+        rest = _landmark_phrase(parts[-1])[1] if len(parts) > 1 else _landmark_phrase(after)[1]
+        landmarks = [lm for lm in landmarks if lm and not _is_place(lm)]
+        if not landmarks:
+            return None
+        if len(landmarks) == 1 and (re.search(r"\b(two|both)\b", after) or landmarks[0].endswith("s")):
+            landmarks = landmarks * 2  # "between the two tanks", "between the agricultural plots"
+        q.relation, q.landmark = name, landmarks
+        return _squash(text[:m.start()] + " " + rest)
+    landmark, rest = _landmark_phrase(after)
+    if not landmark or _is_place(landmark):
+        return None  # "on the left (of the image)" is a position, handled there
+    if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
+        return None  # "the bottom-left side of the river" names a corner
+    q.relation, q.landmark = name, landmark
+    return _squash(text[:m.start()] + " " + rest)
 
 
-def _noun_phrase(text: str) -> str:
-    words = [w for w in text.split() if w not in FILLER]
-    words = [w for w in words if not w.isdigit() and w not in ("two", "both", "other", "another")]
-    return " ".join(words).strip()
+def _is_place(phrase: str) -> bool:
+    """True when a would-be landmark only names a part of the image ("the top edge", "the image")."""
+    words = set(phrase.split())
+    if words & IMAGE:
+        return True
+    return words <= POSITION_WORDS | PARTS | {"its", "it", "this", "one", "other", "very", "far"} and \
+        bool(words & (POSITION_WORDS | {"edge", "corner", "side", "border", "margin", "end"}))
+
+
+def _landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
+    """The noun phrase at the start of ``text`` (articles and filler dropped) and what follows it."""
+    words, taken, i = text.split(), [], 0
+    while i < len(words):
+        w = words[i]
+        if w == "of" and taken and not keep_parts and set(taken) & POSITION_WORDS and taken[-1] in PARTS:
+            return "", text  # "the top-left corner of the road" is a position, not a road
+        if w == "of" and taken and not keep_parts and taken[-1] in PARTS | {"body", "row", "line", "group", "column"}:
+            taken = []  # "the darker section of the road" → road, "a body of water" → water
+        elif w == "of" and keep_parts and taken:
+            taken.append(w)  # "the top edge of the image" stays whole for edge_of()
+        elif w in STOPS or (taken and w.endswith("ing") and w not in ING_NOUNS) or w in VERBS:
+            break
+        elif not (not taken and w in OPENERS):
+            taken.append(w)
+        i += 1
+    return " ".join(taken).strip(), " ".join(words[i:])
+
+
+def _take_position(text: str, q: Query) -> str:
+    """Every image-position mention (one phrase or several: "at the top, on the far left") → one region."""
+    vertical = horizontal = None
+    centre = False
+    spans = []
+    for m in _POSITION.finditer(text):
+        words = [w for w in m.group(0).split() if w in POSITION_WORDS or w in _CENTRE]
+        if not words or (len(words) == 1 and words[0] in _ADJECTIVAL and not re.search(_PART + r"\b", m.group(0))):
+            continue  # "the central terminal", "the upper building" are not positions
+        for w in words:
+            if w in _VERTICAL and vertical is None:
+                vertical = _VERTICAL[w]
+            elif w in _HORIZONTAL and horizontal is None:
+                horizontal = _HORIZONTAL[w]
+            elif w in _CENTRE:
+                centre = True
+        spans.append(m.span())
+    if not spans:
+        return text
+    if vertical and horizontal:
+        q.position = f"{vertical}-{horizontal}"
+    elif vertical:
+        q.position = f"{vertical}-middle" if centre else vertical
+    elif horizontal:
+        q.position = f"middle-{horizontal}" if centre else horizontal
+    else:
+        q.position = "center"
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return _squash(text)
+
+
+_POSITION = re.compile(
+    r"\b(?:in|at|on|near|towards?|to|along|by|from|beyond|across)? ?the (?:very |far |extreme |most )?"
+    rf"{_DIR}(?: {_DIR})?(?: {_PART})?\b|"
+    rf"\b{_DIR}(?: {_DIR})? {_PART}\b|\b{_DIR} {_DIR}\b|\bfar (?:left|right)\b|"
+    r"\b(?:centrally|centered|in top of)\b")
+
+
+def _target(text: str) -> Tuple[str, List[str]]:
+    """The target noun phrase at the start of the phrase, and the attributes said inside it."""
+    text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
+    if re.match(r"(?:in|at|on|near|towards?) ", text):  # "in the bottom-right corner of the image lies a ship …"
+        m = re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)
+        text = text[m.end():] if m else text
+    taken, attributes = _noun_words(text.split())
+    if taken and taken[-1] in {"object", "one", "item", "thing", "feature"}:  # "the object … is a small airport"
+        m = re.search(r"\b(?:is|are) (?:a|an) ", text)
+        if m:
+            taken, attributes = _noun_words(text[m.end():].split())
+    while len(taken) > 1 and taken[-1] in GENERIC_TAILS:
+        taken.pop()  # "the harbor structure" → harbor
+    return " ".join(taken), attributes
+
+
+def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
+    taken, attributes = [], []
+    for w in words:
+        if w in ATTRIBUTES or (not taken and w in OPENERS | VERBS):
+            if w in ATTRIBUTES:
+                attributes.append(w)
+            continue
+        if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL:
+            if taken:
+                break
+            continue
+        taken.append(w)
+    return taken, attributes
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", text.strip())
 
 
 def _unique(items: list) -> list:

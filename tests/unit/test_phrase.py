@@ -113,3 +113,48 @@ def test_table_covers_every_field_and_value_family():
 @pytest.mark.parametrize("junk", ["", "   ", "!!!", "12345", "ñandú árbol", "the the the", "left of", "between and"])
 def test_unknown_or_odd_input_never_raises(junk):
     parse(junk)
+
+
+# the phrasings issue 8 reports as lost (RRSIS-D / RISBench style)
+ISSUE_CASES = [
+    ("the ship in the centre-left of the image", dict(target="ship", position="middle-left")),
+    ("the vehicle on the right side of the image", dict(target="vehicle", position="right", relation=None)),
+    ("the tank in the left part of the image", dict(target="tank", position="left", relation=None)),
+    ("the pool in the top-right section", dict(target="pool", position="top-right")),
+    ("the pool in the top-right area", dict(target="pool", position="top-right")),
+    ("the pool in the top right portion of the image", dict(target="pool", position="top-right")),
+    ("the pool in the top-right region", dict(target="pool", position="top-right")),
+    ("the car at the top-right edge", dict(target="car", position="top-right")),
+    ("the car at the top right border of the image", dict(target="car", position="top-right")),
+    ("the field in the top half of the image", dict(target="field", position="top")),
+    ("the building on the right-hand side", dict(target="building", position="right")),
+    ("the plane on the far right", dict(target="plane", position="right")),
+    ("the plane at the extreme left", dict(target="plane", position="left")),
+    ("the tennis court in a central position", dict(target="tennis court", position="center")),
+    ("the ship at the bottom-left of the image, near the harbor",
+     dict(target="ship", position="bottom-left", relation="near", landmark="harbor")),
+    ("the vehicle located near the road", dict(target="vehicle", relation="near", landmark="road")),
+    ("the ship towards the top of the image", dict(target="ship", position="top")),
+    ("the car parked on the left", dict(target="car", position="left")),
+    ("the ship visible in the middle-right of the image", dict(target="ship", position="middle-right")),
+    ("the tennis court situated on the left side of the image", dict(target="tennis court", position="left")),
+    ("the ship closest to the top edge of the image", dict(target="ship", superlative="closest_to",
+                                                            superlative_ref="top edge of the image")),
+    ("the tank at the top of the left side", dict(target="tank", position="top-left")),
+    ("the highest plane", dict(target="plane", superlative="topmost")),
+    ("the harbor structure positioned farthest to the right", dict(target="harbor", superlative="rightmost")),
+    ("The plane with its wings extending towards the top right corner.", dict(target="plane", position=None)),
+    ("The large ship, extending from the lower left to the upper right section of the image.",
+     dict(target="ship", attributes=["large"], position=None)),
+    ("In the bottom-right corner of the image lies a ship.", dict(target="ship", position="bottom-right")),
+    ("The small vehicle parked on the right side of the upper building.",
+     dict(target="vehicle", relation="right_of", landmark="upper building", position=None)),
+    ("The vehicle on the brighter section of the road towards the top-right of the image.",
+     dict(target="vehicle", relation="on", landmark="road", position="top-right")),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", ISSUE_CASES, ids=[c[0][:40] for c in ISSUE_CASES])
+def test_issue_phrasings(phrase, expected):
+    query = parse(phrase)
+    assert {k: getattr(query, k) for k in expected} == expected
