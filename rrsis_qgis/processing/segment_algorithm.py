@@ -78,7 +78,8 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                  minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterString(self.BACKEND_URL, self.tr("Backend URL (empty: the panel's)"),
                                                        defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterFile(self.TOKEN_FILE, self.tr("Backend token file"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(self.TOKEN_FILE, self.tr("Backend token file"), optional=True,
+                                                     fileFilter="All files (*)"))  # token files have no extension
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Segments"),
                                                             QgsProcessing.TypeVectorPolygon))
 

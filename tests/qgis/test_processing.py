@@ -1,0 +1,158 @@
+"""Processing "Segment by phrase": registry (toolbox, Model Builder), runs against a tiny-random backend, qgis_process."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback,
+                       QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm, QgsProject, QgsVectorLayer)
+
+from rrsis_qgis.geo.result_schema import FIELD_NAMES
+from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff
+from tests.conftest import REPO
+
+ALG_ID = "rrsis:segmentbyphrase"
+
+
+@pytest.fixture
+def registered(qgis_app):
+    """The provider as the plugin registers it (initProcessing, which is all qgis_process calls)."""
+    from rrsis_qgis.plugin import RrsisPlugin
+
+    registry = QgsApplication.processingRegistry()
+    plugin = None
+    if registry.providerById("rrsis") is None:
+        plugin = RrsisPlugin(None)
+        plugin.initProcessing()
+    yield registry
+    if plugin is not None:
+        registry.removeProvider(plugin.provider)
+
+
+@pytest.fixture(scope="module")
+def raster(tmp_path_factory):
+    return write_geotiff(str(tmp_path_factory.mktemp("proc") / "scene.tif"), demo_scene(size=300).image)
+
+
+def test_algorithm_is_in_the_toolbox_and_the_model_builder(registered):
+    alg = registered.algorithmById(ALG_ID)
+    assert alg is not None and alg.displayName() == "Segment by phrase"
+    assert ALG_ID in [a.id() for a in registered.algorithms()]  # what the toolbox lists
+    assert not alg.flags() & (QgsProcessingAlgorithm.FlagHideFromToolbox | QgsProcessingAlgorithm.FlagHideFromModeler)
+    model = QgsProcessingModelAlgorithm("m", "g")
+    child = QgsProcessingModelChildAlgorithm(ALG_ID)
+    child.setChildId("seg")
+    model.addChildAlgorithm(child)
+    assert model.childAlgorithm("seg").algorithm() is not None  # the Model Builder can instantiate it
+    names = [p.name() for p in alg.parameterDefinitions()]
+    assert names == ["INPUT", "PHRASE", "EXTENT", "GSD", "TILE", "OVERLAP", "MODE", "THRESHOLD", "BACKEND_URL",
+                     "TOKEN_FILE", "OUTPUT"]
+
+
+def run(registered, params: dict, feedback=None):
+    alg = registered.createAlgorithmById(ALG_ID)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = feedback or QgsProcessingFeedback()
+    results, ok = alg.run(params, context, feedback)
+    return results, ok, feedback
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self, cancel_after: int = 0):
+        super().__init__()
+        self.progress, self.cancel_after = [], cancel_after
+
+    def setProgress(self, value):  # noqa: N802
+        self.progress.append(value)
+        super().setProgress(value)
+        if self.cancel_after and len(self.progress) >= self.cancel_after:
+            self.cancel()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", [0, 1])
+def test_run_writes_the_result_fields_in_the_rasters_crs(registered, backend, raster, tmp_path, mode):
+    out = tmp_path / "out.gpkg"
+    feedback = Recorder()
+    results, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "the white storage tank", "TILE": 160,
+                                      "OVERLAP": 32, "MODE": mode, "BACKEND_URL": backend.url,
+                                      "TOKEN_FILE": str(backend.token_file), "OUTPUT": str(out)}, feedback)
+    assert ok, results
+    layer = QgsVectorLayer(results["OUTPUT"], "segments", "ogr")
+    assert layer.isValid()
+    assert layer.crs().authid() == "EPSG:32616"
+    assert [f.name() for f in layer.fields() if f.name() != "fid"] == list(FIELD_NAMES)
+    assert feedback.progress and feedback.progress[-1] == pytest.approx(100.0)
+    feats = list(layer.getFeatures())
+    if mode == 0:
+        assert len(feats) <= 1
+    assert all(f["prompt"] == "the white storage tank" and f["model"] == "tiny-random" for f in feats)
+
+
+@pytest.mark.slow
+def test_cancel_stops_the_run(registered, backend, raster, tmp_path):
+    feedback = Recorder(cancel_after=1)
+    _, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "tank", "TILE": 96, "OVERLAP": 16, "MODE": 1,
+                                "BACKEND_URL": backend.url, "TOKEN_FILE": str(backend.token_file),
+                                "OUTPUT": str(tmp_path / "x.gpkg")}, feedback)
+    assert not ok and len(feedback.progress) < 9  # 16 tiles; it stopped soon after the first
+
+
+def test_a_backend_that_does_not_answer_is_reported(registered, raster, tmp_path):
+    token = tmp_path / "token"
+    token.write_text("x")
+    feedback = QgsProcessingFeedback()
+    messages = []
+    feedback.reportError = lambda msg, fatal=False: messages.append(msg)
+    _, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "tank", "BACKEND_URL": "http://127.0.0.1:9",
+                                "TOKEN_FILE": str(token), "OUTPUT": "TEMPORARY_OUTPUT"}, feedback)
+    assert not ok
+
+
+def qgis_process() -> str:
+    """Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which 3.22's binary refuses: use the binary."""
+    for name in ("qgis_process.bin", "qgis_process"):
+        path = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
+        if path:
+            return path
+    pytest.skip("qgis_process is not installed (Debian package qgis)")
+
+
+def plugin_folder(root: Path) -> Path:
+    """The plugin as QGIS installs it: rrsis_qgis/ with metadata.txt (files linked to the checkout)."""
+    folder = root / "plugins" / "rrsis_qgis"
+    folder.mkdir(parents=True)
+    for child in (REPO / "rrsis_qgis").iterdir():
+        if child.name != "__pycache__":
+            (folder / child.name).symlink_to(child)
+    shutil.copy(REPO / "metadata.txt", folder / "metadata.txt")
+    return folder.parent
+
+
+@pytest.mark.slow
+def test_qgis_process_runs_the_algorithm(backend, raster, tmp_path):
+    exe = qgis_process()
+    config = str(tmp_path / "config")  # its own profile: enabling the plugin touches no one else's settings
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "QGIS_PLUGINPATH": str(plugin_folder(tmp_path)),
+           "QGIS_CUSTOM_CONFIG_PATH": config, "QGIS_OPTIONS_PATH": config, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_RUNTIME_DIR": str(tmp_path)}
+    os.makedirs(env["HOME"])
+    enable = subprocess.run([exe, "plugins", "enable", "rrsis_qgis"], env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert enable.returncode == 0, enable.stdout + enable.stderr
+    out = tmp_path / "qp.gpkg"
+    proc = subprocess.run([exe, "--json", "run", ALG_ID, "--", f"INPUT={raster}", "PHRASE=the white storage tank",
+                           "TILE=160", "OVERLAP=32", "MODE=1", f"BACKEND_URL={backend.url}",
+                           f"TOKEN_FILE={backend.token_file}", f"OUTPUT={out}"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    answer = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert Path(answer["results"]["OUTPUT"]).resolve() == out.resolve() and out.exists()
+    layer = QgsVectorLayer(str(out), "qp", "ogr")
+    assert layer.isValid() and layer.crs().authid() == "EPSG:32616"
+    assert [f.name() for f in layer.fields() if f.name() != "fid"] == list(FIELD_NAMES)
