@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import sys
 import time
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS, EXIT_WRITE = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS, EXIT_WRITE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 STAGE_LABELS = {
     "read": "reading the raster view", "clip_image": "CLIP image features", "clip_text": "CLIP text features",
     "activation": "phrase activation map", "sam2_encoder": "SAM 2 image encoder", "sam2_decoder": "SAM 2 masks",
@@ -17,15 +18,16 @@ STAGE_LABELS = {
 
 
 def main(argv=None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
-    try:
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:  # Ctrl-C lands anywhere, also while torch is being imported
+        args = _parser().parse_args(argv)
+        logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
         return args.func(args)
     except KeyboardInterrupt:
-        _err("interrupted")
-        return EXIT_FAILED
+        _err("interrupted; nothing was written (an existing output is unchanged)")
+        return EXIT_INTERRUPTED
     except Exception as exc:  # the last line of defence: a message, never a traceback, unless --debug
-        if args.debug:
+        if debug:
             raise
         return _report(exc)
 
@@ -49,12 +51,19 @@ def _report(exc: Exception) -> int:
 
 def _segment(args) -> int:
     from .engine.segmenter import Segmenter
+    from .geo.raster_window import plan_view
+    from .geo.vector_writer import check_target
     from .phrase_check import clean_phrase
     from .pipeline import segment_raster
+    from .server.schemas import MAX_TOP_K
 
-    phrase = clean_phrase(args.phrase)  # refuse a bad phrase before loading any model
+    phrase = clean_phrase(args.phrase)  # refuse bad input before loading any model (~10 s)
     if not Path(args.raster).exists():
         raise ValueError(f"raster {args.raster} does not exist")
+    check_target(Path(args.out))
+    if not 1 <= args.top_k <= MAX_TOP_K:
+        raise ValueError(f"--top-k {args.top_k}: write 1 to {MAX_TOP_K} objects")
+    plan_view(args.raster, extent=args.extent, max_side=args.max_side, bands=args.bands)  # CRS, extent, bands
     t0 = time.perf_counter()
     _err(f"loading model '{args.model}' …")
     segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
@@ -115,6 +124,8 @@ def _floats(text: str) -> tuple:
         raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
     if len(values) != 4:
         raise argparse.ArgumentTypeError("--extent needs four numbers: xmin,ymin,xmax,ymax")
+    if not all(math.isfinite(v) for v in values):
+        raise argparse.ArgumentTypeError(f"--extent needs finite numbers, got {text!r}")
     return values
 
 

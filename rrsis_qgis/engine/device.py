@@ -1,12 +1,12 @@
 """Pick the torch device: auto → CUDA, then Apple MPS, then CPU; a requested one must exist."""
 from __future__ import annotations
 
-import torch
-
 CHOICES = ("auto", "cpu", "cuda", "mps")
 
 
-def resolve_device(name: str = "auto") -> torch.device:
+def resolve_device(name: str = "auto") -> "torch.device":
+    import torch  # here, not at import: the CLI's and server's argument parsing needs only CHOICES
+
     if name not in CHOICES and not name.startswith("cuda:"):
         raise ValueError(f"unknown device {name!r}; use one of {', '.join(CHOICES)}")
     if name == "auto":

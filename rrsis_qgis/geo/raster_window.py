@@ -39,9 +39,12 @@ class ViewPlan:
         return f"{self.out_w}×{self.out_h} px @ {self.gsd_m:.3g} m/px"
 
 
-def plan_view(path: str, extent: Optional[Sequence[float]] = None, max_side: int = DEFAULT_MAX_SIDE) -> ViewPlan:
-    """The pixel window covering ``extent`` (raster CRS; None = all) and the capped output size."""
+def plan_view(path: str, extent: Optional[Sequence[float]] = None, max_side: int = DEFAULT_MAX_SIDE,
+              bands: Optional[Sequence[int]] = None) -> ViewPlan:
+    """The pixel window covering ``extent`` (raster CRS; None = all) and the capped output size; reads no
+    pixels, so it checks CRS, extent and ``bands`` in milliseconds."""
     ds = _open(path)
+    resolve_bands(ds.RasterCount, bands)
     return _plan(ds, path, extent, max_side)
 
 

@@ -63,12 +63,12 @@ SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 def check_target(target: Path) -> None:
     """Refuse, before any work, an output that cannot be written: missing or read-only folder or file."""
+    if target.is_dir():
+        raise WriteError(f"{target} is a folder; give a file name ending in .gpkg or .shp")
     if target.suffix.lower() not in DRIVERS:
         raise WriteError(f"unsupported output format {target.suffix!r}: use .gpkg or .shp")
     if not target.parent.is_dir():
         raise WriteError(f"output folder {target.parent} does not exist")
-    if target.is_dir():
-        raise WriteError(f"{target} is a folder; give a file name ending in .gpkg or .shp")
     if not os.access(target.parent, os.W_OK | os.X_OK):
         raise WriteError(f"output folder {target.parent} is not writable")
     # the mode bits, not os.access: root may write anything, but a file marked read-only was meant to stay

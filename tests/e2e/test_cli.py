@@ -1,6 +1,8 @@
 """The command line as a user runs it: a real process, real files, exit codes and messages."""
+import signal
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -107,3 +109,42 @@ def test_extent_on_a_real_raster_limits_the_features(tmp_path, shared_data):
     for feat in vector.GetLayer(0):
         xmin, xmax, ymin, ymax = feat.GetGeometryRef().GetEnvelope()
         assert extent[0] <= xmin and xmax <= extent[2] and extent[1] <= ymin and ymax <= extent[3]
+
+
+def test_output_problems_are_found_before_the_model_loads(tmp_path, scene):
+    out = tmp_path / "kept.gpkg"
+    assert cli("segment", scene, PHRASE, "--model", "tiny-random", "--out", out).returncode == 0
+    before = out.read_bytes()
+    out.chmod(0o444)
+    proc = cli("segment", scene, PHRASE, "--model", "tiny-random", "--out", out)
+    assert proc.returncode == 4 and "read-only" in proc.stderr and "loading model" not in proc.stderr
+    assert out.read_bytes() == before and out.stat().st_mode & 0o777 == 0o444
+    for bad, says in ((tmp_path / "nowhere" / "out.gpkg", "does not exist"), (tmp_path, "is a folder"),
+                      (tmp_path / "out.csv", "unsupported output format")):
+        proc = cli("segment", scene, PHRASE, "--model", "tiny-random", "--out", bad)
+        assert proc.returncode == 4 and says in proc.stderr and "loading model" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--top-k", "0"], "--top-k 0"), (["--top-k", "-3"], "--top-k -3"),
+    (["--extent=-inf,0,10,10"], "finite"), (["--extent=nan,0,10,10"], "finite"),
+    (["--extent", "0,0,1,1"], "does not overlap"), (["--bands", "1,2,9"], "do not exist"),
+])
+def test_bad_options_exit_2_before_the_model_loads(tmp_path, scene, args, says):
+    out = tmp_path / "out.gpkg"
+    proc = cli("segment", scene, PHRASE, "--model", "tiny-random", "--out", out, *args)
+    assert proc.returncode == 2 and says in proc.stderr, proc.stderr
+    assert "loading model" not in proc.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("after_s", [0.4, 1.5])
+def test_ctrl_c_while_starting_is_a_message_not_a_traceback(tmp_path, scene, after_s):
+    out = tmp_path / "out.gpkg"
+    proc = subprocess.Popen([sys.executable, "-m", "rrsis_qgis", "segment", str(scene), PHRASE,
+                             "--model", "tiny-random", "--out", str(out)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after_s)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "interrupted" in stderr and "Traceback" not in stderr, stderr
+    assert not out.exists() and not list(tmp_path.glob(".rrsis-*"))
