@@ -39,10 +39,14 @@ class RrsisPlugin:
             QgsApplication.processingRegistry().addProvider(self.provider)
 
     def unload(self):
-        if self.session is not None:
-            self.session.shutdown()  # cancels a running query, stops the backend process
+        from .qgis_core.overlays import clean_overlay_dir
+
         if self.dock is not None:
-            self.dock._toggle_refine(False)
+            self.dock.cleanup()  # map tool, markers, the "Restart backend" message (its button would start one)
+        if self.session is not None:
+            self.session.shutdown()  # cancels a running query, waits for the backend to be gone, drops overlays
+        clean_overlay_dir()
+        if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
         if self.action is not None:

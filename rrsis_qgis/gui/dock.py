@@ -11,12 +11,16 @@ from qgis.PyQt.QtGui import QDesktopServices, QKeySequence
 from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..geo.vector_writer import WriteError
+from ..qgis_core.export import SHAPEFILE_TEXT
 from ..qgis_core.results_layer import ResultsError
 from .refine_tool import RefineTool
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 HISTORY_KEY, HISTORY_SIZE = "rrsis_qgis/phrase_history", 20
 BADGE = {"connected": "#1fa34a", "starting": "#e69500", "down": "#d7301f"}
+# Alt+<letter> opens QGIS's menus (Alt+R = Raster): the review keys add Shift, which no menu uses.
+SHORTCUTS = {"accept": "Alt+Shift+A", "reject": "Alt+Shift+R", "zoom": "Alt+Shift+Z"}
+BADGE_DETAIL = 40  # characters of the backend's detail shown beside the dot; the rest is in the tooltip
 
 
 class RrsisDock(QgsDockWidget):
@@ -35,6 +39,10 @@ class RrsisDock(QgsDockWidget):
         self.ui.layerComboHolder.layout().setContentsMargins(0, 0, 0, 0)
         self.refine_tool = RefineTool(iface.mapCanvas())
         self.refine_points: list = []
+        self._previous_tool = None
+        self._restart_item = None  # the one "Restart backend" message in the bar, if shown
+        self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
+        self.ui.heatmapCheck.setChecked(session.settings.show_heatmap)
         self._load_history()
         self._connect()
         self._on_backend(session.backend.state, session.backend.detail)
@@ -42,6 +50,7 @@ class RrsisDock(QgsDockWidget):
         if iface.activeLayer() is not None and iface.activeLayer().type() == iface.activeLayer().RasterLayer:
             self.layer_combo.setLayer(iface.activeLayer())
         self.update_view_info()
+        self.refresh_results()
 
     # wiring -----------------------------------------------------------------------------------
     def _connect(self):
@@ -49,26 +58,31 @@ class RrsisDock(QgsDockWidget):
         ui.runButton.clicked.connect(self.run)
         ui.phraseCombo.lineEdit().returnPressed.connect(self.run)
         ui.cancelButton.clicked.connect(s.cancel)
-        ui.startButton.clicked.connect(s.backend.start)
+        ui.startButton.clicked.connect(self._start_backend)
         ui.stopButton.clicked.connect(s.backend.stop)
         ui.settingsButton.clicked.connect(self.open_settings)
         ui.acceptButton.clicked.connect(lambda: self._mark("accepted"))
         ui.rejectButton.clicked.connect(lambda: self._mark("rejected"))
-        ui.zoomButton.clicked.connect(lambda: s.zoom_to(self._selected_ids()))
+        ui.zoomButton.clicked.connect(self._zoom)
         ui.exportButton.clicked.connect(self.export)
         ui.refineButton.toggled.connect(self._toggle_refine)
+        ui.heatmapCheck.toggled.connect(self._toggle_heatmap)
         self.refine_tool.clicked.connect(self._on_refine_click)
         self.refine_tool.deactivated.connect(lambda: ui.refineButton.setChecked(False))
-        for keys, slot in (("Ctrl+Return", self.run), ("Alt+A", lambda: self._mark("accepted")),
-                           ("Alt+R", lambda: self._mark("rejected")), ("Esc", s.cancel)):
+        self._shortcuts = []
+        for keys, slot in (("Ctrl+Return", self.run), (SHORTCUTS["accept"], lambda: self._mark("accepted")),
+                           (SHORTCUTS["reject"], lambda: self._mark("rejected")), (SHORTCUTS["zoom"], self._zoom),
+                           ("Esc", s.cancel)):
             shortcut = QShortcut(QKeySequence(keys), self._container)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
         self.layer_combo.layerChanged.connect(lambda _layer: self.update_view_info())
         self.iface.mapCanvas().extentsChanged.connect(self.update_view_info)
         s.backend.stateChanged.connect(self._on_backend)
         s.busyChanged.connect(self._on_busy)
         s.resultsAdded.connect(self._on_results)
+        s.watcher.changed.connect(self.refresh_results)
         s.failed.connect(self._on_failed)
         s.info.connect(lambda msg: self.iface.messageBar().pushMessage("RRSIS", msg, Qgis.Info, 5))
 
@@ -77,7 +91,7 @@ class RrsisDock(QgsDockWidget):
         phrase = self.ui.phraseCombo.currentText()
         task = self.session.run(self.layer_combo.currentLayer(), phrase)
         if task is not None:
-            self.refine_points = []
+            self._clear_refine_points()
             self._remember(phrase)
             task.progressChanged.connect(lambda p: self.ui.progress.setValue(int(p)))
 
@@ -88,8 +102,9 @@ class RrsisDock(QgsDockWidget):
             return
         if not path.lower().endswith((".gpkg", ".shp")):
             path += ".gpkg"
+        accepted_only = not self.ui.exportAllCheck.isChecked()
         try:
-            count = self.session.export(path, accepted_only=not self.ui.exportAllCheck.isChecked())
+            count = self.session.export(path, accepted_only=accepted_only)
         except (WriteError, ResultsError) as exc:
             self.iface.messageBar().pushMessage("RRSIS", str(exc), Qgis.Critical, 0)
             return
@@ -99,23 +114,64 @@ class RrsisDock(QgsDockWidget):
         button.clicked.connect(lambda: _open_folder(Path(path).parent))
         item.layout().addWidget(button)
         bar.pushWidget(item, Qgis.Success, 8)
+        cut = self.session.long_prompts(accepted_only) if path.lower().endswith(".shp") else 0
+        if cut:
+            bar.pushMessage("RRSIS", self.tr("{} phrase(s) are longer than {} characters: the Shapefile keeps only "
+                                             "their first {}; export to GeoPackage to keep them whole")
+                            .format(cut, SHAPEFILE_TEXT, SHAPEFILE_TEXT), Qgis.Warning, 0)
 
     def update_view_info(self, *_):
         layer = self.layer_combo.currentLayer()
         self.ui.viewInfo.setText(self.session.describe_view(layer) if layer else self.tr("no raster layer"))
 
+    def refresh_results(self):
+        """Rebuild the list from the results layers (they are the truth: undo, attribute table, vertex tool)."""
+        tree = self.ui.resultsList
+        selected = set(self._select_next) or set(self._selected_ids())
+        self._select_next = []
+        tree.clear()
+        for row in self.session.rows():
+            item = QTreeWidgetItem([row["prompt"], f"{row['score']:.3f}", row["status"]])
+            item.setData(0, Qt.UserRole, row["req_id"])
+            why = " · ".join(f"{k} {v:.2f}" for k, v in row["why"].items())
+            for column in range(3):
+                item.setToolTip(column, why)
+            tree.addTopLevelItem(item)
+            item.setSelected(row["req_id"] in selected)
+
     def _mark(self, status):
         ids = self._selected_ids()
-        if ids and self.session.set_status(ids, status):
-            for item in self.ui.resultsList.selectedItems():
-                item.setText(2, status)
+        if ids and not self.session.set_status(ids, status):
+            self._on_failed(self.tr("the selected result is no longer in the results layer (undone or deleted)"),
+                            False)
+        self.refresh_results()
+
+    def _zoom(self):
+        ids = self._selected_ids()
+        if ids and not self.session.zoom_to(ids):
+            self._on_failed(self.tr("the selected result is no longer in the results layer (undone or deleted)"),
+                            False)
+
+    def _toggle_heatmap(self, on):
+        self.session.set_heatmap(on)
+        self.session.settings.save()
+
+    def _start_backend(self):
+        self.session.backend.start()
 
     def _toggle_refine(self, on):
         canvas = self.iface.mapCanvas()
         if on:
+            if canvas.mapTool() is not self.refine_tool:
+                self._previous_tool = canvas.mapTool()
             canvas.setMapTool(self.refine_tool)
-        elif canvas.mapTool() is self.refine_tool:
-            canvas.unsetMapTool(self.refine_tool)
+        else:
+            if canvas.mapTool() is self.refine_tool:
+                canvas.unsetMapTool(self.refine_tool)
+                if self._previous_tool is not None:
+                    canvas.setMapTool(self._previous_tool)  # back to Pan (or whatever was in use)
+            self._previous_tool = None
+            self._clear_refine_points()
 
     def _on_refine_click(self, point, label):
         params = self.session.last_params
@@ -126,16 +182,33 @@ class RrsisDock(QgsDockWidget):
         transform = QgsCoordinateTransform(self.iface.mapCanvas().mapSettings().destinationCrs(), layer.crs(),
                                            QgsProject.instance())
         p = transform.transform(point)
+        xmin, ymin, xmax, ymax = params.view.extent
+        if not (xmin <= p.x() <= xmax and ymin <= p.y() <= ymax):
+            self._on_failed(self.tr("that point is outside the view of the last query: run the phrase again "
+                                    "on this view first"), False)
+            return
         self.refine_points.append([p.x(), p.y(), label])
+        self.refine_tool.mark(point, label)
         self.session.refine(list(self.refine_points))
+
+    def _clear_refine_points(self):
+        self.refine_points = []
+        self.refine_tool.clear_marks()
 
     # session → widgets ------------------------------------------------------------------------
     def _on_backend(self, state, detail):
         colour = BADGE.get(state, "#777")
-        self.ui.statusBadge.setText(f"<span style='color:{colour}'>●</span> {state}: {detail}")
-        self.ui.statusBadge.setToolTip(self.session.backend.model_spec())  # the badge shows a checkpoint's name only
+        short = " ".join(detail.split()) if state == "connected" else ""  # failures: the reason is in the tooltip
+        short = short if len(short) <= BADGE_DETAIL else short[:BADGE_DETAIL - 1] + "…"
+        self.ui.statusBadge.setText(f"<span style='color:{colour}'>●</span> {state}" + (f": {short}" if short else ""))
+        tip = [f"{state}: {detail}"] if detail else [state]
+        spec = self.session.backend.model_spec()  # the badge shows a checkpoint's name only
+        self.ui.statusBadge.setToolTip(spec if state == "connected" else "\n".join(tip + [
+            self.tr("Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis")]))
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))
         self.ui.stopButton.setEnabled(state != "down")
+        if state == "connected":
+            self._clear_restart_message()  # it no longer applies
 
     def _on_busy(self, busy):
         self.ui.runButton.setEnabled(not busy)
@@ -144,24 +217,39 @@ class RrsisDock(QgsDockWidget):
         self.ui.progress.setVisible(busy)
 
     def _on_results(self, rows):
-        for row in rows:
-            item = QTreeWidgetItem([row["prompt"], f"{row['score']:.3f}", row["status"]])
-            item.setData(0, Qt.UserRole, row["req_id"])
-            why = " · ".join(f"{k} {v:.2f}" for k, v in row.get("why", {}).items())
-            for column in range(3):
-                item.setToolTip(column, why)
-            self.ui.resultsList.insertTopLevelItem(0, item)
-        self.ui.resultsList.clearSelection()
-        self.ui.resultsList.topLevelItem(0).setSelected(True)
+        self._select_next = [row["req_id"] for row in rows]
+        self.refresh_results()
+        layer = QgsProject.instance().mapLayer(rows[0]["layer_id"]) if rows else None
+        if layer is not None:
+            self.iface.setActiveLayer(layer)  # Ctrl+Z, the vertex tool and the attribute table act on it
 
     def _on_failed(self, message, offer_restart):
         bar = self.iface.messageBar()
         item = bar.createMessage("RRSIS", message)
         if offer_restart:
+            self._clear_restart_message()  # one at a time
             button = QPushButton(self.tr("Restart backend"))
-            button.clicked.connect(self.session.backend.start)
+            button.clicked.connect(self._start_backend)
             item.layout().addWidget(button)
+            self._restart_item = item
         bar.pushWidget(item, Qgis.Warning, 0 if offer_restart else 8)
+
+    def _clear_restart_message(self):
+        item, self._restart_item = self._restart_item, None
+        if item is not None:
+            try:
+                self.iface.messageBar().popWidget(item)
+            except RuntimeError:  # the user closed it already
+                pass
+
+    def cleanup(self):
+        """Before the plugin is unloaded: no map tool, marker or message of ours stays behind."""
+        self._toggle_refine(False)
+        self._clear_restart_message()
+        try:
+            self.iface.mapCanvas().extentsChanged.disconnect(self.update_view_info)
+        except TypeError:
+            pass
 
     # helpers ----------------------------------------------------------------------------------
     def _selected_ids(self):

@@ -1,4 +1,5 @@
 """The settings dialog (settings_dialog.ui): shows and edits a PluginSettings."""
+import dataclasses
 from pathlib import Path
 
 from qgis.PyQt import uic
@@ -14,6 +15,7 @@ DEVICES = ("auto", "cpu", "cuda", "mps")
 class SettingsDialog(QDialog):
     def __init__(self, settings: PluginSettings, parent=None):
         super().__init__(parent)
+        self._settings = settings  # what the dialog does not show (e.g. the dock's heatmap toggle) is kept
         self.ui = FORM()
         self.ui.setupUi(self)
         ui = self.ui
@@ -23,7 +25,7 @@ class SettingsDialog(QDialog):
         ui.modelCombo.addItem(self.tr("Trained checkpoint…"), TRAINED)
         ui.checkpointWidget.setFilter(self.tr("Checkpoints (*.pt *.pth)"))
         ui.checkpointWidget.setDialogTitle(self.tr("Choose a trained checkpoint"))
-        ui.crsCombo.addItem(self.tr("the raster layer's CRS"), "layer")
+        ui.crsCombo.addItem(self.tr("the raster layer's CRS (one results layer per CRS)"), "layer")
         ui.crsCombo.addItem(self.tr("the project CRS"), "project")
         ui.pythonEdit.setPlaceholderText(default_backend_python() or ui.pythonEdit.placeholderText())
         ui.resultsEdit.setPlaceholderText(default_results_path())
@@ -45,8 +47,8 @@ class SettingsDialog(QDialog):
 
     def values(self) -> PluginSettings:
         ui = self.ui
-        return PluginSettings(
-            backend_python=ui.pythonEdit.text().strip(), backend_url=ui.urlEdit.text().strip(),
+        return dataclasses.replace(
+            self._settings, backend_python=ui.pythonEdit.text().strip(), backend_url=ui.urlEdit.text().strip(),
             token_file=ui.tokenEdit.text().strip(), device=ui.deviceCombo.currentText(),
             model=self.model(), models_dir=ui.modelsDirEdit.text().strip(),
             max_side=ui.maxSideSpin.value(), bands=ui.bandsEdit.text().strip(), output_crs=ui.crsCombo.currentData(),

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Optional
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QObject, QProcess, QProcessEnvironment, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
 from .model_choice import checkpoint_problem, short_name
@@ -16,12 +17,18 @@ from .settings import PluginSettings
 
 TAG = "rrsis_qgis"
 DOWN, STARTING, CONNECTED = "down", "starting", "connected"
+STOP_GRACE_MS = 5000  # SIGTERM lets the backend finish its request; then it is killed
 
 
 class BackendManager(QObject):
-    """One backend per QGIS session. ``stateChanged(state, detail)`` drives the dock's status badge."""
+    """One backend per QGIS session. ``stateChanged(state, detail)`` drives the dock's status badge.
+
+    Nothing here waits on the GUI thread: the health check runs in a thread, Stop sends SIGTERM and
+    kills later if needed. After ``shutdown()`` (plugin unloaded) it starts nothing any more.
+    """
 
     stateChanged = pyqtSignal(str, str)
+    _healthDone = pyqtSignal(int, object, object)  # generation, info, error (from the health thread)
 
     def __init__(self, settings: PluginSettings, parent=None):
         super().__init__(parent)
@@ -30,9 +37,16 @@ class BackendManager(QObject):
         self.url: Optional[str] = None
         self.token: Optional[str] = None
         self.info: dict = {}
+        self.closed = False
         self._process: Optional[QProcess] = None
+        self._stopping: list = []  # processes sent SIGTERM, not yet gone
+        self._generation = 0  # a health answer for an older start is ignored
         self._stdout = b""
         self._stderr_tail = b""
+        self._healthDone.connect(self._on_health)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     def client(self, timeout: float = 600.0) -> BackendClient:
         if self.state != CONNECTED:
@@ -41,6 +55,8 @@ class BackendManager(QObject):
 
     def start(self) -> None:
         """Connect to the configured URL, or launch `python -m rrsis_qgis.server` and wait for its line."""
+        if self.closed:
+            return  # a stale button after the plugin was unloaded: nothing may start now
         self.stop()
         if self.settings.backend_url:
             self._connect_external()
@@ -73,17 +89,46 @@ class BackendManager(QObject):
         process.start(python, args)
 
     def stop(self) -> None:
+        """SIGTERM the backend and return at once; it is killed if it is still there after STOP_GRACE_MS."""
+        self._generation += 1
         process, self._process = self._process, None
         if process is not None and process.state() != QProcess.NotRunning:
             for signal in (process.readyReadStandardOutput, process.readyReadStandardError, process.finished,
                            process.errorOccurred):
                 signal.disconnect()  # a process we stop on purpose reports nothing more
+            self._stopping.append(process)
+            process.finished.connect(lambda *_, p=process: self._forget(p))
             process.terminate()
-            if not process.waitForFinished(5000):
-                process.kill()
-                process.waitForFinished(2000)
+            QTimer.singleShot(STOP_GRACE_MS, lambda p=process: self._kill(p))
         if self.state != DOWN:
             self._set(DOWN, self.tr("stopped"))
+
+    def shutdown(self) -> None:
+        """Plugin unload or QGIS exit: every backend this manager started is gone when this returns."""
+        if self.closed:
+            return
+        self.closed = True
+        self.stop()
+        for process in list(self._stopping):
+            if not process.waitForFinished(3000):
+                process.kill()
+                process.waitForFinished(2000)
+        self._stopping.clear()
+        app = QCoreApplication.instance()
+        if app is not None:
+            try:
+                app.aboutToQuit.disconnect(self.shutdown)
+            except (TypeError, RuntimeError):
+                pass
+
+    def _kill(self, process: QProcess) -> None:
+        if process in self._stopping and process.state() != QProcess.NotRunning:
+            process.kill()
+
+    def _forget(self, process: QProcess) -> None:
+        if process in self._stopping:
+            self._stopping.remove(process)
+            process.deleteLater()
 
     def process_id(self) -> int:
         return int(self._process.processId()) if self._process is not None else 0
@@ -98,11 +143,30 @@ class BackendManager(QObject):
         self._check_health()
 
     def _check_health(self) -> None:
-        try:
-            self.info = BackendClient(self.url, self.token).health(timeout=10)
-        except BackendError as exc:
-            self._set(DOWN, exc.message)
+        """Ask /v1/health in a thread; the answer comes back through ``_healthDone`` on the GUI thread."""
+        generation, url, token = self._generation, self.url, self.token
+        if self.state != STARTING:
+            self._set(STARTING, self.tr("connecting to {}…").format(url))
+
+        def ask():
+            try:
+                answer, error = BackendClient(url, token).health(timeout=10), None
+            except BackendError as exc:
+                answer, error = None, exc.message
+            try:
+                self._healthDone.emit(generation, answer, error)
+            except RuntimeError:  # the manager was deleted meanwhile (plugin unloaded)
+                pass
+
+        threading.Thread(target=ask, name="rrsis-health", daemon=True).start()
+
+    def _on_health(self, generation: int, info, error) -> None:
+        if generation != self._generation or self.closed:
+            return  # stopped or restarted meanwhile
+        if error is not None:
+            self._set(DOWN, error)
             return
+        self.info = info
         spec = str(self.info.get("models", {}).get("spec", "?"))
         self._set(CONNECTED, f"{self.info.get('device', '?')} · {short_name(spec)}")
 

@@ -1,10 +1,11 @@
 """What the canvas shows of a raster layer: the visible area in the layer's CRS and the view plan."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsMapSettings, QgsProject, QgsRasterLayer,
-                       QgsRectangle)
+from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsDistanceArea, QgsGeometry,
+                       QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle, QgsUnitTypes)
 
 from ..geo.raster_window import RasterError, ViewPlan, ground_sample_distance_m, plan_view
 
@@ -22,34 +23,68 @@ class ViewRequest:
     plan: ViewPlan
     crs_authid: str
     rendered: bool = False  # not a file: the pixels are rendered by QGIS (render_view), not read by GDAL
+    gsd_m: float = 0.0  # ground metres per output pixel at the view's centre (ellipsoidal)
+    visible_wkt: str = ""  # what the canvas shows, in the layer's CRS: the rest of the view is masked out
 
     def describe(self) -> str:
-        return f"{self.plan.describe()}, {self.crs_authid or 'custom CRS'}"
+        gsd = self.gsd_m or self.plan.gsd_m
+        return f"{self.plan.out_w}×{self.plan.out_h} px @ {gsd:.3g} m/px (ground), {self.crs_authid or 'custom CRS'}"
 
 
-def visible_extent(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsRectangle:
-    """The canvas's visible area (rotation included) in the layer's CRS, clipped to the layer."""
+def visible_area(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsGeometry:
+    """The canvas's visible polygon (rotation included) in the layer's CRS."""
     geom = QgsGeometry.fromQPolygonF(map_settings.visiblePolygon())
     geom = geom.densifyByCount(EDGE_POINTS)
     if map_settings.destinationCrs() != layer.crs():
         transform = QgsCoordinateTransform(map_settings.destinationCrs(), layer.crs(),
                                            QgsProject.instance().transformContext())
         geom.transform(transform)
-    visible = geom.boundingBox().intersect(layer.extent())
+    return geom
+
+
+def visible_extent(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsRectangle:
+    """The bounding box of the canvas's visible area in the layer's CRS, clipped to the layer."""
+    visible = visible_area(map_settings, layer).boundingBox().intersect(layer.extent())
     if visible.isEmpty():
         raise RasterError(f"the map view does not show any part of {layer.name()}: pan or zoom to it")
     return visible
+
+
+def ground_gsd_m(gt, width: int, height: int, crs, context=None) -> float:
+    """Ground metres per pixel at the view's centre, measured on the CRS's ellipsoid (0 when it has none).
+
+    Web Mercator's metres are not ground metres: at 37.7° N a 0.597 m pixel covers 0.473 m.
+    """
+    if not crs.isValid():
+        return 0.0
+    area = QgsDistanceArea()
+    area.setSourceCrs(crs, context or QgsCoordinateTransformContext())
+    if not area.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030"):
+        return 0.0
+    cx, cy = gt[0] + gt[1] * width / 2 + gt[2] * height / 2, gt[3] + gt[4] * width / 2 + gt[5] * height / 2
+    try:
+        dx = area.measureLine(QgsPointXY(cx - gt[1] / 2, cy - gt[4] / 2), QgsPointXY(cx + gt[1] / 2, cy + gt[4] / 2))
+        dy = area.measureLine(QgsPointXY(cx - gt[2] / 2, cy - gt[5] / 2), QgsPointXY(cx + gt[2] / 2, cy + gt[5] / 2))
+        dx = area.convertLengthMeasurement(dx, QgsUnitTypes.DistanceMeters)
+        dy = area.convertLengthMeasurement(dy, QgsUnitTypes.DistanceMeters)
+    except Exception:  # noqa: BLE001 (a CRS that cannot be measured: the caller keeps the grid value)
+        return 0.0
+    return math.sqrt(dx * dy) if dx > 0 and dy > 0 and math.isfinite(dx * dy) else 0.0
 
 
 def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: int) -> ViewRequest:
     """Plan the view of ``layer`` that the canvas shows (reads no pixels)."""
     if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
         raise RasterError("choose a raster layer first")
+    area = visible_area(map_settings, layer)
     rect = visible_extent(map_settings, layer)
     extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+    context = QgsProject.instance().transformContext()
     if layer.providerType() == "gdal":
         plan = plan_view(layer.source(), extent, max_side)
-        return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid())
+        gsd = ground_gsd_m(plan.geotransform, plan.out_w, plan.out_h, layer.crs(), context) or plan.gsd_m
+        return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(),
+                           gsd_m=gsd, visible_wkt=area.asWkt())
     if not layer.crs().isValid():
         raise RasterError(f"{layer.name()} has no coordinate reference system")
     scale = max_side / max(rect.width(), rect.height())  # web layers: the canvas view rendered at max_side
@@ -57,4 +92,6 @@ def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: 
     gt = (rect.xMinimum(), rect.width() / w, 0.0, rect.yMaximum(), 0.0, -rect.height() / h)
     crs_wkt = layer.crs().toWkt()
     plan = ViewPlan(0, 0, w, h, w, h, gt, crs_wkt, ground_sample_distance_m(gt, crs_wkt))
-    return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(), rendered=True)
+    gsd = ground_gsd_m(gt, w, h, layer.crs(), context) or plan.gsd_m
+    return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(), rendered=True,
+                       gsd_m=gsd, visible_wkt=area.asWkt())

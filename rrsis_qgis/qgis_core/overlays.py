@@ -2,49 +2,106 @@
 from __future__ import annotations
 
 import base64
-import tempfile
+import os
+import shutil
 import uuid
 from pathlib import Path
+from typing import Optional
 
+import numpy as np
 from osgeo import gdal
-from qgis.core import (QgsColorRampShader, QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFillSymbol,
-                       QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer, QgsRasterShader,
+from qgis.core import (QgsApplication, QgsColorRampShader, QgsCoordinateReferenceSystem, QgsFeature, QgsField,
+                       QgsFillSymbol, QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer, QgsRasterShader,
                        QgsSingleBandPseudoColorRenderer, QgsStyle, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 
 from ..geo.view import apply_geotransform
+from .layer_order import add_below_results
 
 HEATMAP_MARKER, CANDIDATES_MARKER = "rrsis_qgis/heatmap", "rrsis_qgis/candidates"
+HEATMAP_OPACITY = 0.6
 
 
-def show_heatmap(png_b64: str, scale: float, view_gt, crs_wkt: str, label: str) -> QgsRasterLayer:
-    """Georeference the backend's heatmap PNG on the view's grid and show it half transparent."""
+def overlay_dir() -> Path:
+    """This QGIS process's folder for heatmap files; outside the system temp folder, which QGIS would call
+    'temporary layers' and ask about on exit. Removed by ``clean_overlay_dir`` (plugin unload)."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "rrsis_qgis" / "overlays" / str(os.getpid())
+
+
+def clean_overlay_dir() -> None:
+    """Remove this process's heatmap files and those left by QGIS processes that are gone (a crash)."""
+    base = overlay_dir().parent
+    if not base.is_dir():
+        return
+    for folder in base.iterdir():
+        if folder.name == str(os.getpid()) or not _alive(folder.name):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def show_heatmap(png_b64: str, scale: float, view_gt, crs_wkt: str, label: str,
+                 valid: Optional[np.ndarray] = None) -> QgsRasterLayer:
+    """Georeference the backend's heatmap PNG on the view's grid; outside ``valid`` (view pixels) is nodata."""
     png = f"/vsimem/rrsis-{uuid.uuid4().hex}.png"
     gdal.FileFromMemBuffer(png, base64.b64decode(png_b64))
     try:
-        src = gdal.Open(png)
-        path = Path(tempfile.gettempdir()) / f"rrsis_heatmap_{uuid.uuid4().hex[:8]}.tif"
-        out = gdal.GetDriverByName("GTiff").CreateCopy(str(path), src)
-        gt = list(view_gt)
-        for i in (1, 2, 4, 5):  # heatmap pixels are 1/scale view pixels
-            gt[i] = gt[i] / scale
-        out.SetGeoTransform(gt)
-        out.SetProjection(crs_wkt)
-        out = src = None
+        heat = gdal.Open(png).ReadAsArray()
     finally:
         gdal.Unlink(png)
+    if heat.ndim == 3:
+        heat = heat[0]
+    # 0 is nodata: activation keeps 1…255, so no-activation and outside-the-view are both see-through
+    heat = np.maximum(heat, 1).astype(np.uint8)
+    if valid is not None:
+        rows = np.minimum((np.arange(heat.shape[0]) / scale).astype(int), valid.shape[0] - 1)
+        cols = np.minimum((np.arange(heat.shape[1]) / scale).astype(int), valid.shape[1] - 1)
+        heat[~valid[np.ix_(rows, cols)]] = 0
+    folder = overlay_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"heatmap_{uuid.uuid4().hex[:8]}.tif"
+    out = gdal.GetDriverByName("GTiff").Create(str(path), heat.shape[1], heat.shape[0], 1, gdal.GDT_Byte)
+    gt = list(view_gt)
+    for i in (1, 2, 4, 5):  # heatmap pixels are 1/scale view pixels
+        gt[i] = gt[i] / scale
+    out.SetGeoTransform(gt)
+    out.SetProjection(crs_wkt)
+    band = out.GetRasterBand(1)
+    band.SetNoDataValue(0)
+    band.WriteArray(heat)
+    out = band = None
     _remove_marked(HEATMAP_MARKER)
     layer = QgsRasterLayer(str(path), f"RRSIS heatmap: {label[:40]}")
-    shader = QgsRasterShader()
-    ramp = QgsColorRampShader(0, 255)
+    layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, _heat_shader()))
+    layer.renderer().setOpacity(HEATMAP_OPACITY)
+    layer.setCustomProperty(HEATMAP_MARKER, True)
+    add_below_results(layer)
+    return layer
+
+
+def _heat_shader() -> QgsRasterShader:
+    """Magma, with low activation fading to transparent so the image stays readable under it."""
+    ramp = QgsColorRampShader(1, 255)
     ramp.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("Magma"))
     ramp.classifyColorRamp(8)
+    items = ramp.colorRampItemList()
+    for i, item in enumerate(items):
+        colour = QColor(item.color)
+        colour.setAlpha(int(255 * i / max(1, len(items) - 1)))
+        item.color = colour
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
-    layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
-    layer.renderer().setOpacity(0.5)
-    layer.setCustomProperty(HEATMAP_MARKER, True)
-    QgsProject.instance().addMapLayer(layer)
-    return layer
+    return shader
 
 
 def show_candidates(candidates: list, view_gt, crs_wkt: str) -> QgsVectorLayer:
@@ -71,13 +128,36 @@ def show_candidates(candidates: list, view_gt, crs_wkt: str) -> QgsVectorLayer:
     layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "0,170,255,255",
                                                            "outline_style": "dot", "outline_width": "0.5"}))
     layer.setCustomProperty(CANDIDATES_MARKER, True)
-    QgsProject.instance().addMapLayer(layer)
+    layer.setCustomProperty("skipMemoryLayersCheck", 1)  # rebuilt by every query: nothing to save on exit
+    add_below_results(layer)
     return layer
 
 
+def set_heatmap_visible(visible: bool) -> None:
+    root = QgsProject.instance().layerTreeRoot()
+    for layer in marked(HEATMAP_MARKER):
+        node = root.findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityChecked(visible)
+
+
+def marked(marker: str) -> list:
+    return [layer for layer in QgsProject.instance().mapLayers().values() if layer.customProperty(marker)]
+
+
+def remove_overlays() -> None:
+    for marker in (HEATMAP_MARKER, CANDIDATES_MARKER):
+        _remove_marked(marker)
+
+
 def _remove_marked(marker: str) -> None:
-    """Each query replaces the previous query's overlay of the same kind."""
+    """Each query replaces the previous query's overlay of the same kind (and its file)."""
     project = QgsProject.instance()
-    for layer in list(project.mapLayers().values()):
-        if layer.customProperty(marker):
-            project.removeMapLayer(layer.id())
+    for layer in marked(marker):
+        source = layer.source() if marker == HEATMAP_MARKER else ""
+        project.removeMapLayer(layer.id())
+        if source and Path(source).parent == overlay_dir():
+            try:
+                Path(source).unlink()
+            except OSError:  # still open somewhere (Windows): removed with the folder on unload
+                pass

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, ogr
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
@@ -35,12 +35,13 @@ class SegmentOutcome:
     request_id: str
     wkb: list = field(default_factory=list)  # one MultiPolygon per kept mask, layer CRS
     scores: list = field(default_factory=list)
-    why: list = field(default_factory=list)  # per kept mask: the reasoner's per-term scores
+    why: list = field(default_factory=list)  # per kept mask: the reasoner's per-term scores, carried in the mask
     crs_wkt: str = ""
     view_gt: tuple = ()
     heatmap: dict = field(default_factory=dict)  # {"png": base64, "scale": heatmap px per view px}
     candidates: list = field(default_factory=list)
     gsd_m: float = 0.0
+    valid: Optional[np.ndarray] = None  # the view's pixels that are data and visible on the canvas
     model: str = ""
     timings_ms: dict = field(default_factory=dict)
 
@@ -76,24 +77,25 @@ class SegmentTask(QgsTask):
         self.setProgress(10)
         if self.isCanceled():
             raise BackendError("cancelled", "cancelled")
-        image = np.dstack([view.rgb, view.valid.astype(np.uint8) * 255])
+        valid = view.valid & visible_mask(p.view.visible_wkt, view.geotransform, view.valid.shape)
+        image = np.dstack([np.where(valid[..., None], view.rgb, 0).astype(np.uint8), valid.astype(np.uint8) * 255])
         answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
                                      points=_to_pixels(p.points, view.geotransform),
                                      return_heatmap=p.return_heatmap or None)
         self.setProgress(80)
-        outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=view.gsd_m, view_gt=view.geotransform,
+        outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=p.view.gsd_m or view.gsd_m,
+                                 view_gt=view.geotransform, valid=valid,
                                  heatmap=answer.get("heatmap") or {}, candidates=answer.get("candidates", []),
                                  model=answer.get("models", {}).get("spec", ""), timings_ms=answer.get("timings_ms", {}))
-        candidates = answer.get("candidates", [])
-        for rank, m in enumerate(answer.get("masks", [])):
+        for m in answer.get("masks", []):
             mask = rle.decode(m["rle"])
-            if mask.shape != view.valid.shape:
+            if mask.shape != valid.shape:
                 raise BackendError("the backend answered with a mask of the wrong size", "protocol")
-            geom = mask_to_geometry(mask & view.valid, view.geotransform, view.crs_wkt)
+            geom = mask_to_geometry(mask & valid, view.geotransform, view.crs_wkt)
             if geom is not None:
                 outcome.wkb.append(bytes(geom.ExportToWkb()))
                 outcome.scores.append(float(m["score"]))
-                outcome.why.append(candidates[rank].get("terms", {}) if rank < len(candidates) else {})
+                outcome.why.append(dict(m.get("terms") or {}))  # the mask's own scores: never matched by position
         self.setProgress(100)
         return outcome
 
@@ -108,6 +110,28 @@ class SegmentTask(QgsTask):
             if self.isCanceled() or not self.error:
                 self.error, self.error_code = self.error or "cancelled", "cancelled"
             self.done.emit(None, self.error)
+
+
+def visible_mask(wkt: str, gt, shape) -> np.ndarray:
+    """True where the view's pixel centres fall inside the canvas's visible polygon (all True without one)."""
+    if not wkt:
+        return np.ones(shape, bool)
+    geom = ogr.CreateGeometryFromWkt(wkt)
+    if geom is None or geom.IsEmpty():
+        return np.ones(shape, bool)
+    ds = gdal.GetDriverByName("MEM").Create("", shape[1], shape[0], 1, gdal.GDT_Byte)
+    ds.SetGeoTransform(gt)
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = vector.CreateLayer("visible")
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(geom)
+    layer.CreateFeature(feature)
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no spatial reference": both are in the layer's CRS already
+    try:
+        gdal.RasterizeLayer(ds, [1], layer, burn_values=[1])
+    finally:
+        gdal.PopErrorHandler()
+    return ds.GetRasterBand(1).ReadAsArray().astype(bool)
 
 
 def _to_pixels(points, gt) -> Optional[list]:

@@ -12,12 +12,14 @@ from ..geo.raster_window import RasterError
 from ..phrase_check import clean_phrase
 from .backend_client import BackendError
 from .backend_process import BackendManager
-from .export import export_results
+from .export import export_results, long_prompts
 from .extent import view_request
-from .overlays import show_candidates, show_heatmap
+from .layer_order import ResultsOnTop
+from .overlays import remove_overlays, set_heatmap_visible, show_candidates, show_heatmap
 from .render_view import render_view
-from .results_layer import (ResultsError, add_results, ensure_results_layer, features_by_req_id,
-                            find_results_layer, set_status)
+from .results_layer import (ResultsError, add_results, delete_results, ensure_results_layer, features_by_req_id,
+                            find_results_layers, result_rows, set_status)
+from .results_watch import ResultsWatcher
 from .segment_task import SegmentParams, SegmentTask
 from .settings import PluginSettings
 
@@ -25,7 +27,8 @@ RESTART_CODES = ("down", "lost")
 
 
 class Session(QObject):
-    """Signals: resultsAdded(rows), busyChanged(bool), failed(message, offer_restart), info(message)."""
+    """Signals: resultsAdded(rows), busyChanged(bool), failed(message, offer_restart), info(message);
+    ``watcher.changed`` whenever any results layer changed (by the plugin, undo, or QGIS's own tools)."""
 
     resultsAdded = pyqtSignal(list)
     busyChanged = pyqtSignal(bool)
@@ -40,6 +43,10 @@ class Session(QObject):
         self.backend = backend or BackendManager(self.settings, self)
         self.task: Optional[SegmentTask] = None
         self.last_params: Optional[SegmentParams] = None
+        self.last_ids: List[str] = []  # the latest query's results: what a refinement replaces
+        self.why: dict = {}  # req_id → the reasoner's per-term scores (shown, not stored in the layer)
+        self.watcher = ResultsWatcher(self)
+        self._on_top = ResultsOnTop(self)
 
     def describe_view(self, layer) -> str:
         """'W×H px @ X m/px, EPSG:…' for the current canvas, or why there is no view."""
@@ -65,7 +72,7 @@ class Session(QObject):
             return None
         pixels = render_view(self.canvas.mapSettings(), layer, view) if view.rendered else None
         params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
-                               self.settings.top_k, points, return_heatmap=self.settings.show_overlays, pixels=pixels)
+                               self.settings.top_k, points, return_heatmap=self.settings.show_heatmap, pixels=pixels)
         return self._start(params, client)
 
     def refine(self, points: list) -> Optional[SegmentTask]:
@@ -79,41 +86,60 @@ class Session(QObject):
             self.failed.emit(exc.message, True)
             return None
         old = self.last_params
-        return self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points,
-                                         pixels=old.pixels), client)
+        task = self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points,
+                                         return_heatmap=self.settings.show_heatmap, pixels=old.pixels), client)
+        task.replaces = list(self.last_ids[:1])  # the refined result is replaced, not duplicated
+        return task
 
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
     def set_status(self, req_ids: List[str], status: str) -> int:
-        layer = self._results_layer(create=False)
-        return set_status(layer, req_ids, status) if layer is not None else 0
+        """Mark results and save them at once; returns how many were found (0: they are gone, e.g. undone)."""
+        return sum(set_status(layer, req_ids, status) for layer in find_results_layers())
 
-    def zoom_to(self, req_ids: List[str]) -> None:
-        layer = self._results_layer(create=False)
-        features = features_by_req_id(layer, req_ids) if layer is not None else []
-        if not features:
-            return
-        box = QgsRectangle(features[0].geometry().boundingBox())
-        for f in features[1:]:
-            box.combineExtentWith(f.geometry().boundingBox())
-        transform = QgsCoordinateTransform(layer.crs(), self.canvas.mapSettings().destinationCrs(),
-                                           QgsProject.instance().transformContext())
-        box = transform.transformBoundingBox(box)
+    def rows(self) -> List[dict]:
+        """What the results layers hold now, newest first (the dock's list)."""
+        return result_rows(self.why)
+
+    def zoom_to(self, req_ids: List[str]) -> bool:
+        target = self.canvas.mapSettings().destinationCrs()
+        box = None
+        for layer in find_results_layers():
+            transform = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance().transformContext())
+            for f in features_by_req_id(layer, req_ids):
+                part = transform.transformBoundingBox(f.geometry().boundingBox())
+                box = QgsRectangle(part) if box is None else box
+                box.combineExtentWith(part)
+        if box is None:
+            return False
         box.scale(1.5)
         self.canvas.setExtent(box)
         self.canvas.refresh()
+        return True
 
     def export(self, path: str, accepted_only: bool = True) -> int:
-        layer = self._results_layer(create=False)
-        if layer is None:
+        layers = find_results_layers()
+        if not layers:
             raise ResultsError(self.tr("there are no results to export yet"))
-        return export_results(layer, path, accepted_only)
+        return export_results(layers, path, accepted_only)
+
+    def long_prompts(self, accepted_only: bool = True) -> int:
+        """How many exported phrases a Shapefile would cut (it keeps 254 characters)."""
+        return long_prompts(find_results_layers(), accepted_only)
+
+    def set_heatmap(self, on: bool) -> None:
+        """Ask for the heatmap with the next queries and show/hide the current one."""
+        self.settings.show_heatmap = on
+        set_heatmap_visible(on)
 
     def shutdown(self) -> None:
         self.cancel()
-        self.backend.stop()
+        self.backend.shutdown()
+        self.watcher.close()
+        self._on_top.close()
+        remove_overlays()
 
     def _start(self, params: SegmentParams, client) -> SegmentTask:
         task = SegmentTask(params, client)
@@ -126,8 +152,6 @@ class Session(QObject):
     def _on_done(self, task: SegmentTask, outcome, error) -> None:
         self.task = None
         self.busyChanged.emit(False)
-        if error is None and self.settings.show_overlays:
-            self._show_overlays(task.params, outcome)
         if error is not None:
             code = task.error_code
             if code != "cancelled":
@@ -137,44 +161,48 @@ class Session(QObject):
             return
         if not outcome.wkb:
             self.info.emit(self.tr("nothing found for “{}” in this view").format(task.params.phrase))
-            return
-        try:
-            self._store(task.params, outcome)
-        except ResultsError as exc:
-            self.failed.emit(str(exc), False)
+        else:
+            try:
+                self._store(task.params, outcome, getattr(task, "replaces", []))
+            except ResultsError as exc:
+                self.failed.emit(str(exc), False)
+        self._show_overlays(task.params, outcome)  # after the results: they go below them
 
     def _show_overlays(self, params: SegmentParams, outcome) -> None:
         try:
             if outcome.heatmap:
                 show_heatmap(outcome.heatmap["png"], outcome.heatmap["scale"], outcome.view_gt, outcome.crs_wkt,
-                             params.phrase)
-            if outcome.candidates:
+                             params.phrase, outcome.valid)
+            if outcome.candidates and self.settings.show_overlays:
                 show_candidates(outcome.candidates, outcome.view_gt, outcome.crs_wkt)
         except (RuntimeError, OSError, KeyError) as exc:  # an overlay is a nicety: never lose the result for it
             self.info.emit(self.tr("could not show the heatmap/candidates: {}").format(exc))
 
-    def _store(self, params: SegmentParams, outcome) -> None:
+    def _store(self, params: SegmentParams, outcome, replaces: List[str]) -> None:
         source_crs = QgsCoordinateReferenceSystem.fromWkt(outcome.crs_wkt)
-        layer = self._results_layer(create=True, crs=source_crs)
+        layer = self._results_layer(source_crs)
         rows = []
         for i, score in enumerate(outcome.scores):
             rows.append({"prompt": params.phrase, "score": round(score, 4), "model": outcome.model,
                          "model_ver": __version__, "gsd_m": round(outcome.gsd_m, 4), "src_layer": params.view.layer_name,
                          "req_id": f"{outcome.request_id}-{i}", "status": "candidate"})
         geometries = [_geometry(w) for w in outcome.wkb]
-        add_results(layer, geometries, rows, source_crs, self.tr("RRSIS: {}").format(params.phrase[:40]))
-        layer.triggerRepaint()
         for row, why in zip(rows, outcome.why):
-            row["why"] = why  # shown in the results list, not stored in the layer
+            self.why[row["req_id"]] = why  # shown in the results list, not stored in the layer
+        add_results(layer, geometries, rows, source_crs, self.tr("RRSIS: {}").format(params.phrase[:40]))
+        for old in find_results_layers():
+            delete_results(old, replaces)
+        layer.triggerRepaint()
+        self.last_ids = [row["req_id"] for row in rows]
+        for row in rows:
+            row["layer_id"], row["why"] = layer.id(), self.why.get(row["req_id"], {})
         self.resultsAdded.emit(rows)
 
-    def _results_layer(self, create: bool, crs=None):
-        layer = find_results_layer()
-        if layer is None and create:
-            if self.settings.output_crs == "project":
-                crs = QgsProject.instance().crs()
-            layer = ensure_results_layer(self.settings.results_file(), crs, self.settings.memory_layer)
-        return layer
+    def _results_layer(self, source_crs):
+        """The results layer for this raster's CRS, or the project's CRS when the settings say so."""
+        project_crs = QgsProject.instance().crs()
+        crs = project_crs if self.settings.output_crs == "project" and project_crs.isValid() else source_crs
+        return ensure_results_layer(self.settings.results_file(), crs, self.settings.memory_layer)
 
 
 def _geometry(wkb: bytes) -> QgsGeometry:

@@ -40,7 +40,8 @@ class PluginSettings:
     results_path: str = ""  # GeoPackage of the results layer; empty = default_results_path()
     memory_layer: bool = False
     top_k: int = 1
-    show_overlays: bool = True  # heatmap + candidate boxes as temporary layers after each query
+    show_overlays: bool = True  # candidate boxes as a temporary layer after each query
+    show_heatmap: bool = False  # the phrase heatmap under the results (toggled in the dock)
 
     @classmethod
     def load(cls) -> "PluginSettings":

@@ -24,11 +24,12 @@ def settings(tmp_path, backend):
 
 
 @pytest.fixture
-def session(qgis_canvas, settings):
+def session(qtbot, qgis_canvas, settings):
     from rrsis_qgis.qgis_core.session import Session
 
     s = Session(qgis_canvas, settings)
     s.backend.start()
+    qtbot.waitUntil(lambda: s.backend.state != "starting", timeout=30000)  # the health check runs in a thread
     assert s.backend.state == "connected", s.backend.detail
     yield s
     s.shutdown()

@@ -85,6 +85,7 @@ def test_backend_killed_during_a_query_is_a_message_and_nothing_is_lost(qtbot, q
     settings = PluginSettings(backend_url=srv.url, token_file=str(srv.token_file), results_path=str(tmp_path / "r.gpkg"))
     session = Session(qgis_canvas, settings)
     session.backend.start()
+    qtbot.waitUntil(lambda: session.backend.state == "connected", timeout=30000)
     show(qgis_canvas, scene_layer)
     with qtbot.waitSignal(session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
         session.run(scene_layer, PHRASE)
