@@ -166,6 +166,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--weights", nargs="*", help="manifest keys instead of a model's, e.g. sam2.1-hiera-large")
     d.add_argument("--models-dir", type=Path)
     d.set_defaults(func=_download)
+    from .models_cli import add_parser as add_models_parser
+
+    add_models_parser(sub)  # models list|download NAME|verify|path
 
     r = sub.add_parser("demo-raster", help="write the synthetic demo scene (road, tanks, buildings) as a GeoTIFF")
     r.add_argument("out")

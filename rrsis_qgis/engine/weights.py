@@ -19,6 +19,7 @@ class WeightsEntry:
     size: Optional[int]
     sha256: Optional[str]
     license: str = ""
+    unverified: str = ""  # why size or sha256 is not pinned (the manifest must say, never leave it silent)
 
 
 class MissingWeightsError(FileNotFoundError):

@@ -1,0 +1,128 @@
+"""`python -m rrsis_qgis models list|download NAME|verify [NAME]|path`: the checkpoints of the manifest, on disk or not."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT, EXIT_MISSING = 0, 1, 2, 3
+
+
+def add_parser(sub) -> None:
+    """The `models` command and its four actions, on the CLI's subparsers."""
+    m = sub.add_parser("models", help="list, download, verify the model checkpoints; print the models folder")
+    actions = m.add_subparsers(required=True, metavar="ACTION")
+    for name, helptext in (("list", "every known checkpoint: file, size, on disk or not, checksum pinned or why not"),
+                           ("download", "download the checkpoints of a model (default, …) or manifest key(s)"),
+                           ("verify", "check size and sha256 of the checkpoints on disk (all, or the named ones)"),
+                           ("path", "print the models folder")):
+        a = actions.add_parser(name, help=helptext)
+        if name in ("download", "verify"):
+            a.add_argument("names", nargs="+" if name == "download" else "*", metavar="NAME",
+                           help="a model (default, …) or a manifest key (sam2.1-hiera-large, …)")
+        a.add_argument("--models-dir", type=Path, help="default: $RRSIS_MODELS_DIR or ~/.cache/rrsis_qgis/models")
+        if name in ("list", "verify"):
+            a.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        a.set_defaults(func=globals()[f"_{name}"])
+
+
+def resolve_names(names) -> list:
+    """Model names (their checkpoints) and manifest keys or file names → manifest keys, in order, once each."""
+    from .engine.specs import load_specs
+    from .engine.weights import load_manifest
+
+    manifest, specs = load_manifest(), load_specs()
+    by_file = {e.file: k for k, e in manifest.items()}
+    keys: list = []
+    for name in names:
+        if name in manifest:
+            found = [name]
+        elif name in by_file:
+            found = [by_file[name]]
+        elif name in specs:
+            found = list(specs[name].weight_keys)
+        else:
+            raise ValueError(f"unknown model or checkpoint {name!r}; known: {', '.join(list(specs) + list(manifest))}")
+        keys += [k for k in found if k not in keys]
+    return keys
+
+
+def _folder(args) -> Path:
+    from .engine.weights import default_models_dir
+
+    return Path(args.models_dir) if args.models_dir else default_models_dir()
+
+
+def _path(args) -> int:
+    print(_folder(args))
+    return EXIT_OK
+
+
+def _list(args) -> int:
+    from .engine.specs import load_specs
+    from .engine.weights import load_manifest
+
+    folder, specs = _folder(args), load_specs()
+    rows = []
+    for key, entry in load_manifest().items():
+        path = folder / entry.file
+        rows.append({"key": key, "file": entry.file, "size": entry.size, "present": path.is_file(),
+                     "size_on_disk": path.stat().st_size if path.is_file() else None,
+                     "sha256": entry.sha256, "unverified": entry.unverified or None, "url": entry.url,
+                     "used_by": [n for n, s in specs.items() if key in s.weight_keys]})
+    if args.json:
+        print(json.dumps({"models_dir": str(folder), "checkpoints": rows}))
+        return EXIT_OK
+    print(f"models folder: {folder}")
+    for r in rows:
+        size = f"{r['size'] / 1e6:.0f} MB" if r["size"] else "size ?"
+        state = "on disk" if r["present"] else "missing"
+        pinned = "sha256 pinned" if r["sha256"] and r["size"] else f"unverified: {r['unverified']}"
+        used = f"  (model: {', '.join(r['used_by'])})" if r["used_by"] else ""
+        print(f"  {r['key']:<24} {r['file']:<28} {size:>9}  {state:<8} {pinned}{used}")
+    return EXIT_OK
+
+
+def _download(args) -> int:
+    from .cli import _download as download_keys  # one download loop for `download` and `models download`
+
+    keys = resolve_names(args.names)
+    return download_keys(argparse.Namespace(weights=keys, model=None, models_dir=args.models_dir))
+
+
+def _verify(args) -> int:
+    from .engine.download import sha256_of
+    from .engine.weights import load_manifest
+
+    folder, manifest = _folder(args), load_manifest()
+    keys = resolve_names(args.names) if args.names else [k for k, e in manifest.items() if (folder / e.file).is_file()]
+    results = [_check(key, manifest[key], folder / manifest[key].file, sha256_of) for key in keys]
+    states = [r["state"] for r in results]
+    code = EXIT_MISMATCH if any(s.startswith(("wrong", "sha256")) for s in states) else \
+        EXIT_MISSING if "missing" in states else EXIT_OK
+    if args.json:
+        print(json.dumps({"models_dir": str(folder), "results": results}))
+    else:
+        if not results:
+            print(f"no known checkpoint in {folder}", file=sys.stderr)
+        for r in results:
+            print(f"{r['file']}: {r['state']}" + (f" (sha256 {r['sha256']})" if r.get("sha256") else ""))
+    return code
+
+
+def _check(key: str, entry, path: Path, sha256_of) -> dict:
+    result = {"key": key, "file": entry.file}
+    if not path.is_file():
+        result["state"] = "missing"
+    elif entry.size is not None and path.stat().st_size != entry.size:
+        result["state"] = f"wrong size ({path.stat().st_size} bytes, expected {entry.size}): download it again"
+    else:
+        result["sha256"] = sha256_of(path)
+        if entry.sha256 is None:
+            result["state"] = f"present, not verifiable: {entry.unverified or 'no sha256 pinned'}"
+        elif result["sha256"] == entry.sha256:
+            result["state"] = "ok"
+        else:
+            result["state"] = "sha256 mismatch: delete it and download again"
+    return result
