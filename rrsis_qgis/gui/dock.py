@@ -116,9 +116,9 @@ class RrsisDock(QgsDockWidget):
         bar.pushWidget(item, Qgis.Success, 8)
         cut = self.session.long_prompts(accepted_only) if path.lower().endswith(".shp") else 0
         if cut:
-            bar.pushMessage("RRSIS", self.tr("{} phrase(s) are longer than {} characters: the Shapefile keeps only "
-                                             "their first {}; export to GeoPackage to keep them whole")
-                            .format(cut, SHAPEFILE_TEXT, SHAPEFILE_TEXT), Qgis.Warning, 0)
+            bar.pushWidget(bar.createMessage("RRSIS", self.tr(
+                "{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to "
+                "GeoPackage to keep them whole").format(cut, SHAPEFILE_TEXT, SHAPEFILE_TEXT)), Qgis.Warning, 0)
 
     def update_view_info(self, *_):
         layer = self.layer_combo.currentLayer()

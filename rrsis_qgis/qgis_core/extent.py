@@ -33,7 +33,8 @@ class ViewRequest:
 
 def visible_area(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsGeometry:
     """The canvas's visible polygon (rotation included) in the layer's CRS."""
-    geom = QgsGeometry.fromQPolygonF(map_settings.visiblePolygon())
+    corners = [QgsPointXY(p) for p in map_settings.visiblePolygon()]
+    geom = QgsGeometry.fromPolygonXY([corners + corners[:1]])  # fromQPolygonF gives an open line
     geom = geom.densifyByCount(EDGE_POINTS)
     if map_settings.destinationCrs() != layer.crs():
         transform = QgsCoordinateTransform(map_settings.destinationCrs(), layer.crs(),
