@@ -14,8 +14,9 @@ from starlette.exceptions import HTTPException
 
 from .auth import token_matches
 from .codec import ImageError, decode_image
-from .inference_queue import Cancelled, InferenceQueue, Refused, ShuttingDown
-from .schemas import CancelResult, ErrorResponse, Health, Models, SegmentRequest, SegmentResponse
+from .inference_queue import IDLE, QUERY, Cancelled, InferenceQueue, Refused, ShuttingDown
+from .schemas import (CancelResult, EncodeRequest, EncodeResponse, ErrorResponse, Health, Models, SegmentRequest,
+                      SegmentResponse)
 from .service import Service, check_prompts_inside
 
 log = logging.getLogger("rrsis_qgis.server")
@@ -51,29 +52,13 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
     app.state.queue = queue
     _install_error_handlers(app)
 
-    @app.get("/v1/health", response_model=Health, responses=ERRORS)
-    async def health() -> Health:
-        return service.health(queue.depth)
-
-    @app.get("/v1/models", response_model=Models, responses=ERRORS)
-    async def models() -> Models:
-        return await asyncio.to_thread(service.models)
-
-    @app.post("/v1/segment", response_model=SegmentResponse, responses=ERRORS)
-    async def segment(req: SegmentRequest, request: Request) -> SegmentResponse:
-        request_id = req.request_id or uuid.uuid4().hex[:16]
+    async def _run_queued(request: Request, request_id: str, work, priority: int = QUERY, group: str = ""):
+        """Admit (bounded, unique id), run on the inference thread in priority order, map failures to JSON."""
         try:
-            job = queue.admit(request_id)  # before any await: a duplicate id cannot slip in
+            job = queue.admit(request_id, priority, group)  # before any await: a duplicate id cannot slip in
         except Refused as exc:
             headers = {"Retry-After": str(exc.retry_after_s)} if exc.retry_after_s else None
             raise ApiError(exc.status, exc.code, str(exc), headers) from None
-
-        def work():  # on the inference thread: only the running request holds a decoded image
-            image, valid = decode_image(req.image, limits.max_image_side)
-            log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
-            check_prompts_inside(req, image.shape[1], image.shape[0])
-            return service.segment(req, image, valid, request_id)
-
         task = asyncio.ensure_future(queue.run(job, work))
         watcher = asyncio.ensure_future(_cancel_on_disconnect(request, queue, request_id))
         try:
@@ -81,7 +66,7 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
             if not done:
                 queue.cancel(request_id)
                 raise ApiError(504, "timeout", f"the request took longer than {limits.request_timeout_s:g} s")
-            response = task.result()
+            return task.result()
         except Cancelled:
             raise ApiError(409, "cancelled", f"request {request_id} was cancelled") from None
         except ShuttingDown:
@@ -94,8 +79,40 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
             raise ApiError(503, "out_of_memory", "the server ran out of memory; try a smaller view") from None
         finally:
             watcher.cancel()
+
+    @app.get("/v1/health", response_model=Health, responses=ERRORS)
+    async def health() -> Health:
+        return service.health(queue.depth)
+
+    @app.get("/v1/models", response_model=Models, responses=ERRORS)
+    async def models() -> Models:
+        return await asyncio.to_thread(service.models)
+
+    @app.post("/v1/segment", response_model=SegmentResponse, responses=ERRORS)
+    async def segment(req: SegmentRequest, request: Request) -> SegmentResponse:
+        request_id = req.request_id or uuid.uuid4().hex[:16]
+
+        def work():  # on the inference thread: only the running request holds a decoded image
+            image, valid = decode_image(req.image, limits.max_image_side)
+            log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
+            check_prompts_inside(req, image.shape[1], image.shape[0])
+            return service.segment(req, image, valid, request_id)
+
+        response = await _run_queued(request, request_id, work)
         log.info("%s done %s", request_id, json.dumps(response.timings_ms))
         return response
+
+    @app.post("/v1/encode", response_model=EncodeResponse, responses=ERRORS)
+    async def encode(req: EncodeRequest, request: Request) -> EncodeResponse:
+        """Low priority: every real query that arrives meanwhile runs first; a newer encode of the same
+        session cancels this one while it waits. A later /v1/segment of the same image is a cache hit."""
+        request_id = req.request_id or uuid.uuid4().hex[:16]
+
+        def work():
+            image, _valid = decode_image(req.image, limits.max_image_side)
+            return service.encode(image, request_id)
+
+        return await _run_queued(request, request_id, work, priority=IDLE, group=req.session)
 
     @app.delete("/v1/requests/{request_id}", response_model=CancelResult, responses=ERRORS)
     async def cancel(request_id: str) -> CancelResult:

@@ -1,7 +1,9 @@
-"""One inference at a time per device: a single worker thread; a bounded queue whose jobs can be cancelled."""
+"""One inference at a time per device: a single worker thread, a bounded priority queue, cancellable jobs."""
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import math
 import threading
 import time
@@ -26,9 +28,14 @@ class Refused(Exception):
         self.status, self.code, self.retry_after_s = status, code, retry_after_s
 
 
+QUERY, IDLE = 0, 1  # priorities: a real query runs before any idle-time encode that is still waiting
+
+
 @dataclass
 class Job:
     request_id: str
+    priority: int = QUERY
+    group: str = ""  # idle encodes of one client: a newer one cancels the older ones still waiting
     cancelled: bool = False
     shutdown: bool = False
     started: bool = False
@@ -42,6 +49,9 @@ class InferenceQueue:
         self.max_depth = max_depth
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inference")
         self._jobs: dict = {}
+        self._heap: list = []  # (priority, arrival, job, fn, future, loop): the worker takes the smallest
+        self._heap_lock = threading.Lock()
+        self._arrival = itertools.count()
         self._closing = False
         self._mean_run_s = 5.0  # a guess until the first job has run; only used for Retry-After
 
@@ -49,7 +59,7 @@ class InferenceQueue:
     def depth(self) -> int:
         return len(self._jobs)
 
-    def admit(self, request_id: str) -> Job:
+    def admit(self, request_id: str, priority: int = QUERY, group: str = "") -> Job:
         """Register a job or raise Refused (duplicate id 409, queue full 429, shutting down 503)."""
         if self._closing:
             raise Refused(503, "shutting_down", "the server is shutting down")
@@ -58,7 +68,11 @@ class InferenceQueue:
         if len(self._jobs) >= self.max_depth:
             raise Refused(429, "queue_full", f"{len(self._jobs)} requests are already waiting; try again shortly",
                           self.retry_after_s())
-        job = self._jobs[request_id] = Job(request_id)
+        if priority == IDLE:  # this view replaces the client's older idle encodes that have not started
+            for other in list(self._jobs.values()):
+                if other.priority == IDLE and other.group == group:
+                    self.cancel(other.request_id)
+        job = self._jobs[request_id] = Job(request_id, priority, group)
         return job
 
     def retry_after_s(self) -> int:
@@ -66,9 +80,16 @@ class InferenceQueue:
 
     async def run(self, job: Job, fn: Callable):
         """Run ``fn`` on the inference thread when it is ``job``'s turn; the job leaves the queue either way."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        with self._heap_lock:
+            heapq.heappush(self._heap, (job.priority, next(self._arrival), job, fn, future, loop))
+        self._executor.submit(self._run_next)
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._executor, self._run_job, job, fn)
+            return await future
         finally:
+            if not future.done():  # the awaiting request itself was cancelled: do not run it for nobody
+                job.cancelled = True
             if self._jobs.get(job.request_id) is job:
                 del self._jobs[job.request_id]
 
@@ -97,6 +118,17 @@ class InferenceQueue:
         self.close()
         self._executor.shutdown(wait=False, cancel_futures=False)
 
+    def _run_next(self) -> None:
+        """One executor slot per queued job; each runs whichever waiting job has the best priority."""
+        with self._heap_lock:
+            _priority, _n, job, fn, future, loop = heapq.heappop(self._heap)
+        try:
+            result = self._run_job(job, fn)
+        except BaseException as exc:  # noqa: BLE001 — handed to the awaiting request
+            loop.call_soon_threadsafe(_settle, future, None, exc)
+        else:
+            loop.call_soon_threadsafe(_settle, future, result, None)
+
     def _run_job(self, job: Job, fn: Callable):
         with job.lock:
             if job.shutdown:
@@ -112,3 +144,12 @@ class InferenceQueue:
         if job.cancelled:
             raise Cancelled(job.request_id)
         return result
+
+
+def _settle(future: asyncio.Future, result, exc) -> None:
+    if future.done():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

@@ -54,6 +54,22 @@ class SegmentRequest(BaseModel):
         return v
 
 
+class EncodeRequest(BaseModel):
+    """Encode a view ahead of its query (the plugin sends it while the canvas is still)."""
+    model_config = ConfigDict(extra="forbid")
+
+    image: str = Field(..., min_length=1, description="the same bytes a later /v1/segment will send")
+    request_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    session: str = Field("", pattern=r"^[A-Za-z0-9_-]{0,64}$",
+                         description="a newer encode of the same session cancels older ones still waiting")
+
+
+class EncodeResponse(BaseModel):
+    request_id: str
+    cache: str  # "hit" (it was already encoded) or "miss" (encoded now)
+    timings_ms: Dict[str, float]
+
+
 class Rle(BaseModel):
     size: List[int]
     counts: str

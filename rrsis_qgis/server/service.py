@@ -13,7 +13,7 @@ from ..engine.weights import MissingWeightsError, default_models_dir, load_manif
 from ..geo import rle
 from .cache import EmbeddingCache, cache_key
 from .codec import encode_heatmap
-from .schemas import (CacheStats, Candidate, Health, MaskOut, ModelFile, ModelInfo, Models, Parse, Rle,
+from .schemas import (CacheStats, Candidate, EncodeResponse, Health, MaskOut, ModelFile, ModelInfo, Models, Parse, Rle,
                       SegmentRequest, SegmentResponse)
 
 
@@ -58,6 +58,18 @@ class Service:
             candidates=[Candidate(**c) for c in result.candidates],
             parse=Parse(**{k: v for k, v in result.query.items() if k in Parse.model_fields}),
             timings_ms=timings, models=self.model_ids, cache="hit" if hit else "miss")
+
+    def encode(self, image: np.ndarray, request_id: str) -> EncodeResponse:
+        """Fill the embedding cache for ``image`` (on the inference thread); a hit costs nothing."""
+        t0 = time.perf_counter()
+        key = cache_key(image, self.segmenter.spec.name)
+        timings: dict = {}
+        hit = self.cache.get(key) is not None
+        if not hit:
+            embeddings = self.segmenter.encode(image, timings=timings)
+            self.cache.put(key, embeddings, embeddings.nbytes)
+        timings["total"] = round((time.perf_counter() - t0) * 1000, 2)
+        return EncodeResponse(request_id=request_id, cache="hit" if hit else "miss", timings_ms=timings)
 
     def health(self, queue_depth: int) -> Health:
         return Health(status="ok", version=__version__, device=str(self.segmenter.device),
