@@ -14,6 +14,12 @@ W_ACTIVATION, W_ATTRIBUTE, W_GEOMETRY = 0.35, 0.15, 1.0
 W_DECISIVE = 2.0  # superlatives and ordinals name exactly one instance
 TARGET_SHARE = 0.6  # "the largest tank" compares tanks: candidates within 60 % of the best activation
 SIGMOID_GAIN = 12.0
+# Positions as annotators use them: an image third is a band. "middle-right" = inside the right band, vertically
+# near the middle (not at x = 1); "top-right" / "right" = inside the band(s), the nearer the edge the better.
+BAND = 1.0 / 3.0
+POSITION_BAND = 0.25  # "the largest tank in the bottom-left": the superlative is judged among those that fit the position
+CORNERS = {("top", "left"): (0.0, 0.0), ("top", "right"): (1.0, 0.0), ("bottom", "left"): (0.0, 1.0),
+           ("bottom", "right"): (1.0, 1.0)}
 ANCHORS = {"top-left": (0, 0), "top": (None, 0), "top-right": (1, 0), "left": (0, None), "center": (0.5, 0.5),
            "right": (1, None), "bottom-left": (0, 1), "bottom": (None, 1), "bottom-right": (1, 1),
            "middle-left": (0, 0.5), "middle-right": (1, 0.5), "top-middle": (0.5, 0), "bottom-middle": (0.5, 1)}
@@ -56,17 +62,21 @@ def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[
     landmarks = _Landmarks(landmarks)
     geometry = np.zeros(len(candidates))
     weight = 0.0
+    members = _target_members(candidates)
+    pool = members
     if query.position:
-        geometry += W_GEOMETRY * _tag(terms, "position", [_position(c, query.position) for c in candidates])
+        scores = _tag(terms, "position", _positions(candidates, query.position))
+        geometry += W_GEOMETRY * scores
         weight += W_GEOMETRY
+        best = max(scores[i] for i in members)
+        pool = [i for i in members if scores[i] >= best - POSITION_BAND]
     if query.relation and landmarks:
         scores = [_relation(c, query.relation, landmarks) for c in candidates]
         geometry += W_GEOMETRY * _tag(terms, "relation", scores)
         weight += W_GEOMETRY
-    members = _target_members(candidates)
     if query.superlative:
-        scores = _among(members, _superlative([candidates[i] for i in members], query.superlative,
-                                              query.superlative_ref, landmarks), len(candidates))
+        scores = _among(pool, _superlative([candidates[i] for i in pool], query.superlative,
+                                           query.superlative_ref, landmarks), len(candidates))
         if scores is not None:
             geometry += W_DECISIVE * _tag(terms, "superlative", scores)
             weight += W_DECISIVE
@@ -102,12 +112,23 @@ def _tag(terms: list, name: str, scores) -> np.ndarray:
     return scores
 
 
-def _position(c: Instance, position: str) -> float:
-    ax, ay = ANCHORS[position]
-    dx = 0.0 if ax is None else c.centre[0] - ax
-    dy = 0.0 if ay is None else c.centre[1] - ay
-    reach = np.hypot(1.0 if ax is not None else 0.0, 1.0 if ay is not None else 0.0)
-    return float(1.0 - np.hypot(dx, dy) / reach)
+def _positions(candidates: Sequence[Instance], position: str) -> np.ndarray:
+    """Fit of each candidate to an image position, averaged over the named axes, in [0, 1]."""
+    anchors = ANCHORS[position]
+    toward_edge = 0.5 not in anchors  # corners and single edges; in "middle-right" the edge axis only needs the band
+    parts = []
+    for axis, anchor in enumerate(anchors):
+        if anchor is None:
+            continue
+        coords = np.array([c.centre[axis] for c in candidates])
+        if anchor == 0.5:
+            parts.append(np.clip(1.0 - 2.0 * np.abs(coords - 0.5), 0.0, 1.0))
+            continue
+        outside = np.clip(coords - BAND, 0.0, None) if anchor == 0 else np.clip(1.0 - BAND - coords, 0.0, None)
+        band = np.clip(1.0 - 1.5 * outside, 0.0, 1.0)
+        nearness = 1.0 - np.abs(coords - anchor)
+        parts.append(0.5 * band + 0.5 * nearness if toward_edge else band)
+    return np.mean(parts, axis=0)
 
 
 def _relation(c: Instance, relation: str, landmarks: "_Landmarks") -> float:
@@ -170,14 +191,20 @@ def edge_of(ref: Optional[str]) -> Optional[str]:
     words = ref.split()
     if any(w in ("edge", "side", "border", "corner", "center", "centre", "middle") for w in words) or \
             set(words) <= set(EDGE_WORDS) | {"image", "of", "the"}:
-        for w in words:
-            if w in EDGE_WORDS:
-                return EDGE_WORDS[w]
+        named = [EDGE_WORDS[w] for w in words if w in EDGE_WORDS]
+        vertical = next((w for w in named if w in ("top", "bottom")), None)
+        horizontal = next((w for w in named if w in ("left", "right")), None)
+        if vertical and horizontal:
+            return f"{vertical}-{horizontal}"  # "the top left corner" is a point, not an edge
+        return named[0] if named else None
     return None
 
 
 def _edge_distance(c: Instance, edge: str) -> float:
     x, y = c.centre
+    if "-" in edge:
+        cx, cy = CORNERS[tuple(edge.split("-"))]
+        return float(np.hypot(x - cx, y - cy))
     return {"top": y, "bottom": 1 - y, "left": x, "right": 1 - x, "center": float(np.hypot(x - 0.5, y - 0.5))}[edge]
 
 
