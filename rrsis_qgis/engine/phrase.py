@@ -14,7 +14,8 @@ from typing import List, Optional, Tuple, Union
 COLOURS = {"white", "black", "red", "green", "blue", "yellow", "grey", "gray", "brown", "orange", "purple",
            "dark", "light", "bright", "pink", "silver", "beige", "tan"}
 SIZES = {"large", "small", "big", "tiny", "huge", "little", "long", "short", "wide", "narrow", "tall", "giant"}
-SHAPES = {"round", "circular", "square", "rectangular", "oval", "curved", "straight", "l-shaped", "triangular"}
+SHAPES = {"round", "circular", "square", "rectangular", "oval", "curved", "straight", "l-shaped", "triangular",
+          "elliptical", "elongated"}
 MATERIALS = {"concrete", "metal", "metallic", "dirt", "grass", "grassy", "asphalt", "wooden", "sandy", "paved",
              "brick", "glass", "tiled", "bare"}
 ATTRIBUTES = COLOURS | SIZES | SHAPES | MATERIALS
@@ -27,6 +28,7 @@ IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "v
 OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct", "distinctive",
            "unique", "solitary", "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
            "identifiable", "isolated", "particular", "entire", "two", "both", "most", "more", "very", "far", "extreme",
+           "inner", "outer",
            "of", "leftmost", "rightmost", "topmost", "bottommost", "largest", "smallest", "biggest", "larger",
            "smaller", "bigger", "northernmost", "southernmost", "westernmost", "easternmost", "uppermost", "lowermost",
            "highest", "lowest", "first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"}
@@ -34,7 +36,7 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "sits", "sit", "stands", "stand", "has", "have", "having", "located", "positioned", "situated", "placed",
          "parked", "seen", "found", "lying", "sitting", "standing", "present", "docked", "moored", "oriented",
          "aligned", "extending", "extends", "spanning", "spans", "stretching", "stretches", "occupies", "occupying",
-         "features", "featuring", "characterized", "crosses", "crossing", "connecting", "connects", "covered",
+         "features", "featuring", "characterized", "crosses", "connecting", "connects", "covered", "compared",
          "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
@@ -53,7 +55,7 @@ _PART = r"(?:" + "|".join(sorted(PARTS)) + r")"
 _VERTICAL = {"top": "top", "upper": "top", "north": "top", "northern": "top",
              "bottom": "bottom", "lower": "bottom", "south": "bottom", "southern": "bottom"}
 _HORIZONTAL = {"left": "left", "west": "left", "western": "left", "right": "right", "east": "right", "eastern": "right"}
-_CENTRE = {"center", "middle", "central", "midpoint", "midsection", "centrally", "centered"}
+_CENTRE = {"center", "middle", "central", "midpoint", "midsection", "centrally", "centered", "midway"}
 _ADJECTIVAL = {"upper", "lower", "northern", "southern", "western", "eastern", "central"}  # need a part noun after
 
 SPANS_DROPPED = [  # set aside before anything is read: they describe extent or the object's own parts
@@ -99,7 +101,8 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:to the )?west of\b", "west_of"),
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|by the side of|bordered by|along|docked at|moored at)\b",
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|by the side of|bordered by|along|(?:docked|moored|tied|"
+     r"berthed) (?:at|to|alongside))\b",
      "next_to"),
     (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|in the vicinity of)\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
@@ -112,11 +115,11 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the (left|right|top|bottom)\b"
-TYPOS = {"midle": "middle", "smll": "small", "centre": "center", "viewt": "view", "airplanes is": "airplane is",
-         "track and field": "track field", "most bottom": "bottommost", "most top": "topmost", "most left": "leftmost",
-         "most right": "rightmost", "left most": "leftmost", "right most": "rightmost", "top most": "topmost",
-         "bottom most": "bottommost", "l shaped": "l-shaped", "right hand": "right", "left hand": "left",
-         "image s ": "image is "}
+TYPOS = {"midle": "middle", "mid": "middle", "smll": "small", "centre": "center", "viewt": "view",
+         "airplanes is": "airplane is", "track and field": "track field", "left most": "leftmost",
+         "right most": "rightmost", "top most": "topmost", "bottom most": "bottommost", "most bottom": "bottommost",
+         "most top": "topmost", "most left": "leftmost", "most right": "rightmost", "l shaped": "l-shaped",
+         "right hand": "right", "left hand": "left", "image s ": "image is "}  # in this order: "bottom most left"
 
 
 @dataclass
@@ -193,6 +196,8 @@ def _take_superlative(text: str, q: Query) -> str:
         for m in re.finditer(pattern, text):
             found.append((m.start(), m, name))
     for _, m, name in sorted(found, key=lambda f: f[0]):  # the first one said wins
+        if text[:m.start()].endswith("one of the "):
+            continue  # "one of the longest vessels" singles nothing out
         if name not in ("closest_to", "farthest_from"):
             q.superlative = name
             return _squash(text[:m.start()] + " " + text[m.end():])
@@ -307,7 +312,7 @@ _POSITION = re.compile(
     r"\b(?:in|at|on|near|towards?|to|along|by|from|beyond|across)? ?the (?:very |far |extreme |most )?"
     rf"{_DIR}(?: {_DIR})?(?: {_PART})?\b|"
     rf"\b{_DIR}(?: {_DIR})? {_PART}\b|\b{_DIR} {_DIR}\b|\bfar (?:left|right)\b|"
-    r"\b(?:centrally|centered|in top of)\b")
+    r"\b(?:centrally|centered|midway|in top of)\b")
 
 
 def _target(text: str) -> Tuple[str, List[str]]:
@@ -321,7 +326,7 @@ def _target(text: str) -> Tuple[str, List[str]]:
         m = re.search(r"\b(?:is|are) (?:a|an) ", text)
         if m:
             taken, attributes = _noun_words(text[m.end():].split())
-    while len(taken) > 1 and taken[-1] in GENERIC_TAILS:
+    while len(taken) > 1 and taken[-1] in GENERIC_TAILS and not taken[-2].endswith("ed"):
         taken.pop()  # "the harbor structure" → harbor
     return " ".join(taken), attributes
 
@@ -333,7 +338,8 @@ def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
             if w in ATTRIBUTES:
                 attributes.append(w)
             continue
-        if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL:
+        participle = taken and (w.endswith("ed") or w.endswith("ing") and w not in ING_NOUNS)
+        if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL or participle:
             if taken:
                 break
             continue
