@@ -115,11 +115,12 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the (left|right|top|bottom)\b"
-TYPOS = {"midle": "middle", "mid": "middle", "smll": "small", "centre": "center", "viewt": "view",
-         "airplanes is": "airplane is", "track and field": "track field", "left most": "leftmost",
-         "right most": "rightmost", "top most": "topmost", "bottom most": "bottommost", "most bottom": "bottommost",
-         "most top": "topmost", "most left": "leftmost", "most right": "rightmost", "l shaped": "l-shaped",
-         "right hand": "right", "left hand": "left", "image s ": "image is "}  # in this order: "bottom most left"
+TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [  # in this order: "bottom most left" → bottommost left
+    ("midle", "middle"), ("mid", "middle"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
+    ("track and field", "track field"), ("left most", "leftmost"), ("right most", "rightmost"),
+    ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
+    ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
+    ("left hand", "left")]]
 
 
 @dataclass
@@ -170,8 +171,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"'s\b", "", text)  # the image's edge → the image edge
     text = re.sub(r"[^a-z0-9,; ]+", " ", text).replace(";", ",")
     text = " ".join(text.replace(",", " , ").split())
-    for wrong, right in TYPOS.items():
-        text = re.sub(rf"\b{wrong}\b", right.strip(), text) if wrong[-1] != " " else text.replace(wrong, right)
+    for wrong, right in TYPOS:
+        text = wrong.sub(right, text)
     return text
 
 
