@@ -1,7 +1,7 @@
 """Phrase activation map: cosine of dense CLIP features with global and per-token text semantics."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 import numpy as np
 import torch
@@ -45,3 +45,25 @@ def normalise(values: np.ndarray, valid: Optional[np.ndarray] = None) -> np.ndar
     if valid is not None:
         out[~valid] = 0.0
     return np.clip(out, 0.0, 1.0)
+
+
+@torch.inference_mode()
+def pooled_regions(patch_features: torch.Tensor, masks: List[np.ndarray]) -> torch.Tensor:
+    """N×D unit vectors: each mask's area-weighted mean of the D×gh×gw patch features."""
+    d, gh, gw = patch_features.shape
+    stack = torch.from_numpy(np.stack(masks).astype(np.float32))[:, None]
+    weights = F.interpolate(stack, size=(gh, gw), mode="area")[:, 0].reshape(len(masks), -1)
+    return F.normalize(weights @ patch_features.reshape(d, -1).T.float(), dim=-1)
+
+
+@torch.inference_mode()
+def region_similarity(patch_features: torch.Tensor, global_text: torch.Tensor, masks: List[np.ndarray]) -> List[float]:
+    """Absolute score of each mask for the text: cosine of its pooled features with the sentence, in [−1, 1].
+
+    The activation map is min–max normalised per view, so its best region is always 1 even when the object
+    is absent; this score is not, so a per-model threshold on it can say "nothing matching in this view".
+    """
+    if not masks:
+        return []
+    text = F.normalize(global_text.float().reshape(-1), dim=0)
+    return (pooled_regions(patch_features, masks) @ text).tolist()

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .activation import activation_map
+from .activation import activation_map, pooled_regions, region_similarity
 from .phrase import Query, parse
 from .prompts import REGION_THRESHOLD, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
 from .reasoner import Instance, edge_of, rank
@@ -111,10 +111,7 @@ def attribute_scores(patches: torch.Tensor, masks: List[np.ndarray], texts: dict
     """How much more each masked region matches "white tank" than "tank" (dense CLIP features), in [0, 1]."""
     if "plain" not in texts or not masks:
         return [0.5] * len(masks)
-    d, gh, gw = patches.shape
-    stack = torch.from_numpy(np.stack(masks).astype(np.float32))[:, None]
-    weights = F.interpolate(stack, size=(gh, gw), mode="area")[:, 0].reshape(len(masks), -1)
-    pooled = F.normalize(weights @ patches.reshape(d, -1).T.float(), dim=-1)
+    pooled = pooled_regions(patches, masks)
     gain = pooled @ texts["target"][0] - pooled @ texts["plain"][0]
     return torch.sigmoid(ATTRIBUTE_GAIN * gain).tolist()
 
@@ -124,8 +121,9 @@ class ZeroShot:
 
     name = "zero-shot"
 
-    def __init__(self, clip):
+    def __init__(self, clip, min_score: Optional[float] = None):
         self.clip = clip
+        self.min_score = min_score  # per model, calibrated on real weights; None: always return the best
 
     def image_features(self, image: np.ndarray) -> torch.Tensor:
         return self.clip.image_features(image)
@@ -166,11 +164,24 @@ class ZeroShot:
         with stage("sam2_refine"):  # the second pass, with its own mask as dense prompt, for the winners only
             final = [decoder.refine(dataclasses.replace(candidates[c.index], mask_logits=refined[c.index].low_res_logits),
                                     use_mask_prompt=True, second_pass=False).mask & valid for c in best]
+            best, final = keep_found(best, final, region_similarity(job.image_features, texts["target"][0], final),
+                                     self.min_score)
         return Referral(masks=final, scores=[round(c.score, 5) for c in best], heatmap=heat,
                         prompts=[candidates[c.index] for c in best],
                         query=query.as_dict() if query else {"text": job.phrase, "target": job.phrase},
                         candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms,
                                      "refined": c.index in refined} for c in ranked])
+
+
+def keep_found(best: List[Choice], masks: List[np.ndarray], absolute: List[float],
+               min_score: Optional[float]) -> tuple:
+    """Tag each result with its absolute score; drop those under ``min_score`` (none left = not found here)."""
+    for choice, score in zip(best, absolute):
+        choice.terms["absolute"] = round(float(score), 4)
+    if min_score is None:
+        return best, masks
+    kept = [i for i, score in enumerate(absolute) if score >= min_score]
+    return [best[i] for i in kept], [masks[i] for i in kept]
 
 
 def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
