@@ -25,7 +25,8 @@ PARTS = {"part", "side", "edge", "half", "area", "region", "section", "portion",
          "margin", "position", "end", "location", "spot"}
 IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile"}
 # what can open a noun phrase without being its noun: determiners, filler adjectives, comparison words
-OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct", "distinctive",
+OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct",
+           "distinctive",
            "unique", "solitary", "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
            "identifiable", "isolated", "particular", "entire", "two", "both", "most", "more", "very", "far", "extreme",
            "inner", "outer",
@@ -60,7 +61,8 @@ _ADJECTIVAL = {"upper", "lower", "northern", "southern", "western", "eastern", "
 
 SPANS_DROPPED = [  # set aside before anything is read: they describe extent or the object's own parts
     r"\b(?:starting |extending |spanning |stretching )?from (?:the |a )?[a-z ]{1,40}? (?:down |up |all the way )?"
-    r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + _DIR + r" ?){1,2}(?: " + _PART + r")?(?: of the (?:image|frame))?",
+    r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + _DIR + r" ?){1,2}(?: " + _PART + r")?"
+    r"(?: of the (?:image|frame))?",
     r"\bstarting from (?:the )?[a-z ]*?" + _PART + r"\b",
     r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
     r"\bits (?:" + _DIR + r" )+(?:" + _PART + r"|wing|wings|wingtip|tip)\b",
@@ -114,8 +116,10 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
 ]
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
-ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the (left|right|top|bottom)\b"
-TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [  # in this order: "bottom most left" → bottommost left
+ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
+               r"(left|right|top|bottom)\b"
+# in this order: "bottom most left" → bottommost left, not bottom leftmost
+TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
     ("track and field", "track field"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),

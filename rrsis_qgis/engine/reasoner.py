@@ -17,7 +17,7 @@ SIGMOID_GAIN = 12.0
 # Positions as annotators use them: an image third is a band. "middle-right" = inside the right band, vertically
 # near the middle (not at x = 1); "top-right" / "right" = inside the band(s), the nearer the edge the better.
 BAND = 1.0 / 3.0
-POSITION_BAND = 0.25  # "the largest tank in the bottom-left": the superlative is judged among those that fit the position
+POSITION_BAND = 0.25  # "the largest tank in the bottom-left": the superlative among those that fit the position
 CORNERS = {("top", "left"): (0.0, 0.0), ("top", "right"): (1.0, 0.0), ("bottom", "left"): (0.0, 1.0),
            ("bottom", "right"): (1.0, 1.0)}
 ANCHORS = {"top-left": (0, 0), "top": (None, 0), "top-right": (1, 0), "left": (0, None), "center": (0.5, 0.5),

@@ -53,7 +53,8 @@ def measure() -> dict:
     clean = _rate((r, q.target, not set(q.target.split()) & LEAKS) for r, q in both)
     position = _rate((r, q.position, q.position == r["position"]) for r, q in both if r["position"])
     stray = _rate((r, q.position, q.position is None) for r, q in both if not r["position"])
-    relation = _rate((r, (q.relation, q.landmark), q.relation == r["relation"] and _landmark_ok(q.landmark, r["landmark"]))
+    relation = _rate((r, (q.relation, q.landmark),
+                      q.relation == r["relation"] and _landmark_ok(q.landmark, r["landmark"]))
                      for r, q in both if r["relation"])
     superlative = _rate((r, q.superlative, q.superlative == (r["superlative"] or None)) for r, q in both)
     attributes = _rate((r, q.attributes, sorted(q.attributes) == sorted(filter(None, r["attributes"].split(","))))
