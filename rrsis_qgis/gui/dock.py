@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QTreeWidget
 
 from ..geo.vector_writer import WriteError
 from ..qgis_core.export import SHAPEFILE_TEXT
+from ..qgis_core.idle_encoder import IdleEncoder
 from ..qgis_core.results_layer import ResultsError
 from .refine_tool import RefineTool
 
@@ -43,6 +44,7 @@ class RrsisDock(QgsDockWidget):
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
         self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
         self.ui.heatmapCheck.setChecked(session.settings.show_heatmap)
+        self.idle = session.idle = IdleEncoder(session, self.layer_combo.currentLayer, self)
         self._load_history()
         self._connect()
         self._on_backend(session.backend.state, session.backend.detail)
@@ -79,8 +81,14 @@ class RrsisDock(QgsDockWidget):
             self._shortcuts.append(shortcut)
         self.layer_combo.layerChanged.connect(lambda _layer: self.update_view_info())
         self.iface.mapCanvas().extentsChanged.connect(self.update_view_info)
+        self.iface.mapCanvas().extentsChanged.connect(self.idle.schedule)
+        self.layer_combo.layerChanged.connect(self.idle.schedule)
+        self.visibilityChanged.connect(self.idle.set_active)
+        self.idle.stateChanged.connect(lambda _state: self.update_view_info())
+        s.backend.stateChanged.connect(self.idle.schedule)
         s.backend.stateChanged.connect(self._on_backend)
         s.busyChanged.connect(self._on_busy)
+        s.progress.connect(self.ui.progress.setValue)
         s.resultsAdded.connect(self._on_results)
         s.watcher.changed.connect(self.refresh_results)
         s.failed.connect(self._on_failed)
@@ -89,11 +97,9 @@ class RrsisDock(QgsDockWidget):
     # actions ----------------------------------------------------------------------------------
     def run(self):
         phrase = self.ui.phraseCombo.currentText()
-        task = self.session.run(self.layer_combo.currentLayer(), phrase)
-        if task is not None:
+        if self.session.run(self.layer_combo.currentLayer(), phrase) is not None:
             self._clear_refine_points()
             self._remember(phrase)
-            task.progressChanged.connect(lambda p: self.ui.progress.setValue(int(p)))
 
     def export(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(Path.home()),
@@ -122,7 +128,9 @@ class RrsisDock(QgsDockWidget):
 
     def update_view_info(self, *_):
         layer = self.layer_combo.currentLayer()
-        self.ui.viewInfo.setText(self.session.describe_view(layer) if layer else self.tr("no raster layer"))
+        text = self.session.describe_view(layer) if layer else self.tr("no raster layer")
+        state = {"ready": self.tr("view ready"), "encoding": self.tr("preparing the view…")}.get(self.idle.state)
+        self.ui.viewInfo.setText(f"{text} · {state}" if layer and state else text)
 
     def refresh_results(self):
         """Rebuild the list from the results layers (they are the truth: undo, attribute table, vertex tool)."""
@@ -246,10 +254,12 @@ class RrsisDock(QgsDockWidget):
         """Before the plugin is unloaded: no map tool, marker or message of ours stays behind."""
         self._toggle_refine(False)
         self._clear_restart_message()
-        try:
-            self.iface.mapCanvas().extentsChanged.disconnect(self.update_view_info)
-        except TypeError:
-            pass
+        self.idle.stop()
+        for slot in (self.update_view_info, self.idle.schedule):
+            try:
+                self.iface.mapCanvas().extentsChanged.disconnect(slot)
+            except TypeError:
+                pass
 
     # helpers ----------------------------------------------------------------------------------
     def _selected_ids(self):

@@ -14,9 +14,10 @@ from .backend_client import BackendError
 from .backend_process import BackendManager
 from .export import export_results, long_prompts
 from .extent import view_request
+from .idle_encoder import IdleEncoder
 from .layer_order import ResultsOnTop
 from .overlays import remove_overlays, set_heatmap_visible, show_candidates, show_heatmap
-from .render_view import render_view
+from .render_view import RenderJob
 from .results_layer import (ResultsError, add_results, delete_results, ensure_results_layer, features_by_req_id,
                             find_results_layers, result_rows, set_status)
 from .results_watch import ResultsWatcher
@@ -32,6 +33,7 @@ class Session(QObject):
 
     resultsAdded = pyqtSignal(list)
     busyChanged = pyqtSignal(bool)
+    progress = pyqtSignal(int)
     failed = pyqtSignal(str, bool)
     info = pyqtSignal(str)
 
@@ -42,10 +44,12 @@ class Session(QObject):
         self.settings = settings or PluginSettings.load()
         self.backend = backend or BackendManager(self.settings, self)
         self.task: Optional[SegmentTask] = None
+        self.render: Optional[RenderJob] = None  # a web layer's view being rendered before its task starts
         self.last_params: Optional[SegmentParams] = None
         self.last_ids: List[str] = []  # the latest query's results: what a refinement replaces
         self.why: dict = {}  # req_id → the reasoner's per-term scores (shown, not stored in the layer)
         self.watcher = ResultsWatcher(self)
+        self.idle: Optional[IdleEncoder] = None  # the dock's encoder of still views (set by the dock)
         self._on_top = ResultsOnTop(self)
 
     def describe_view(self, layer) -> str:
@@ -55,9 +59,10 @@ class Session(QObject):
         except RasterError as exc:
             return str(exc)
 
-    def run(self, layer: QgsRasterLayer, phrase: str, points: Optional[list] = None) -> Optional[SegmentTask]:
-        """Start a query on the visible part of ``layer``; errors come back through ``failed``."""
-        if self.task is not None:
+    def run(self, layer: QgsRasterLayer, phrase: str, points: Optional[list] = None):
+        """Start a query on the visible part of ``layer``: the SegmentTask, or for a web layer the RenderJob that
+        starts it once its view is rendered; None when it cannot start (the reason comes through ``failed``)."""
+        if self.task is not None or self.render is not None:
             self.failed.emit(self.tr("a query is already running: wait for it or cancel it"), False)
             return None
         try:
@@ -70,10 +75,23 @@ class Session(QObject):
         except BackendError as exc:
             self.failed.emit(exc.message, exc.code in RESTART_CODES)
             return None
-        pixels = render_view(self.canvas.mapSettings(), layer, view) if view.rendered else None
         params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
-                               self.settings.top_k, points, return_heatmap=self.settings.show_heatmap, pixels=pixels)
-        return self._start(params, client)
+                               self.settings.top_k, points, return_heatmap=self.settings.show_heatmap)
+        if not view.rendered:
+            return self._start(params, client)
+        self.render = RenderJob(self.canvas.mapSettings(), layer, view, self)
+        self.render.done.connect(lambda pixels: self._on_rendered(params, client, pixels))
+        self.busyChanged.emit(True)
+        return self.render.start()
+
+    def _on_rendered(self, params: SegmentParams, client, pixels) -> None:
+        self.render = None
+        if pixels is None:
+            self.busyChanged.emit(False)
+            self.info.emit(self.tr("query cancelled"))
+            return
+        params.pixels = pixels
+        self._start(params, client, announce=False)
 
     def refine(self, points: list) -> Optional[SegmentTask]:
         """Re-run the last phrase on the same view with clicked points ([[x, y, label]], layer CRS)."""
@@ -92,6 +110,8 @@ class Session(QObject):
         return task
 
     def cancel(self) -> None:
+        if self.render is not None:
+            self.render.cancel()
         if self.task is not None:
             self.task.cancel()
 
@@ -136,22 +156,28 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self.cancel()
+        if self.idle is not None:
+            self.idle.stop()
         self.backend.shutdown()
         self.watcher.close()
         self._on_top.close()
         remove_overlays()
 
-    def _start(self, params: SegmentParams, client) -> SegmentTask:
+    def _start(self, params: SegmentParams, client, announce: bool = True) -> SegmentTask:
         task = SegmentTask(params, client)
         task.done.connect(lambda outcome, error, t=task: self._on_done(t, outcome, error))
+        task.progressChanged.connect(lambda p: self.progress.emit(int(p)))
         self.task, self.last_params = task, params
-        self.busyChanged.emit(True)
+        if announce:
+            self.busyChanged.emit(True)
         QgsApplication.taskManager().addTask(task)
         return task
 
     def _on_done(self, task: SegmentTask, outcome, error) -> None:
         self.task = None
         self.busyChanged.emit(False)
+        if error is None and self.idle is not None and task.params.pixels is None:
+            self.idle.mark_ready(task.params.view)  # the backend has this view's embedding now
         if error is not None:
             code = task.error_code
             if code != "cancelled":
