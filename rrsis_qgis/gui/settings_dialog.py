@@ -41,6 +41,10 @@ class SettingsDialog(QDialog):
         ui.resultsEdit.setText(settings.results_path)
         ui.memoryCheck.setChecked(settings.memory_layer)
         ui.topKSpin.setValue(settings.top_k)
+        ui.idleCheck.setChecked(settings.idle_encode)
+        ui.idleDelaySpin.setValue(settings.idle_delay_ms / 1000)
+        ui.idleCheck.toggled.connect(ui.idleDelaySpin.setEnabled)
+        ui.idleDelaySpin.setEnabled(settings.idle_encode)
         ui.modelCombo.currentIndexChanged.connect(self._check_model)
         ui.checkpointWidget.fileChanged.connect(self._check_model)
         self._check_model()
@@ -53,7 +57,8 @@ class SettingsDialog(QDialog):
             model=self.model(), models_dir=ui.modelsDirEdit.text().strip(),
             max_side=ui.maxSideSpin.value(), bands=ui.bandsEdit.text().strip(), output_crs=ui.crsCombo.currentData(),
             results_path=ui.resultsEdit.text().strip(), memory_layer=ui.memoryCheck.isChecked(),
-            top_k=ui.topKSpin.value())
+            top_k=ui.topKSpin.value(), idle_encode=ui.idleCheck.isChecked(),
+            idle_delay_ms=round(ui.idleDelaySpin.value() * 1000))
 
     def model(self) -> str:
         """The model setting the dialog shows: a preset's name or ``trained:<checkpoint>``."""

@@ -37,11 +37,14 @@ class BackendClient:
 
     def segment(self, image: np.ndarray, phrase: str, request_id: str, **options) -> dict:
         """image: H×W×3 or H×W×4 uint8 (the 4th channel is validity); sent as a base64 .npy."""
-        buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(image))
-        payload = {"image": base64.b64encode(buf.getvalue()).decode(), "phrase": phrase, "request_id": request_id}
+        payload = {"image": _npy_b64(image), "phrase": phrase, "request_id": request_id}
         payload.update({k: v for k, v in options.items() if v is not None})
         return self._request("POST", "/v1/segment", payload, timeout=self.timeout)
+
+    def encode(self, image: np.ndarray, request_id: str, session: str = "") -> dict:
+        """Have the backend encode a view before its phrase arrives (low priority; same bytes as ``segment``)."""
+        payload = {"image": _npy_b64(image), "request_id": request_id, "session": session}
+        return self._request("POST", "/v1/encode", payload, timeout=self.timeout)
 
     def cancel(self, request_id: str) -> None:
         """Ask the backend to drop the request, and stop waiting for it here."""
@@ -92,3 +95,9 @@ class BackendClient:
             err = answer.get("error", {}) if isinstance(answer, dict) else {}
             raise BackendError(err.get("message", f"HTTP {response.status}"), err.get("code", "http"), response.status)
         return answer
+
+
+def _npy_b64(image: np.ndarray) -> str:
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(image))
+    return base64.b64encode(buf.getvalue()).decode()

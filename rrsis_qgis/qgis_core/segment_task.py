@@ -73,12 +73,10 @@ class SegmentTask(QgsTask):
 
     def _run(self) -> SegmentOutcome:
         p = self.params
-        view = p.pixels if p.pixels is not None else read_view(p.view.source, p.view.extent, p.max_side, p.bands)
+        view, valid, image = query_image(p)
         self.setProgress(10)
         if self.isCanceled():
             raise BackendError("cancelled", "cancelled")
-        valid = view.valid & visible_mask(p.view.visible_wkt, view.geotransform, view.valid.shape)
-        image = np.dstack([np.where(valid[..., None], view.rgb, 0).astype(np.uint8), valid.astype(np.uint8) * 255])
         answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
                                      points=_to_pixels(p.points, view.geotransform),
                                      return_heatmap=p.return_heatmap or None)
@@ -110,6 +108,15 @@ class SegmentTask(QgsTask):
             if self.isCanceled() or not self.error:
                 self.error, self.error_code = self.error or "cancelled", "cancelled"
             self.done.emit(None, self.error)
+
+
+def query_image(p: SegmentParams) -> tuple:
+    """(view, valid, H×W×4 uint8 image) exactly as sent to the backend: the same view always gives the same
+    bytes, so an encode ahead of time (encode_task) and the query share one cache entry."""
+    view = p.pixels if p.pixels is not None else read_view(p.view.source, p.view.extent, p.max_side, p.bands)
+    valid = view.valid & visible_mask(p.view.visible_wkt, view.geotransform, view.valid.shape)
+    image = np.dstack([np.where(valid[..., None], view.rgb, 0).astype(np.uint8), valid.astype(np.uint8) * 255])
+    return view, valid, image
 
 
 def visible_mask(wkt: str, gt, shape) -> np.ndarray:

@@ -42,6 +42,8 @@ class PluginSettings:
     top_k: int = 1
     show_overlays: bool = True  # candidate boxes as a temporary layer after each query
     show_heatmap: bool = False  # the phrase heatmap under the results (toggled in the dock)
+    idle_encode: bool = True  # encode the view once the canvas is still, before the phrase is typed
+    idle_delay_ms: int = 1000  # how long the canvas must be still first
 
     @classmethod
     def load(cls) -> "PluginSettings":

@@ -1,0 +1,137 @@
+"""Encode the visible view while the analyst is idle, so the phrase typed next is answered from the cache."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Callable, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ..geo.raster_window import RasterError
+from .backend_client import BackendError
+from .encode_task import EncodeTask
+from .extent import ViewRequest, view_request
+from .segment_task import SegmentParams
+
+IDLE, ENCODING, READY = "", "encoding", "ready"
+CONNECTED = "connected"
+
+
+class IdleEncoder(QObject):
+    """``schedule()`` on every canvas move / layer change: once the canvas has been still for the delay,
+    the view is sent to POST /v1/encode (low priority on the backend; a newer view cancels the older).
+    ``stateChanged(state)``: '' (nothing known), 'encoding', 'ready' (the view's embedding is cached)."""
+
+    stateChanged = pyqtSignal(str)
+
+    def __init__(self, session, layer: Callable[[], Optional[object]], parent=None):
+        super().__init__(parent)
+        self.session, self._layer = session, layer
+        self.session_id = "qgis-" + uuid.uuid4().hex[:12]
+        self.active = False  # the dock is open: nobody encodes for a closed panel
+        self.state = IDLE
+        self.task: Optional[EncodeTask] = None
+        self.ready_key = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._encode)
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        self.schedule() if active else self.stop()
+
+    def schedule(self, *_):
+        """The view may have changed: forget 'ready' unless it is the encoded view, wait for stillness."""
+        key = self._current_key()
+        if self.task is not None and self.task.key != key:
+            self.task.cancel()  # the backend drops it if it has not started; a newer view wins
+            self.task = None
+        self._set(READY if key is not None and key == self.ready_key else (ENCODING if self.task else IDLE))
+        settings = self.session.settings
+        if self._allowed() and key is not None and key != self.ready_key and self.task is None:
+            self.timer.start(max(0, int(settings.idle_delay_ms)))
+        else:
+            self.timer.stop()
+
+    def mark_ready(self, view: ViewRequest) -> None:
+        """A query just ran on ``view``: the backend has it cached."""
+        self.ready_key = view_key(view, self.session.settings)
+        self.schedule()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self._set(IDLE)
+
+    def _allowed(self) -> bool:
+        return (self.active and self.session.settings.idle_encode and not on_battery()
+                and self.session.backend.state == CONNECTED)
+
+    def _current_key(self):
+        view = self._view()
+        return view_key(view, self.session.settings) if view is not None else None
+
+    def _view(self) -> Optional[ViewRequest]:
+        layer = self._layer()
+        if layer is None:
+            return None
+        try:
+            view = view_request(self.session.canvas.mapSettings(), layer, self.session.settings.max_side)
+        except (RasterError, ValueError):
+            return None
+        return None if view.rendered else view  # web layers render on demand: not encoded ahead
+
+    def _encode(self) -> None:
+        if not self._allowed() or self.session.task is not None or self.session.render is not None:
+            return  # a query is running: it caches its own view
+        view = self._view()
+        if view is None:
+            return
+        key = view_key(view, self.session.settings)
+        if key == self.ready_key:
+            return self._set(READY)
+        try:
+            client = self.session.backend.client()
+        except BackendError:
+            return
+        task = EncodeTask(SegmentParams(view, "", self.session.settings.max_side, self.session.settings.band_list()),
+                          client, self.session_id)
+        task.key = key
+        task.done.connect(lambda ok, task=task: self._on_done(task, ok))
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
+        self._set(ENCODING)
+
+    def _on_done(self, task: EncodeTask, ok: bool) -> None:
+        if task is not self.task:
+            return
+        self.task = None
+        if ok:
+            self.ready_key = task.key
+        self._set(READY if ok and task.key == self._current_key() else IDLE)
+
+    def _set(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+
+
+def view_key(view: ViewRequest, settings) -> tuple:
+    """What decides the bytes a query sends: the same key, the same backend cache entry."""
+    return (view.source, tuple(round(v, 9) for v in view.extent), view.plan.out_w, view.plan.out_h,
+            settings.band_list(), view.visible_wkt)
+
+
+def on_battery() -> bool:
+    """True when a Linux laptop reports it is discharging (QGIS itself cannot tell); False when unknown."""
+    for supply in Path("/sys/class/power_supply").glob("*"):
+        try:
+            if (supply / "type").read_text().strip() == "Battery" and \
+                    (supply / "status").read_text().strip() == "Discharging":
+                return True
+        except OSError:
+            continue
+    return False
