@@ -46,7 +46,7 @@ PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "tow
                 "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like"}
 STOPS = VERBS | PREPOSITIONS | {","}
 POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
-GENERIC_TAILS = {"structure", "structures", "arena", "object"}
+GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling"}
 
@@ -69,9 +69,10 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"\b(?:cut off|covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|"
     r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:is|are|located|positioned|situated)\b)",
 ]
-DESCRIPTIONS = re.compile(  # from one of these to the next comma: what the object has, not where it is
+DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
     r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
-    r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*")
+    r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
+    r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
 WITH_CLAUSE = re.compile(r"\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|placed|parked|seen|found|can|"
                          r"lies|sits|stands|occupies|extends|crosses|spans|stretches|appears|beyond|which|that)\b|$)")
 
@@ -110,7 +111,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
-    (r"\b(?:near|at|in) the (?:center|middle) of\b", "inside"),
+    (r"\b(?:near|at|in|towards?) the (?:center|middle) of\b", "inside"),
     (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
@@ -124,7 +125,7 @@ TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("track and field", "track field"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
-    ("left hand", "left")]]
+    ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1")]]
 
 
 @dataclass
@@ -155,6 +156,8 @@ def parse(text: str) -> Query:
     body = _squash(WITH_CLAUSE.sub(" ", body))
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
+    if query.superlative is None:  # "with a relatively smaller size" compares the object itself
+        _take_superlative(" ".join(m for m in described if re.search(r"\b(size|area)\b", m)), query)
     described += [m.group(0) for m in DESCRIPTIONS.finditer(body)]
     body = _squash(DESCRIPTIONS.sub(" ", body))
     body = _take_relation(body, query)
@@ -290,6 +293,8 @@ def _take_position(text: str, q: Query) -> str:
         words = [w for w in m.group(0).split() if w in POSITION_WORDS or w in _CENTRE]
         if not words or (len(words) == 1 and words[0] in _ADJECTIVAL and not re.search(_PART + r"\b", m.group(0))):
             continue  # "the central terminal", "the upper building" are not positions
+        if len({_VERTICAL.get(w) for w in words} - {None}) > 1 or len({_HORIZONTAL.get(w) for w in words} - {None}) > 1:
+            continue  # "spanning west-east", "from top to bottom": an orientation, not a place
         for w in words:
             if w in _VERTICAL and vertical is None:
                 vertical = _VERTICAL[w]

@@ -11,6 +11,7 @@ from scipy import ndimage
 from .phrase import Query
 
 W_ACTIVATION, W_ATTRIBUTE, W_GEOMETRY = 0.35, 0.15, 1.0
+W_SIZE = 0.15
 W_DECISIVE = 2.0  # superlatives and ordinals name exactly one instance
 TARGET_SHARE = 0.6  # "the largest tank" compares tanks: candidates within 60 % of the best activation
 SIGMOID_GAIN = 12.0
@@ -74,6 +75,12 @@ def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[
         scores = [_relation(c, query.relation, landmarks) for c in candidates]
         geometry += W_GEOMETRY * _tag(terms, "relation", scores)
         weight += W_GEOMETRY
+    if {"large", "big", "huge", "giant"} & set(query.attributes) and query.superlative is None and len(members) > 1:
+        # "the large vehicle" among vehicles leans to the larger ones; "small vehicle" is how annotators name the
+        # category (DOTA's small-vehicle), so "small" says nothing about size among the candidates
+        keys = [-candidates[i].area for i in members]
+        geometry += W_SIZE * _tag(terms, "size", _among(members, _rank_scores(keys), len(candidates)))
+        weight += W_SIZE
     if query.superlative:
         scores = _among(pool, _superlative([candidates[i] for i in pool], query.superlative,
                                            query.superlative_ref, landmarks), len(candidates))

@@ -96,3 +96,10 @@ def test_corners_and_superlatives_within_a_position(phrase, answer):
     masks = [disc(20, 30, 8), disc(70, 15, 8), disc(220, 220, 12), disc(128, 128, 30)]
     ranked = rank([Instance(m, 0.9) for m in masks], parse(phrase))
     assert ranked[0].index == answer, [(r.index, r.terms) for r in ranked]
+
+
+def test_large_leans_to_the_larger_and_small_names_the_category():
+    big, little = disc(200, 240, 12), disc(225, 225, 6)  # both in the bottom-right; the small one nearer the corner
+    cands = [Instance(m, 0.9) for m in (big, little)]
+    assert rank(cands, parse("the large vehicle at the bottom right"))[0].index == 0
+    assert rank(cands, parse("the small vehicle at the bottom right"))[0].index == 1  # position alone decides
