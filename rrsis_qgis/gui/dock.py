@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsPointXY, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QUrl
@@ -40,6 +40,7 @@ class RrsisDock(QgsDockWidget):
         self.ui.layerComboHolder.layout().setContentsMargins(0, 0, 0, 0)
         self.refine_tool = RefineTool(iface.mapCanvas())
         self.refine_points: list = []
+        self.refine_box = None  # [xmin, ymin, xmax, ymax] in the layer's CRS, when one was drawn
         self._previous_tool = None
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
         self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
@@ -70,6 +71,7 @@ class RrsisDock(QgsDockWidget):
         ui.refineButton.toggled.connect(self._toggle_refine)
         ui.heatmapCheck.toggled.connect(self._toggle_heatmap)
         self.refine_tool.clicked.connect(self._on_refine_click)
+        self.refine_tool.boxDrawn.connect(self._on_refine_box)
         self.refine_tool.deactivated.connect(lambda: ui.refineButton.setChecked(False))
         self._shortcuts = []
         for keys, slot in (("Ctrl+Return", self.run), (SHORTCUTS["accept"], lambda: self._mark("accepted")),
@@ -182,11 +184,29 @@ class RrsisDock(QgsDockWidget):
             self._clear_refine_points()
 
     def _on_refine_click(self, point, label):
+        p = self._refine_target(point)
+        if p is None:
+            return
+        self.refine_points.append([p.x(), p.y(), label])
+        self.refine_tool.mark(point, label)
+        self.session.refine(list(self.refine_points), self.refine_box)
+
+    def _on_refine_box(self, rect):
+        corners = [self._refine_target(c) for c in (QgsPointXY(rect.xMinimum(), rect.yMinimum()),
+                                                    QgsPointXY(rect.xMaximum(), rect.yMaximum()))]
+        if None in corners:
+            return
+        xs, ys = sorted(c.x() for c in corners), sorted(c.y() for c in corners)
+        self.refine_box = [xs[0], ys[0], xs[1], ys[1]]
+        self.session.refine(list(self.refine_points), self.refine_box)
+
+    def _refine_target(self, point):
+        """``point`` (canvas CRS) in the last query's layer CRS, or None with a message when it cannot be used."""
         params = self.session.last_params
         layer = QgsProject.instance().mapLayer(params.view.layer_id) if params else None
         if layer is None:
             self._on_failed(self.tr("run a phrase first, then add points to refine it"), False)
-            return
+            return None
         transform = QgsCoordinateTransform(self.iface.mapCanvas().mapSettings().destinationCrs(), layer.crs(),
                                            QgsProject.instance())
         p = transform.transform(point)
@@ -194,13 +214,11 @@ class RrsisDock(QgsDockWidget):
         if not (xmin <= p.x() <= xmax and ymin <= p.y() <= ymax):
             self._on_failed(self.tr("that point is outside the view of the last query: run the phrase again "
                                     "on this view first"), False)
-            return
-        self.refine_points.append([p.x(), p.y(), label])
-        self.refine_tool.mark(point, label)
-        self.session.refine(list(self.refine_points))
+            return None
+        return p
 
     def _clear_refine_points(self):
-        self.refine_points = []
+        self.refine_points, self.refine_box = [], None
         self.refine_tool.clear_marks()
 
     # session → widgets ------------------------------------------------------------------------

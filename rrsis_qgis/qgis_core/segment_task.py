@@ -28,6 +28,7 @@ class SegmentParams:
     points: Optional[list] = None  # [[x, y, label]] in map coordinates of the layer CRS
     return_heatmap: bool = False
     pixels: Optional[View] = None  # a view rendered by QGIS (web layers); None = read the file with GDAL
+    box: Optional[list] = None  # [xmin, ymin, xmax, ymax] around the object, map coordinates of the layer CRS
 
 
 @dataclass
@@ -79,6 +80,7 @@ class SegmentTask(QgsTask):
             raise BackendError("cancelled", "cancelled")
         answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
                                      points=_to_pixels(p.points, view.geotransform),
+                                     boxes=_box_to_pixels(p.box, view.geotransform),
                                      return_heatmap=p.return_heatmap or None)
         self.setProgress(80)
         outcome = SegmentOutcome(self.request_id, crs_wkt=view.crs_wkt, gsd_m=p.view.gsd_m or view.gsd_m,
@@ -139,6 +141,16 @@ def visible_mask(wkt: str, gt, shape) -> np.ndarray:
     finally:
         gdal.PopErrorHandler()
     return ds.GetRasterBand(1).ReadAsArray().astype(bool)
+
+
+def _box_to_pixels(box, gt) -> Optional[list]:
+    """[xmin, ymin, xmax, ymax] in map units → [[x0, y0, x1, y1]] view pixels (y grows downwards)."""
+    if not box:
+        return None
+    inverse = gdal.InvGeoTransform(gt)
+    ax, ay = gdal.ApplyGeoTransform(inverse, box[0], box[1])
+    bx, by = gdal.ApplyGeoTransform(inverse, box[2], box[3])
+    return [[min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)]]
 
 
 def _to_pixels(points, gt) -> Optional[list]:

@@ -93,10 +93,14 @@ class Session(QObject):
         params.pixels = pixels
         self._start(params, client, announce=False)
 
-    def refine(self, points: list) -> Optional[SegmentTask]:
-        """Re-run the last phrase on the same view with clicked points ([[x, y, label]], layer CRS)."""
+    def refine(self, points: list, box: Optional[list] = None) -> Optional[SegmentTask]:
+        """Re-run the last phrase on the same view with clicked points ([[x, y, label]], layer CRS) and/or a
+        drawn box ([xmin, ymin, xmax, ymax], layer CRS)."""
         if self.last_params is None:
             self.failed.emit(self.tr("run a phrase first, then add points to refine it"), False)
+            return None
+        if self.task is not None or self.render is not None:
+            self.failed.emit(self.tr("a query is already running: wait for it or cancel it"), False)
             return None
         try:
             client = self.backend.client()
@@ -104,8 +108,9 @@ class Session(QObject):
             self.failed.emit(exc.message, True)
             return None
         old = self.last_params
-        task = self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points,
-                                         return_heatmap=self.settings.show_heatmap, pixels=old.pixels), client)
+        task = self._start(SegmentParams(old.view, old.phrase, old.max_side, old.bands, 1, points or None,
+                                         return_heatmap=self.settings.show_heatmap, pixels=old.pixels, box=box),
+                           client)
         task.replaces = list(self.last_ids[:1])  # the refined result is replaced, not duplicated
         return task
 
