@@ -4,44 +4,49 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="49"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="88"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="85"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="104"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="94"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="140"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="127"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="145"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="210"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="214"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="54"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <source>connecting to {}…</source>
+        <translation>verbinde mit {}…</translation>
     </message>
 </context>
 <context>
@@ -75,42 +80,42 @@
 <context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="30"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
         <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
         <translation>GeoPackage (*.gpkg);;Shapefile (*.shp)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="97"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="120"/>
         <source>{} feature(s) exported to {}</source>
         <translation>{} Objekt(e) nach {} exportiert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="98"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="121"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="105"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="124"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="208"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="137"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -120,12 +125,12 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="161"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="257"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="174"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="290"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -185,44 +190,99 @@
         <translation>In die Karte klicken: links = gehört zum Objekt, rechts = gehört nicht dazu</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="37"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Phrase</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="44"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
         <source>Zoom to</source>
         <translation>Hinzoomen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="51"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
         <source>Export all (not only accepted)</source>
         <translation>Alle exportieren (nicht nur angenommene)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="53"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="127"/>
+        <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
+        <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <source>view ready</source>
+        <translation>Ansicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <source>preparing the view…</source>
+        <translation>Ansicht wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="162"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
+        <source>that point is outside the view of the last query: run the phrase again on this view first</source>
+        <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="232"/>
+        <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
+        <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="30"/>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="30"/>
+        <source>Show where the phrase matches, as a layer under the results</source>
+        <translation>Zeigt, wo die Beschreibung passt, als Layer unter den Ergebnissen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <source>Accept the selected results (Alt+Shift+A)</source>
+        <translation>Gewählte Ergebnisse annehmen (Alt+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <source>Reject the selected results (Alt+Shift+R)</source>
+        <translation>Gewählte Ergebnisse ablehnen (Alt+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <source>Zoom to the selected results (Alt+Shift+Z)</source>
+        <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
 </context>
 <context>
@@ -238,7 +298,7 @@
         <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="84"/>
+        <location filename="../rrsis_qgis/plugin.py" line="92"/>
         <source>Restarting the backend with the new settings</source>
         <translation>Das Backend wird mit den neuen Einstellungen neu gestartet</translation>
     </message>
@@ -358,41 +418,149 @@
         <source>A model trained with &quot;python -m rrsis_qgis.train fit&quot; (a .pt file)</source>
         <translation>Ein mit „python -m rrsis_qgis.train fit“ trainiertes Modell (eine .pt-Datei)</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="45"/>
+        <source>Prepare the view</source>
+        <translation>Ansicht vorbereiten</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
+        <translation>Die sichtbare Ansicht kodieren, sobald die Karte ruht (die nächste Beschreibung wird schneller beantwortet)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
+        <translation>Aus bei Akkubetrieb eines Laptops (Linux). Web-Layer werden bei der Abfrage kodiert.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="47"/>
+        <source>… after the map is still for</source>
+        <translation>… nachdem die Karte ruht für</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentByPhrase</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="53"/>
+        <source>Segment by phrase</source>
+        <translation>Per Beschreibung segmentieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="63"/>
+        <source>Raster layer</source>
+        <translation>Rasterlayer</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
+        <source>Phrase</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <source>Extent (default: the whole raster)</source>
+        <translation>Ausdehnung (Standard: das ganze Raster)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
+        <source>Target GSD, m/px (0 = the raster&apos;s)</source>
+        <translation>Ziel-GSD, m/px (0 = die des Rasters)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
+        <source>Tile size, px</source>
+        <translation>Kachelgröße, px</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
+        <source>Tile overlap, px</source>
+        <translation>Kachelüberlappung, px</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>single: the one referred object</source>
+        <translation>einzeln: das eine beschriebene Objekt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>all: every instance</source>
+        <translation>alle: jedes Vorkommen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <source>Score threshold</source>
+        <translation>Schwellwert der Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
+        <source>Backend URL (empty: the panel&apos;s)</source>
+        <translation>Backend-URL (leer: die des Bedienfelds)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
+        <source>Backend token file</source>
+        <translation>Token-Datei des Backends</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
+        <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
+        <translation>die Eingabe muss eine von GDAL lesbare Rasterdatei sein (Web-Layer werden nicht gekachelt; dafür das Bedienfeld verwenden)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="114"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="54"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="103"/>
         <source>a query is already running: wait for it or cancel it</source>
         <translation>eine Abfrage läuft bereits: abwarten oder abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="74"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="100"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="111"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="150"/>
         <source>there are no results to export yet</source>
         <translation>es gibt noch keine Ergebnisse zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="136"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="191"/>
         <source>query cancelled</source>
         <translation>Abfrage abgebrochen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="139"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
         <source>nothing found for “{}” in this view</source>
         <translation>nichts gefunden für „{}“ in dieser Ansicht</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="165"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="223"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="154"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="210"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>Heatmap/Kandidaten konnten nicht angezeigt werden: {}</translation>
     </message>
@@ -400,29 +568,29 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
-        <source>the raster layer&apos;s CRS</source>
-        <translation>das KBS des Rasterlayers</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="24"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
+        <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
 </context>
 </TS>

@@ -4,44 +4,49 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="49"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>未配置后端 Python：请在插件设置中指定（包含 torch、sam2 和 open_clip 的 Python，例如项目的 .venv/bin/python）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="88"/>
         <source>loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="85"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="104"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="94"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="140"/>
         <source>cannot read the token file: {}</source>
         <translation>无法读取令牌文件：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="127"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>无法读取后端令牌：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="145"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="210"/>
         <source>the backend exited (code {}) {}</source>
         <translation>后端已退出（代码 {}）{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="214"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>无法启动 {}：请检查设置中的后端 Python</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="54"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — 请在插件设置中选择检查点</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <source>connecting to {}…</source>
+        <translation>正在连接 {}…</translation>
     </message>
 </context>
 <context>
@@ -75,42 +80,42 @@
 <context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="30"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — 按描述查找</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="85"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
         <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
         <translation>GeoPackage (*.gpkg);;Shapefile (*.shp)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="97"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="120"/>
         <source>{} feature(s) exported to {}</source>
         <translation>已导出 {} 个要素到 {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="98"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="121"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="105"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
         <source>no raster layer</source>
         <translation>没有栅格图层</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="124"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="208"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>请先运行描述，再添加点进行细化</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="137"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
         <source>Restart</source>
         <translation>重新启动</translation>
     </message>
@@ -120,12 +125,12 @@
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="161"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="257"/>
         <source>Restart backend</source>
         <translation>重新启动后端</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="174"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="290"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>例如 the white storage tank left of the road</translation>
     </message>
@@ -185,44 +190,99 @@
         <translation>点击地图：左键 = 属于目标，右键 = 不属于目标</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="37"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Phrase</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="44"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
         <source>Zoom to</source>
         <translation>缩放至</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="51"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
         <source>Export all (not only accepted)</source>
         <translation>全部导出（不仅是已接受的）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="53"/>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="127"/>
+        <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
+        <translation>{} 条描述超过 {} 个字符：Shapefile 只保留前 {} 个字符；导出为 GeoPackage 可保留全文</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <source>view ready</source>
+        <translation>视图已就绪</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <source>preparing the view…</source>
+        <translation>正在准备视图…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="162"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation>所选结果已不在结果图层中（已撤销或删除）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
+        <source>that point is outside the view of the last query: run the phrase again on this view first</source>
+        <translation>该点在上一次查询的视图之外：请先在此视图中重新运行描述</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="232"/>
+        <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
+        <translation>详情：视图 ▸ 面板 ▸ 日志消息 ▸ rrsis_qgis</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="30"/>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="30"/>
+        <source>Show where the phrase matches, as a layer under the results</source>
+        <translation>以结果下方的图层显示描述匹配的位置</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <source>Accept the selected results (Alt+Shift+A)</source>
+        <translation>接受所选结果 (Alt+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <source>Reject the selected results (Alt+Shift+R)</source>
+        <translation>拒绝所选结果 (Alt+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <source>Zoom to the selected results (Alt+Shift+Z)</source>
+        <translation>缩放到所选结果 (Alt+Shift+Z)</translation>
     </message>
 </context>
 <context>
@@ -238,7 +298,7 @@
         <translation>查找描述所指的目标并以多边形获取其轮廓</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="84"/>
+        <location filename="../rrsis_qgis/plugin.py" line="92"/>
         <source>Restarting the backend with the new settings</source>
         <translation>正在使用新设置重新启动后端</translation>
     </message>
@@ -358,41 +418,149 @@
         <source>A model trained with &quot;python -m rrsis_qgis.train fit&quot; (a .pt file)</source>
         <translation>用“python -m rrsis_qgis.train fit”训练的模型（.pt 文件）</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="45"/>
+        <source>Prepare the view</source>
+        <translation>预先准备视图</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
+        <translation>地图静止后对可见视图编码（下一条描述响应更快）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
+        <translation>笔记本电脑使用电池时关闭（Linux）。网络图层在查询时编码。</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="47"/>
+        <source>… after the map is still for</source>
+        <translation>… 地图静止时长</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentByPhrase</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="53"/>
+        <source>Segment by phrase</source>
+        <translation>按描述分割</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="63"/>
+        <source>Raster layer</source>
+        <translation>栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
+        <source>Phrase</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <source>Extent (default: the whole raster)</source>
+        <translation>范围（默认：整个栅格）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
+        <source>Target GSD, m/px (0 = the raster&apos;s)</source>
+        <translation>目标地面分辨率，米/像素（0 = 栅格原始分辨率）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
+        <source>Tile size, px</source>
+        <translation>瓦片大小，像素</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
+        <source>Tile overlap, px</source>
+        <translation>瓦片重叠，像素</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>single: the one referred object</source>
+        <translation>单个：所指的那个对象</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <source>all: every instance</source>
+        <translation>全部：每一个实例</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <source>Score threshold</source>
+        <translation>得分阈值</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
+        <source>Backend URL (empty: the panel&apos;s)</source>
+        <translation>后端 URL（留空：使用面板的设置）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
+        <source>Backend token file</source>
+        <translation>后端令牌文件</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
+        <source>Segments</source>
+        <translation>分割结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
+        <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
+        <translation>输入必须是 GDAL 可读取的栅格文件（网络图层不分块；请使用面板处理）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="114"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="54"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="103"/>
         <source>a query is already running: wait for it or cancel it</source>
         <translation>已有查询正在运行：请等待或取消</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="74"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="100"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>请先运行描述，再添加点进行细化</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="111"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="150"/>
         <source>there are no results to export yet</source>
         <translation>还没有可导出的结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="136"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="191"/>
         <source>query cancelled</source>
         <translation>查询已取消</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="139"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
         <source>nothing found for “{}” in this view</source>
         <translation>在此视图中未找到“{}”</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="165"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="223"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="154"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="210"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>无法显示热力图/候选框：{}</translation>
     </message>
@@ -400,29 +568,29 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
-        <source>the raster layer&apos;s CRS</source>
-        <translation>栅格图层的坐标系</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the project CRS</source>
         <translation>项目坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="23"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
         <source>Trained checkpoint…</source>
         <translation>训练好的检查点…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="24"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>检查点 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Choose a trained checkpoint</source>
         <translation>选择训练好的检查点</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
+        <translation>栅格图层的坐标系（每个坐标系一个结果图层）</translation>
     </message>
 </context>
 </TS>
