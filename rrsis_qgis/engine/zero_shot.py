@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, List, Optional
 
@@ -18,6 +19,7 @@ from .referral import Referral, ReferJob, mask_bbox
 MAX_CANDIDATES = 8
 PLAIN_CANDIDATES = 4
 REASONING_SIDE = 256
+TEXT_CACHE_SIZE = 256  # phrases; a few kB each
 SHORTLIST = 3  # candidates cut by SAM after the coarse ranking on activation regions
 ATTRIBUTE_GAIN = 20.0
 
@@ -29,21 +31,34 @@ class Choice:
     terms: dict
 
 
-def encode_texts(clip, query: Optional[Query], phrase: str) -> dict:
+def encode_texts(features: Callable[[str], tuple], query: Optional[Query], phrase: str) -> dict:
     """Text features needed: the target (with its attributes), the bare target, each landmark."""
     if query is None:
-        return {"target": clip.text_features(phrase), "landmarks": []}
+        return {"target": features(phrase), "landmarks": []}
     target = " ".join(query.attributes + [query.target])
-    texts = {"target": clip.text_features(target), "landmarks": []}
+    texts = {"target": features(target), "landmarks": []}
     if query.attributes:
-        texts["plain"] = clip.text_features(query.target)
-    names = landmark_names(query)
-    cache = {}
-    for name in names:
-        if name not in cache:
-            cache[name] = clip.text_features(name)
-        texts["landmarks"].append((name, cache[name]))
+        texts["plain"] = features(query.target)
+    texts["landmarks"] = [(name, features(name)) for name in landmark_names(query)]
     return texts
+
+
+class TextCache:
+    """CLIP text features by phrase, least recently used out: analysts reuse targets and landmarks ("tank",
+    "road") across views, and a phrase's features do not depend on the image."""
+
+    def __init__(self, encode: Callable[[str], tuple], size: int = TEXT_CACHE_SIZE):
+        self.encode, self.size = encode, size
+        self.entries: "OrderedDict[str, tuple]" = OrderedDict()
+
+    def __call__(self, phrase: str) -> tuple:
+        if phrase in self.entries:
+            self.entries.move_to_end(phrase)
+            return self.entries[phrase]
+        value = self.entries[phrase] = self.encode(phrase)
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+        return value
 
 
 def landmark_names(query: Query) -> List[str]:
@@ -69,19 +84,17 @@ def shortlist_size(top_k: int) -> int:
 
 def landmark_masks(decode: Callable[[List[Prompts]], list], mask_side: int, patches: torch.Tensor, texts: dict,
                    hw: tuple, valid: np.ndarray) -> List[np.ndarray]:
-    """One SAM mask per landmark mention; the same noun twice ("between the two tanks") takes two peaks."""
-    masks, used = [], {}
-    for name, (glob, tokens) in texts["landmarks"]:
+    """One SAM mask per landmark mention; the same noun twice ("between the two tanks") takes two peaks.
+    All landmarks are cut in one decoder call."""
+    prompts, used = {}, {}
+    for i, (name, (glob, tokens)) in enumerate(texts["landmarks"]):
         heat = activation_map(patches, glob, tokens, hw, valid)
         peaks = find_peaks(heat, k=used.get(name, 0) + 1, min_distance_px=max(hw) / 16)
-        if len(peaks) <= used.get(name, 0):
-            masks.append(np.zeros(hw, bool))
-            continue
-        peak = peaks[used.get(name, 0)]
-        used[name] = used.get(name, 0) + 1
-        refined = decode([prompts_for_peak(heat, peak, mask_side)])[0]
-        masks.append(refined.mask & valid)
-    return masks
+        if len(peaks) > used.get(name, 0):
+            prompts[i] = prompts_for_peak(heat, peaks[used.get(name, 0)], mask_side)
+            used[name] = used.get(name, 0) + 1
+    refined = dict(zip(prompts, decode(list(prompts.values())))) if prompts else {}
+    return [refined[i].mask & valid if i in refined else np.zeros(hw, bool) for i in range(len(texts["landmarks"]))]
 
 
 def choose(query: Query, masks: List[np.ndarray], heat: np.ndarray, patches: torch.Tensor, texts: dict,
@@ -123,6 +136,7 @@ class ZeroShot:
 
     def __init__(self, clip, min_score: Optional[float] = None):
         self.clip = clip
+        self.text_features = TextCache(clip.text_features)
         self.min_score = min_score  # per model, calibrated on real weights; None: always return the best
 
     def image_features(self, image: np.ndarray) -> torch.Tensor:
@@ -133,7 +147,7 @@ class ZeroShot:
         stage, decoder, (h, w), valid, top_k = job.stage, job.decoder, job.hw, job.valid, job.top_k
         query = parse(job.phrase) if job.reasoning else None
         with stage("clip_text"):
-            texts = encode_texts(self.clip, query, job.phrase)
+            texts = encode_texts(self.text_features, query, job.phrase)
         with stage("activation"):
             heat = activation_map(job.image_features, *texts["target"], (h, w), valid)
             candidates = _candidate_prompts(heat, candidate_count(query, top_k), decoder.mask_side, job.points,

@@ -1,0 +1,57 @@
+"""Speed-ups on the query path give the reference path's masks: cached text features, batched landmark decodes."""
+import numpy as np
+
+from rrsis_qgis.engine.phrase import parse
+from rrsis_qgis.engine.zero_shot import TextCache, encode_texts, landmark_masks
+from rrsis_qgis.train.synthetic_scene import demo_scene
+
+
+def iou(a: np.ndarray, b: np.ndarray) -> float:
+    union = (a | b).sum()
+    return 1.0 if union == 0 else (a & b).sum() / union
+
+
+def test_text_cache_encodes_each_phrase_once_and_forgets_the_least_recent():
+    calls = []
+    cache = TextCache(lambda p: calls.append(p) or (p.upper(),), size=2)
+    assert cache("tank") == ("TANK",) and cache("road") == ("ROAD",) and cache("tank") == ("TANK",)
+    assert calls == ["tank", "road"]
+    cache("ship")  # evicts "road", the least recently used
+    cache("tank")
+    cache("road")
+    assert calls == ["tank", "road", "ship", "road"]
+
+
+def test_a_repeated_phrase_skips_the_text_encoder_with_the_same_result(tiny_segmenter, monkeypatch):
+    image = demo_scene(size=128, seed=4).image
+    embeddings = tiny_segmenter.encode(image)
+    phrase = "the white tank left of the road"
+    first = tiny_segmenter.segment(image, phrase, embeddings=embeddings)
+    calls = []
+    encode = tiny_segmenter.strategy.text_features.encode
+    monkeypatch.setattr(tiny_segmenter.strategy.text_features, "encode", lambda p: calls.append(p) or encode(p))
+    again = tiny_segmenter.segment(image, phrase, embeddings=embeddings)
+    assert calls == []
+    assert all(np.array_equal(a, b) for a, b in zip(first.masks, again.masks)) and first.scores == again.scores
+
+
+def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
+    image = demo_scene(size=192, seed=6).image
+    embeddings = tiny_segmenter.encode(image)
+    refiner = tiny_segmenter.refiner
+    refiner.restore(embeddings.sam_state)
+    query = parse("the tank between the road and the building")
+    texts = encode_texts(tiny_segmenter.clip.text_features, query, query.text)
+    assert len(texts["landmarks"]) == 2
+    valid = np.ones(image.shape[:2], bool)
+    calls = []
+
+    def batched(prompts):
+        calls.append(len(prompts))
+        return refiner.refine_batch(prompts)
+
+    together = landmark_masks(batched, refiner.mask_side, embeddings.clip_patches, texts, image.shape[:2], valid)
+    one_by_one = landmark_masks(lambda ps: [refiner.refine_batch([p])[0] for p in ps], refiner.mask_side,
+                                embeddings.clip_patches, texts, image.shape[:2], valid)
+    assert calls == [2] and all(m.any() for m in together)
+    assert all(iou(a, b) >= 0.99 for a, b in zip(together, one_by_one))
