@@ -36,7 +36,8 @@ class ServerProcess:
 
 
 def start_server(*args, env=None, timeout=120) -> ServerProcess:
-    cmd = [sys.executable, "-m", "rrsis_qgis.server", "--model", "tiny-random", "--device", "cpu", *map(str, args)]
+    cmd = [sys.executable, "-m", "rrsis_qgis.server", "--model", "tiny-random", "--device", "cpu",
+           "--exit-with-parent", str(os.getpid()), *map(str, args)]  # a killed test run leaves no server behind
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})
     stderr_lines: list = []
