@@ -56,7 +56,7 @@ test-fast: setup
 demo: setup
 	@mkdir -p $(DEMO_DIR)
 	@test -f $(DEMO_DIR)/scene.tif || $(PYTHON) -m rrsis_qgis demo-raster $(DEMO_DIR)/scene.tif
-	$(PYTHON) -m rrsis_qgis segment $(DEMO_DIR)/scene.tif "$(PHRASE)" --model $(MODEL) --out $(DEMO_DIR)/result.gpkg
+	$(PYTHON) -m rrsis_qgis segment $(DEMO_DIR)/scene.tif "$(PHRASE)" --model $(MODEL) --out $(DEMO_DIR)/result.gpkg --download-missing
 
 download: setup
 	$(PYTHON) -m rrsis_qgis download --model $(MODEL)

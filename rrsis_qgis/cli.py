@@ -50,7 +50,6 @@ def _report(exc: Exception) -> int:
 
 
 def _segment(args) -> int:
-    from .engine.segmenter import Segmenter
     from .geo.raster_window import plan_view
     from .geo.vector_writer import check_target
     from .phrase_check import clean_phrase
@@ -66,7 +65,7 @@ def _segment(args) -> int:
     plan_view(args.raster, extent=args.extent, max_side=args.max_side, bands=args.bands)  # CRS, extent, bands
     t0 = time.perf_counter()
     _err(f"loading model '{args.model}' …")
-    segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    segmenter = _load_model(args)
     _err(f"  ready in {time.perf_counter() - t0:.1f} s on {segmenter.device}")
     if args.tiled:
         from .tiled import run_cli
@@ -86,15 +85,21 @@ def _segment(args) -> int:
 
 
 def _download(args) -> int:
-    from .engine.download import download
     from .engine.specs import get_spec
     from .engine.weights import default_models_dir, load_manifest
 
     manifest = load_manifest()
     keys = args.weights or list(get_spec(args.model).weight_keys)
     models_dir = Path(args.models_dir) if args.models_dir else default_models_dir()
-    for key in keys:
-        entry = manifest[key]
+    fetch([manifest[key] for key in keys], models_dir)
+    return EXIT_OK
+
+
+def fetch(entries, models_dir: Path) -> None:
+    """Download each manifest entry into ``models_dir`` with a progress line per second (resume, sha256)."""
+    from .engine.download import download
+
+    for entry in entries:
         _err(f"{entry.file} ← {entry.url}")
         last = [0.0]
 
@@ -106,7 +111,26 @@ def _download(args) -> int:
         path = download(entry, models_dir, progress=progress)
         check = "sha256 verified" if entry.sha256 else "no sha256 pinned in the manifest: not verified"
         print(f"{path} ({check})")
-    return EXIT_OK
+
+
+def _load_model(args):
+    """The model; with --download-missing, fetch missing weights first (offline: the usual message, exit 3)."""
+    from .engine.download import DownloadError
+    from .engine.segmenter import Segmenter
+    from .engine.weights import MissingWeightsError
+
+    try:
+        return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    except MissingWeightsError as missing:
+        if not args.download_missing:
+            raise
+        _err(f"weights missing in {missing.models_dir}: downloading {', '.join(e.file for e in missing.entries)}")
+        try:
+            fetch(missing.entries, missing.models_dir)
+        except DownloadError as exc:
+            _err(f"could not download ({exc}); offline? Fetch the files by hand:")
+            raise missing from None
+    return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
 
 
 def _demo_raster(args) -> int:
@@ -156,6 +180,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--device", default="auto", choices=CHOICES)
     s.add_argument("--top-k", type=int, default=1, help="how many candidate objects to write (default 1)")
     s.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    s.add_argument("--download-missing", action="store_true",
+                   help="download the model's weights first if they are missing (make demo does)")
     from .tiled import add_arguments
 
     add_arguments(s)  # --tiled and its options: whole scenes, tile by tile
