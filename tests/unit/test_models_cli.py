@@ -48,7 +48,7 @@ def test_list_and_verify_what_is_on_disk(tmp_path, capsys):
     assert main(["models", "list", "--models-dir", str(tmp_path), "--json"]) == 0
     rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)["checkpoints"]}
     assert rows["sam2.1-hiera-small"]["present"] and not rows["sam2.1-hiera-large"]["present"]
-    assert rows["sam2.1-hiera-tiny"]["used_by"] == ["default"] and rows["sam2.1-hiera-small"]["unverified"]
+    assert rows["sam2.1-hiera-tiny"]["used_by"][0] == "default" and rows["sam2.1-hiera-small"]["unverified"]
 
     assert main(["models", "verify", "--models-dir", str(tmp_path), "--json"]) == 1  # the tiny one is wrong
     results = {r["key"]: r for r in json.loads(capsys.readouterr().out)["results"]}
