@@ -1,8 +1,13 @@
-"""open_clip encoders made dense: text-aligned patch features (ClearCLIP last block) and token features."""
+"""open_clip encoders made dense: text-aligned patch features (ClearCLIP last block) and token features.
+
+Towers are told apart by their structure, never by a model name. Vision: open_clip's own ViT (OpenAI
+CLIP, RemoteCLIP: class token, patch 14/16/32) or a timm ViT inside open_clip (SigLIP / SigLIP 2: no
+class token, attention-pooling head). Text: CLIP's causal tower (pooled at end-of-text) or SigLIP's
+bidirectional one (fixed length, pooled at the last position).
+"""
 from __future__ import annotations
 
 import logging
-import math
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -12,20 +17,28 @@ import numpy as np
 import open_clip
 import torch
 import torch.nn.functional as F
+from open_clip.transformer import text_global_pool
 
+from .clip_towers import TextTower, vision_tower
 from .specs import CONFIG_PACKAGE, ClipSpec, custom_clip_config
 
 # Remote-sensing prompt templates averaged into the global text embedding (CLIP prompt ensembling).
 TEMPLATES = ("a satellite image of {}.", "an aerial photo of {}.", "{}")
+log = logging.getLogger(__name__)
+
+
+class TokenizerUnavailable(ValueError):
+    """The model's tokenizer cannot be loaded here (SigLIP's comes from Hugging Face); the message says what to do."""
 
 
 class DenseClip:
     """Dense CLIP features for a view and global + per-token embeddings for a phrase."""
 
-    def __init__(self, spec: ClipSpec, device: torch.device, checkpoint: Optional[Path] = None):
+    def __init__(self, spec: ClipSpec, device: torch.device, checkpoint: Optional[Path] = None, tokenizer=None):
         if custom_clip_config(spec.arch) is not None:
             with resources.as_file(resources.files(CONFIG_PACKAGE).joinpath(f"{spec.arch}.json")) as cfg:
                 open_clip.add_model_config(cfg)
+        self.tokenizer = tokenizer or load_tokenizer(spec)  # before the (slow) model build: fail fast
         logging.disable(logging.WARNING)  # open_clip warns "initialized randomly" before we load weights
         try:
             model = open_clip.create_model(spec.arch, pretrained=None, force_quick_gelu=spec.quick_gelu)
@@ -33,16 +46,16 @@ class DenseClip:
             logging.disable(logging.NOTSET)
         if checkpoint is not None:
             model.load_state_dict(load_clip_state_dict(checkpoint))
-        if not hasattr(model, "token_embedding"):
-            raise ValueError(f"{spec.arch}: only CLIP-style open_clip models (built-in text tower) are supported")
+        self.vision = vision_tower(model.visual)  # ValueError for towers we cannot make dense
+        self.text = TextTower(model)
         self.model = model.to(device).eval()
         self.device = device
         self.spec = spec
-        self.tokenizer = open_clip.get_tokenizer(spec.arch)
         pre = model.visual.preprocess_cfg
-        self.mean = torch.tensor(pre["mean"], device=device).view(1, 3, 1, 1)
-        self.std = torch.tensor(pre["std"], device=device).view(1, 3, 1, 1)
-        self.patch = model.visual.patch_size[0]
+        self.mean = torch.tensor(spec.mean or pre["mean"], device=device).view(1, 3, 1, 1)
+        self.std = torch.tensor(spec.std or pre["std"], device=device).view(1, 3, 1, 1)
+        self.patch = self.vision.patch
+        self.special_ids = torch.tensor(sorted(_special_ids(self.tokenizer) | {self.text.pad_id}), device=device)
 
     @torch.inference_mode()
     def image_features(self, rgb: np.ndarray) -> torch.Tensor:
@@ -51,21 +64,7 @@ class DenseClip:
         The grid covers the whole view; positional embeddings are interpolated to it.
         """
         x, (gh, gw) = self.prepare(rgb)
-        v = self.model.visual
-        tokens = self._embed_patches(x, (gh, gw))
-        blocks = v.transformer.resblocks
-        batch_first = getattr(v.transformer, "batch_first", True)
-        if not batch_first:
-            tokens = tokens.transpose(0, 1)
-        for block in blocks[:-1]:
-            tokens = block(tokens)
-        if not batch_first:
-            tokens = tokens.transpose(0, 1)
-        dense = _clear_clip_block(blocks[-1], tokens)[:, 1:]  # drop the class token
-        dense = v.ln_post(dense)
-        if v.proj is not None:
-            dense = dense @ v.proj
-        dense = F.normalize(dense, dim=-1)[0]  # N×D
+        dense = F.normalize(self.vision.dense(x, (gh, gw)), dim=-1)[0]  # N×D
         return dense.transpose(0, 1).reshape(-1, gh, gw)
 
     @torch.inference_mode()
@@ -74,11 +73,13 @@ class DenseClip:
         texts = [t.format(phrase) for t in TEMPLATES]
         ids = self.tokenize(texts)
         x, pooled, _ = self.text_tokens(ids)
-        eot = ids.argmax(dim=-1)  # the end-of-text token has the largest id
         pooled = F.normalize(pooled, dim=-1)
         glob = F.normalize(pooled.mean(0), dim=-1)
         raw = len(TEMPLATES) - 1  # the bare "{}" template: its tokens are the phrase's own
-        content = x[raw, 1:eot[raw]]
+        if self.text.pool_type == "argmax":  # CLIP: start token, the phrase, end-of-text (the largest id)
+            content = x[raw, 1:ids[raw].argmax()]
+        else:  # every token that is not a special one (start, end, padding)
+            content = x[raw][~torch.isin(ids[raw], self.special_ids)]
         if content.shape[0] == 0:
             content = pooled[raw:raw + 1]
         return glob, F.normalize(content, dim=-1)
@@ -99,50 +100,86 @@ class DenseClip:
 
     def image_tokens(self, x: torch.Tensor, grid: tuple) -> torch.Tensor:
         """Prepared B×3×H×W → B×N×D patch tokens of the unmodified tower (the trained path; differentiable)."""
-        v = self.model.visual
-        tokens = self._embed_patches(x, grid)
-        tokens = v.transformer(tokens) if getattr(v.transformer, "batch_first", True) else \
-            v.transformer(tokens.transpose(0, 1)).transpose(0, 1)
-        tokens = v.ln_post(tokens[:, 1:])
-        return tokens @ v.proj if v.proj is not None else tokens
-
-    def _embed_patches(self, x: torch.Tensor, grid: tuple) -> torch.Tensor:
-        """Patch embedding + class token + positional embedding (interpolated to ``grid``) + ln_pre: B×(1+N)×C."""
-        v = self.model.visual
-        tokens = v.conv1(x).flatten(2).transpose(1, 2)
-        cls = v.class_embedding.view(1, 1, -1).expand(tokens.shape[0], -1, -1).to(tokens.dtype)
-        return v.ln_pre(torch.cat([cls, tokens], dim=1) + self._positional(*grid).to(tokens.dtype))
+        return self.vision.tokens(x, grid)
 
     def tokenize(self, phrases: list) -> torch.Tensor:
-        """Token ids B×L, cut after the longest phrase's end-of-text token.
+        """Token ids B×L; for a causal tower cut after the longest phrase's end-of-text token.
 
-        Attention is causal, so the padding after the longest end-of-text token changes nothing up
-        to it: cutting it off (77 → ~15 tokens) saves ~5× text compute.
+        Causal attention changes nothing up to the end-of-text token when the padding after it is
+        cut off (77 → ~15 tokens, ~5× less text compute). A bidirectional tower pooled at its last
+        position (SigLIP) needs the full, fixed length.
         """
         ids = self.tokenizer(phrases).to(self.device)
-        return ids[:, : int(ids.argmax(dim=-1).max()) + 1]
+        if self.text.cut_after_eot:
+            ids = ids[:, : int(ids.argmax(dim=-1).max()) + 1]
+        return ids
 
     def text_tokens(self, ids: torch.Tensor) -> tuple:
-        """Token ids → (B×L×D token features, B×D end-of-text embedding, B×L bool padding mask); differentiable."""
-        m = self.model
-        n = ids.shape[1]
-        x = m.token_embedding(ids) + m.positional_embedding[:n]
-        mask = m.attn_mask[:n, :n] if m.attn_mask is not None else None
-        x = m.ln_final(m.transformer(x, attn_mask=mask))
-        x = x @ m.text_projection if not isinstance(m.text_projection, torch.nn.Linear) else m.text_projection(x)
-        eot = ids.argmax(dim=-1)
-        padding = torch.arange(n, device=ids.device)[None] > eot[:, None]
-        return x, x[torch.arange(len(ids)), eot], padding
+        """Token ids → (B×L×D token features, B×D pooled embedding, B×L bool padding mask); differentiable."""
+        x = self.text(ids)
+        pooled = text_global_pool(x, ids, self.text.pool_type, eos_token_id=self.text.eos_id)
+        if self.text.pool_type == "argmax":
+            padding = torch.arange(ids.shape[1], device=ids.device)[None] > ids.argmax(dim=-1)[:, None]
+        else:
+            padding = ids == self.text.pad_id
+        return x, pooled, padding
 
     def _positional(self, gh: int, gw: int) -> torch.Tensor:
-        pos = self.model.visual.positional_embedding
-        cls, grid = pos[:1], pos[1:]
-        n = int(math.sqrt(grid.shape[0]))
-        if (gh, gw) == (n, n):
-            return pos
-        grid = grid.reshape(1, n, n, -1).permute(0, 3, 1, 2)
-        grid = F.interpolate(grid, size=(gh, gw), mode="bicubic", align_corners=False)
-        return torch.cat([cls, grid.permute(0, 2, 3, 1).reshape(gh * gw, -1)], dim=0)
+        return self.vision.positional(gh, gw)
+
+
+def load_tokenizer(spec: ClipSpec):
+    """open_clip's tokenizer for ``spec.arch``; a clear error when a Hugging Face tokenizer cannot be loaded.
+
+    CLIP's BPE ships with open_clip. SigLIP's tokenizers come from the Hugging Face hub (the
+    ``transformers`` package and files fetched on first use into the Hugging Face cache). With random
+    weights (benchmarks) a stand-in with the same sequence layout is used instead: the text tower's
+    compute depends on the sequence length only, and random weights make the ids meaningless anyway.
+    """
+    text_cfg = (open_clip.get_model_config(spec.arch) or {}).get("text_cfg", {})
+    hub_name = text_cfg.get("hf_tokenizer_name")
+    try:
+        return open_clip.get_tokenizer(spec.arch)
+    except Exception as exc:  # ImportError (no transformers), OSError (offline, not cached), hub errors
+        if not hub_name:
+            raise
+        if spec.weights is None:
+            log.warning("%s: tokenizer %s unavailable (%s); random weights, so a stand-in tokenizer is used",
+                        spec.arch, hub_name, exc)
+            return StandInTokenizer(text_cfg.get("context_length", 64))
+        raise TokenizerUnavailable(
+            f"{spec.arch} needs the tokenizer '{hub_name}' from Hugging Face, which cannot be loaded here "
+            f"({type(exc).__name__}: {exc}). It needs the 'transformers' package (pip install -c constraints.txt "
+            f"transformers) and, once, a network connection: the tokenizer files (~35 MB) are then kept in the "
+            f"Hugging Face cache (~/.cache/huggingface, or $HF_HOME). On an offline machine copy that cache "
+            f"folder from a machine where it was filled, and set HF_HUB_OFFLINE=1."
+        ) from exc
+
+
+class StandInTokenizer:
+    """For random weights only: CLIP's BPE ids laid out like SigLIP's (ids, end token 1, padding 0 up to a length)."""
+
+    PAD, EOS = 0, 1
+
+    def __init__(self, context_length: int):
+        self.context_length = context_length
+        self.bpe = open_clip.SimpleTokenizer()
+        self.all_special_ids = [self.PAD, self.EOS]
+
+    def __call__(self, texts) -> torch.Tensor:
+        texts = [texts] if isinstance(texts, str) else list(texts)
+        out = torch.full((len(texts), self.context_length), self.PAD, dtype=torch.long)
+        for i, text in enumerate(texts):
+            ids = [t + 2 for t in self.bpe.encode(text)][: self.context_length - 1] + [self.EOS]
+            out[i, : len(ids)] = torch.tensor(ids)
+        return out
+
+
+def _special_ids(tokenizer) -> set:
+    ids = getattr(tokenizer, "all_special_ids", None)
+    if ids is None:  # open_clip's HFTokenizer wraps a transformers tokenizer
+        ids = getattr(getattr(tokenizer, "tokenizer", None), "all_special_ids", [])
+    return {int(i) for i in ids}
 
 
 def rgb_tensor(rgb: np.ndarray, device=None) -> torch.Tensor:
@@ -151,21 +188,13 @@ def rgb_tensor(rgb: np.ndarray, device=None) -> torch.Tensor:
     return x.to(device) if device is not None else x
 
 
-def _clear_clip_block(block, x: torch.Tensor) -> torch.Tensor:
-    """ClearCLIP's last block: query–query attention on the values, no residual, no feed-forward."""
-    attn = block.attn
-    y = block.ln_1(x)
-    q, _, v = F.linear(y, attn.in_proj_weight, attn.in_proj_bias).chunk(3, dim=-1)
-    b, n, c = q.shape
-    heads = attn.num_heads
-    q = q.reshape(b, n, heads, c // heads).transpose(1, 2)
-    v = v.reshape(b, n, heads, c // heads).transpose(1, 2)
-    out = F.scaled_dot_product_attention(q, q, v)
-    return attn.out_proj(out.transpose(1, 2).reshape(b, n, c))
-
-
 def load_clip_state_dict(path: Path) -> dict:
-    """A CLIP state dict from an open_clip checkpoint or an OpenAI TorchScript archive."""
+    """A CLIP state dict from an open_clip checkpoint (.pt/.bin/.safetensors) or an OpenAI TorchScript archive."""
+    path = Path(path)
+    if path.suffix == ".safetensors":
+        from safetensors.torch import load_file  # noqa: PLC0415 (only SigLIP's hub files are safetensors)
+
+        return load_file(str(path), device="cpu")
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as z:
             scripted = any(name.endswith("constants.pkl") for name in z.namelist())
