@@ -67,6 +67,44 @@ def variants(seg):
     return out
 
 
+def onnxruntime_sam2(seg, x, reference, rounds: int) -> dict:
+    """The SAM 2 image encoder exported to ONNX (opset 17) and run by ONNX Runtime's CPU provider."""
+    try:
+        import onnxruntime as ort
+    except ImportError:
+        return {"skipped": "onnxruntime is not installed (pip install onnxruntime onnx)"}
+    import tempfile
+
+    encoder = seg.refiner.predictor.model.image_encoder.eval()
+
+    class Outputs(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, image):
+            out = self.inner(image)
+            return (out["vision_features"], *out["backbone_fpn"])
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/sam2_image_encoder.onnx"
+        t_export, _ = timed(lambda: torch.onnx.export(Outputs(encoder), (x,), path, opset_version=17, dynamo=False))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = torch.get_num_threads()
+        session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        feed = {session.get_inputs()[0].name: x.numpy()}
+        session.run(None, feed)  # warm-up
+        before, after = [], []
+        for _ in range(rounds):
+            before.append(timed(lambda: sam_features(seg, x))[0])
+            t, out = timed(lambda: session.run(None, feed))
+            after.append(t)
+    return {"export_s": round(t_export, 1), "sam2": {
+        "before_ms": round(statistics.median(before) * 1000), "after_ms": round(statistics.median(after) * 1000),
+        "ratio": round(statistics.median(a / b for a, b in zip(after, before)), 3),
+        "cosine_to_reference": round(cosine(torch.from_numpy(out[0]), reference), 6)}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="full-random")
@@ -81,6 +119,9 @@ def main() -> None:
                "threads": torch.get_num_threads(), "variants": {}}
     base_sam, base_clip = sam_features(seg, x), clip_features(seg, image)  # warm-up and reference
     chosen = [v for v in args.only.split(",") if v]
+    if not chosen or "onnxruntime" in chosen:
+        results["variants"]["onnxruntime"] = onnxruntime_sam2(seg, x, base_sam, args.rounds)
+        print(json.dumps({"onnxruntime": results["variants"]["onnxruntime"]}), file=sys.stderr, flush=True)
     table = variants(seg)
     table["torch_compile"] = ("compile", None, None, False)
     for name, (ctx, setup, teardown, _) in table.items():
