@@ -19,8 +19,10 @@ class RrsisPlugin:
         self.session = None
         self.provider = None
         self.translator = None
+        self.quitting = False
 
     def initGui(self):  # noqa: N802 (QGIS's name)
+        QCoreApplication.instance().aboutToQuit.connect(self._on_quit)
         self._install_translator()
         self.action = QAction(QIcon(icon_path()), QCoreApplication.translate("RrsisPlugin", "RRSIS — find by phrase"), self.iface.mainWindow())
         self.action.setCheckable(True)
@@ -43,8 +45,12 @@ class RrsisPlugin:
 
         if self.dock is not None:
             self.dock.cleanup()  # map tool, markers, the "Restart backend" message (its button would start one)
+        try:
+            QCoreApplication.instance().aboutToQuit.disconnect(self._on_quit)
+        except TypeError:
+            pass
         if self.session is not None:
-            self.session.shutdown()  # cancels a running query, waits for the backend to be gone, drops overlays
+            self.session.shutdown(self.quitting)  # cancels a running query, waits for the backend, drops overlays
         clean_overlay_dir()
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
@@ -58,6 +64,9 @@ class RrsisPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
         self.dock = self.session = self.action = self.provider = self.translator = None
+
+    def _on_quit(self):
+        self.quitting = True
 
     def _toggle_dock(self, visible: bool):
         if visible and self.dock is None:

@@ -159,14 +159,17 @@ class Session(QObject):
         self.settings.show_heatmap = on
         set_heatmap_visible(on)
 
-    def shutdown(self) -> None:
+    def shutdown(self, quitting: bool = False) -> None:
+        """Plugin unload. When QGIS is quitting its layer tree is being torn down: removing layers then
+        makes QGIS crash on exit, so the overlays are left to go with the project."""
         self.cancel()
         if self.idle is not None:
             self.idle.stop()
         self.backend.shutdown()
         self.watcher.close()
         self._on_top.close()
-        remove_overlays()
+        if not quitting:
+            remove_overlays()
 
     def _start(self, params: SegmentParams, client, announce: bool = True) -> SegmentTask:
         task = SegmentTask(params, client)
