@@ -1,6 +1,12 @@
 """Per-stage latency of raster + phrase → polygons on a 1024² view; prints one JSON object.
 
     .venv/bin/python bench/latency.py --model full-random [--runs 5] [--device cpu]
+    .venv/bin/python bench/latency.py --model full-random,quality-random --runs 1   # presets, same run
+
+Any model spec works, and ``<preset>-random`` for every preset (its architectures with random weights:
+compute does not depend on the weight values). Several comma-separated models are measured one after
+the other in this process (one model in memory at a time) and reported with their totals' ratio to
+the first one's, measured in the same run.
 
 Stages: read, clip_image, clip_text, activation, sam2_encoder, sam2_decoder, polygonize, write.
 Medians over the runs (after one warm-up) and, per run, the wall-clock total / the SAM 2 encoder alone
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import resource
 import statistics
@@ -34,21 +41,37 @@ PHRASE = "the white storage tank left of the road"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default="full-random")
+    ap.add_argument("--model", default="full-random", help="a spec, <preset>-random, or several, comma-separated")
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
     ap.add_argument("--clip-input-size", type=int, help="override the spec's CLIP input side (quality/speed)")
     ap.add_argument("--plain", action="store_true", help="activation → SAM only, without the referring reasoner")
     args = ap.parse_args()
+    models = [m.strip() for m in args.model.split(",") if m.strip()]
+    if len(models) == 1:
+        print(json.dumps(measure(models[0], args)))
+        return
+    results = []
+    for name in models:  # one model in memory at a time
+        results.append(measure(name, args))
+        gc.collect()
+    first = results[0]["median_total_ms"]
+    print(json.dumps({"bench": "latency_presets", "view": results[0]["view"], "runs": args.runs,
+                      "device": results[0]["device"], "reference": models[0],
+                      "total_ratio_to_reference": {r["model"]: round(r["median_total_ms"] / first, 2) for r in results},
+                      "models": results}))
 
+
+def measure(model: str, args) -> dict:
+    """Build ``model``, warm up once, then ``args.runs`` first queries on the 1024² view: the result object."""
     import torch
 
     with tempfile.TemporaryDirectory() as tmp:
         raster = REAL_1024 if REAL_1024.is_file() and args.size == 1024 else \
             Path(write_geotiff(f"{tmp}/scene.tif", demo_scene(size=args.size).image))
         t0 = time.perf_counter()
-        spec = get_spec(args.model)
+        spec = get_spec(model)
         if args.clip_input_size:
             spec = dataclasses.replace(spec, clip=dataclasses.replace(spec.clip, input_size=args.clip_input_size))
         segmenter = Segmenter(spec, device=args.device)
@@ -75,8 +98,10 @@ def main() -> None:
     stages = list(runs[0])
     totals = [w * 1000 for w in walls]  # wall clock: the two image encoders overlap, their stages add up to more
     ratios = [w / a for w, a in zip(walls, alone)]
-    print(json.dumps({
-        "bench": "latency", "model": args.model, "device": str(segmenter.device),
+    device = str(segmenter.device)
+    del segmenter
+    return {
+        "bench": "latency", "model": model, "device": device,
         "torch_threads": torch.get_num_threads(), "clip_input_size": spec.clip.input_size,
         "reasoning": not args.plain, "view": f"{args.size}x{args.size}",
         "raster": raster.name if raster.parent != Path(tmp) else "synthetic", "runs": len(runs),
@@ -90,7 +115,7 @@ def main() -> None:
         # random weights give speckled masks (thousands of parts); a real object is one compact part:
         "polygonize_one_compact_object_ms": compact_ms,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }))
+    }
 
 
 def _compact_polygonize_ms(size: int) -> float:
