@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT, EXIT_MISSING = 0, 1, 2, 3
@@ -24,6 +25,9 @@ def add_parser(sub) -> None:
         a.add_argument("--models-dir", type=Path, help="default: $RRSIS_MODELS_DIR or ~/.cache/rrsis_qgis/models")
         if name in ("list", "verify"):
             a.add_argument("--json", action="store_true", help="one JSON object on stdout")
+        if name == "download":
+            a.add_argument("--json", action="store_true",
+                           help="one JSON line per step on stdout: start, progress, done or error (for the plugin)")
         a.set_defaults(func=globals()[f"_{name}"])
 
 
@@ -69,6 +73,7 @@ def _list(args) -> int:
         path = folder / entry.file
         rows.append({"key": key, "file": entry.file, "size": entry.size, "present": path.is_file(),
                      "size_on_disk": path.stat().st_size if path.is_file() else None,
+                     "partial": _part_size(path),
                      "sha256": entry.sha256, "unverified": entry.unverified or None, "url": entry.url,
                      "used_by": [n for n, s in specs.items() if key in s.weight_keys]})
     if args.json:
@@ -84,11 +89,53 @@ def _list(args) -> int:
     return EXIT_OK
 
 
+def _part_size(path: Path):
+    """Bytes of an interrupted download of ``path`` (its .part file, resumed by the next download), or None."""
+    part = path.with_name(path.name + ".part")
+    return part.stat().st_size if part.is_file() else None
+
+
 def _download(args) -> int:
+    if args.json:
+        return _download_json(args)
     from .cli import _download as download_keys  # one download loop for `download` and `models download`
 
     keys = resolve_names(args.names)
     return download_keys(argparse.Namespace(weights=keys, model=None, models_dir=args.models_dir))
+
+
+def _download_json(args) -> int:
+    """`models download --json`: what the plugin's model manager reads, one JSON object a line, flushed."""
+    from .engine.download import download
+    from .engine.weights import load_manifest
+
+    folder = _folder(args)
+    try:
+        keys, manifest = resolve_names(args.names), load_manifest()
+    except ValueError as exc:
+        _emit(event="error", key=None, message=str(exc))
+        raise
+    for key in keys:
+        entry = manifest[key]
+        _emit(event="start", key=key, file=entry.file, url=entry.url, size=entry.size)
+        last = [0.0]
+
+        def progress(done, total, key=key, last=last):
+            if time.monotonic() - last[0] >= 0.2 or (total and done >= total):  # ≤ 5 lines a second, and the last
+                last[0] = time.monotonic()
+                _emit(event="progress", key=key, done=done, total=total)
+
+        try:
+            path = download(entry, folder, progress=progress)
+        except Exception as exc:  # the line says why; the exit code stays the CLI's (2 for a download error)
+            _emit(event="error", key=key, file=entry.file, message=str(exc))
+            raise
+        _emit(event="done", key=key, file=entry.file, path=str(path), verified=entry.sha256 is not None)
+    return EXIT_OK
+
+
+def _emit(**event) -> None:
+    print(json.dumps(event), flush=True)
 
 
 def _verify(args) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 MODELS_DIR_ENV = "RRSIS_MODELS_DIR"
+MANIFEST_ENV = "RRSIS_WEIGHTS_MANIFEST"  # a manifest of one's own (an internal mirror's URLs) instead of ours
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,16 @@ class MissingWeightsError(FileNotFoundError):
 
 
 def load_manifest() -> dict:
-    raw = json.loads(resources.files("rrsis_qgis.engine.configs").joinpath("weights_manifest.json").read_text())
+    """The packaged weights_manifest.json, or the file $RRSIS_WEIGHTS_MANIFEST names (same format)."""
+    override = os.environ.get(MANIFEST_ENV)
+    if override:
+        try:
+            text = Path(override).expanduser().read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ValueError(f"cannot read the weights manifest ${MANIFEST_ENV}={override}: {exc.strerror}") from None
+    else:
+        text = resources.files("rrsis_qgis.engine.configs").joinpath("weights_manifest.json").read_text()
+    raw = json.loads(text)
     return {k: WeightsEntry(key=k, **v) for k, v in raw.items() if not k.startswith("_")}
 
 
