@@ -30,13 +30,18 @@ def _top_results_node(root):
 class ResultsOnTop(QObject):
     """A raster newly added above the results (a basemap, an orthophoto) is moved just below them.
 
-    Only new layers move: a raster the analyst drags above the results later stays where it is put.
+    Only new layers move: a raster the analyst drags above the results later stays where it is put, and a
+    project that is opened keeps the order it was saved with.
     """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._new_ids: list = []
         QgsProject.instance().layersAdded.connect(self._on_added)
+        QgsProject.instance().readProject.connect(self._forget)
+
+    def _forget(self, *_) -> None:
+        self._new_ids = []
 
     def _on_added(self, layers) -> None:
         self._new_ids += [layer.id() for layer in layers if layer.type() == QgsMapLayer.RasterLayer]
@@ -55,10 +60,12 @@ class ResultsOnTop(QObject):
                 _move_below(node, results[-1])
 
     def close(self) -> None:
-        try:
-            QgsProject.instance().layersAdded.disconnect(self._on_added)
-        except (TypeError, RuntimeError):
-            pass
+        for signal, slot in ((QgsProject.instance().layersAdded, self._on_added),
+                             (QgsProject.instance().readProject, self._forget)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
 
 
 def _move_below(node, anchor) -> None:

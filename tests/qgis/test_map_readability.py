@@ -94,3 +94,22 @@ def test_badge_is_one_line_and_restart_messages_do_not_pile_up(qtbot, qgis_iface
     qtbot.mouseClick(restart_buttons()[0], Qt.LeftButton)
     qtbot.waitUntil(lambda: "connected" in badge.text(), timeout=30000)
     assert restart_buttons() == []  # it no longer applies
+
+
+def test_a_saved_project_opens_in_its_own_layer_order(qtbot, qgis_canvas, plugin, scene_layer, tmp_path):
+    """Only rasters added while working move under the results, not those of a project being opened."""
+    dock = open_dock(qtbot, plugin)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    run_phrase(qtbot, dock, "the white storage tank")
+    root = QgsProject.instance().layerTreeRoot()
+    node = root.findLayer(scene_layer.id())
+    root.insertChildNode(0, node.clone())  # the analyst drags the raster above the results on purpose
+    node.parent().removeChildNode(node)
+    qtbot.wait(50)
+    assert panel_order()[0] == "scene"
+    project_file = str(tmp_path / "work.qgz")
+    assert QgsProject.instance().write(project_file)
+    assert QgsProject.instance().read(project_file)
+    qtbot.wait(100)
+    assert panel_order()[0] == "scene", panel_order()
