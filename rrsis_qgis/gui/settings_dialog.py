@@ -3,7 +3,8 @@ import dataclasses
 from pathlib import Path
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from ..qgis_core.model_choice import PRESETS, TRAINED, checkpoint_of, checkpoint_problem, is_trained, trained_model
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
@@ -47,6 +48,9 @@ class SettingsDialog(QDialog):
         ui.idleDelaySpin.setEnabled(settings.idle_encode)
         ui.modelCombo.currentIndexChanged.connect(self._check_model)
         ui.checkpointWidget.fileChanged.connect(self._check_model)
+        ui.modelsDirButton.clicked.connect(self._choose_models_dir)
+        ui.modelsButton.clicked.connect(lambda: self.open_models())
+        self.models_dialog = None  # the model manager, while open
         self._check_model()
 
     def values(self) -> PluginSettings:
@@ -59,6 +63,24 @@ class SettingsDialog(QDialog):
             results_path=ui.resultsEdit.text().strip(), memory_layer=ui.memoryCheck.isChecked(),
             top_k=ui.topKSpin.value(), idle_encode=ui.idleCheck.isChecked(),
             idle_delay_ms=round(ui.idleDelaySpin.value() * 1000))
+
+    def open_models(self, focus=()):
+        """The model manager for the backend Python and models folder shown here (before OK); ``focus``: keys to select."""
+        from .models_dialog import ModelsDialog
+
+        python = self.ui.pythonEdit.text().strip() or default_backend_python()
+        dialog = ModelsDialog(python, self.ui.modelsDirEdit.text().strip(), focus=focus, parent=self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "models_dialog", None))
+        self.models_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _choose_models_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the models folder"),
+                                                  self.ui.modelsDirEdit.text().strip() or str(Path.home()))
+        if folder:
+            self.ui.modelsDirEdit.setText(folder)
 
     def model(self) -> str:
         """The model setting the dialog shows: a preset's name or ``trained:<checkpoint>``."""
