@@ -235,6 +235,8 @@ class RrsisDock(QgsDockWidget):
         self.ui.stopButton.setEnabled(state != "down")
         if state == "connected":
             self._clear_restart_message()  # it no longer applies
+        elif state == "down" and self.session.backend.missing_weights:
+            self._offer_download(self.session.backend.missing_weights)
 
     def _on_busy(self, busy):
         self.ui.runButton.setEnabled(not busy)
@@ -259,6 +261,29 @@ class RrsisDock(QgsDockWidget):
             item.layout().addWidget(button)
             self._restart_item = item
         bar.pushWidget(item, Qgis.Warning, 0 if offer_restart else 8)
+
+    def _offer_download(self, files):
+        """Start found checkpoints missing: say which and offer the model manager on them (one message of ours)."""
+        self._clear_restart_message()
+        bar = self.iface.messageBar()
+        item = bar.createMessage("RRSIS", self.tr("Model weights are missing: {} — download them, then press Start")
+                                 .format(", ".join(files)))
+        button = QPushButton(self.tr("Download…"))
+        button.clicked.connect(lambda: self.open_models(files))
+        item.layout().addWidget(button)
+        self._restart_item = item  # the same slot as "Restart backend": cleared once connected, and on unload
+        bar.pushWidget(item, Qgis.Warning, 0)
+
+    def open_models(self, focus=()):
+        """The model manager for the session's backend Python and models folder; ``focus``: files or keys to select."""
+        from .models_dialog import ModelsDialog
+
+        settings = self.session.settings
+        dialog = ModelsDialog(settings.python(), settings.models_dir, focus=focus, parent=self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.models_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _clear_restart_message(self):
         item, self._restart_item = self._restart_item, None

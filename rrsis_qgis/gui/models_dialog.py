@@ -18,7 +18,7 @@ ERROR_STYLE = "color: #d7301f;"
 class ModelsDialog(QDialog):
     """Lists the manifest's checkpoints for ``models_dir`` using the backend Python ``python``.
 
-    ``focus``: keys to select and scroll to (e.g. the checkpoints a Start found missing). ``env``:
+    ``focus``: keys or file names to select and scroll to (e.g. the checkpoints a Start found missing). ``env``:
     extra environment for the processes (tests point RRSIS_WEIGHTS_MANIFEST at a local server).
     Closing the dialog stops its downloads; their .part files stay and the next download resumes.
     """
@@ -84,11 +84,10 @@ class ModelsDialog(QDialog):
         table.setRowCount(len(rows))
         for key in self.rows:
             self._draw_row(key)
-        for key in self.focus:
-            if key in self.rows:
-                table.selectRow(list(self.rows).index(key))
-                table.scrollToItem(table.item(list(self.rows).index(key), NAME))
-                break
+        focused = [i for i, r in enumerate(rows) if r.key in self.focus or r.file in self.focus]
+        if focused:
+            table.selectRow(focused[0])
+            table.scrollToItem(table.item(focused[0], NAME))
 
     def _on_checked(self, checks: dict) -> None:
         self.ui.verifyButton.setEnabled(True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Optional
@@ -18,6 +19,7 @@ from .settings import PluginSettings
 TAG = "rrsis_qgis"
 DOWN, STARTING, CONNECTED = "down", "starting", "connected"
 STOP_GRACE_MS = 5000  # SIGTERM lets the backend finish its request; then it is killed
+MISSING_FILE = re.compile(r"^\s+- (\S+)\s+\(download: ", re.M)  # a file line of MissingWeightsError's message
 
 
 class BackendManager(QObject):
@@ -38,6 +40,7 @@ class BackendManager(QObject):
         self.token: Optional[str] = None
         self.info: dict = {}
         self.closed = False
+        self.missing_weights: list = []  # checkpoint files the last start found missing (the model manager offers them)
         self._process: Optional[QProcess] = None
         self._stopping: list = []  # processes sent SIGTERM, not yet gone
         self._generation = 0  # a health answer for an older start is ignored
@@ -58,6 +61,7 @@ class BackendManager(QObject):
         if self.closed:
             return  # a stale button after the plugin was unloaded: nothing may start now
         self.stop()
+        self.missing_weights = []
         if self.settings.backend_url:
             self._connect_external()
             return
@@ -193,7 +197,9 @@ class BackendManager(QObject):
                     return
                 self._check_health()
             elif event.get("event") == "error":
-                self._set(DOWN, event.get("message", "error"))
+                message = str(event.get("message", "error"))
+                self.missing_weights = MISSING_FILE.findall(message) if "weights are missing" in message else []
+                self._set(DOWN, message)
 
     def _on_stderr(self) -> None:
         if self._process is None:

@@ -217,3 +217,41 @@ def test_settings_open_the_manager_on_the_folder_typed_there(qtbot, monkeypatch,
     assert str(chosen) in models.ui.folderLabel.text() and cell(models, "good", DISK) == "yes"
     models.close()
     qtbot.waitUntil(lambda: dialog.models_dialog is None, timeout=WAIT_MS)
+
+
+def test_start_without_weights_offers_the_manager_on_the_missing_files(qtbot, qgis_iface, qgis_canvas, tmp_path):
+    """A real backend (the default model, an empty models folder) exits 3; the dock offers Download…."""
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from rrsis_qgis.gui.dock import RrsisDock
+    from rrsis_qgis.qgis_core.session import Session
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    empty = tmp_path / "models"
+    empty.mkdir()
+    session = Session(qgis_canvas, PluginSettings(backend_python=sys.executable, model="default", device="cpu",
+                                                  models_dir=str(empty), results_path=str(tmp_path / "r.gpkg")))
+    dock = RrsisDock(qgis_iface, session, lambda: None)
+    qtbot.addWidget(dock)
+    messages = []
+    qgis_iface.messageBar().widgetAdded.connect(messages.append)
+    try:
+        qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
+        qtbot.waitUntil(lambda: session.backend.state == "down", timeout=120000)
+        assert sorted(session.backend.missing_weights) == ["ViT-B-16.pt", "sam2.1_hiera_tiny.pt"]
+        item = messages[-1]
+        assert "sam2.1_hiera_tiny.pt" in item.text() and "ViT-B-16.pt" in item.text()
+        button = [b for b in item.findChildren(QPushButton) if b.text() == "Download…"][0]
+        qtbot.mouseClick(button, Qt.LeftButton)
+        models = dock.models_dialog
+        qtbot.addWidget(models)
+        qtbot.waitUntil(lambda: models.ui.modelsTable.rowCount() > 0, timeout=WAIT_MS)
+        selected = {list(models.rows)[i.row()] for i in models.ui.modelsTable.selectionModel().selectedRows()}
+        assert selected and selected <= {"sam2.1-hiera-tiny", "clip-vit-b-16-openai"}
+        assert str(empty) in models.ui.folderLabel.text()
+        assert widget(models, "sam2.1-hiera-tiny", ACTION).text() == "Download"
+        models.close()
+    finally:
+        qgis_iface.messageBar().widgetAdded.disconnect(messages.append)
+        dock.cleanup()
+        session.shutdown()
