@@ -115,6 +115,7 @@ class SegmentResponse(BaseModel):
     timings_ms: Dict[str, float]
     models: Dict[str, str]
     cache: str  # "hit" or "miss"
+    message: Optional[str] = None  # set when nothing was found: "nothing matching '…' in this view"
 
 
 class CacheStats(BaseModel):

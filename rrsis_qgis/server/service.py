@@ -57,7 +57,8 @@ class Service:
             heatmap=encode_heatmap(result.heatmap) if req.return_heatmap else None,
             candidates=[Candidate(**c) for c in result.candidates],
             parse=Parse(**{k: v for k, v in result.query.items() if k in Parse.model_fields}),
-            timings_ms=timings, models=self.model_ids, cache="hit" if hit else "miss")
+            timings_ms=timings, models=self.model_ids, cache="hit" if hit else "miss",
+            message=None if masks else f"nothing matching '{' '.join(req.phrase.split())[:80]}' in this view")
 
     def encode(self, image: np.ndarray, request_id: str) -> EncodeResponse:
         """Fill the embedding cache for ``image`` (on the inference thread); a hit costs nothing."""

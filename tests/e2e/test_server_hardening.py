@@ -209,3 +209,16 @@ def test_bad_server_arguments_exit_2_with_a_json_error_line(tmp_path, args, says
     event = json.loads(proc.stdout.splitlines()[0])
     assert event["event"] == "error" and says in event["message"]
     assert "Traceback" not in proc.stderr and not (tmp_path / "missing").exists()
+
+
+def test_nothing_found_says_so(server):
+    rgba = np.dstack([demo_scene(size=64).image, np.zeros((64, 64), np.uint8)])  # every pixel transparent
+    buf = io.BytesIO()
+    np.save(buf, rgba)
+    r = httpx.post(server.url + "/v1/segment", headers=server.headers, timeout=60,
+                   json={"image": base64.b64encode(buf.getvalue()).decode(), "phrase": "the  white tank"})
+    assert r.status_code == 200 and r.json()["masks"] == []
+    assert r.json()["message"] == "nothing matching 'the white tank' in this view"
+    r = httpx.post(server.url + "/v1/segment", headers=server.headers, timeout=60,
+                   json={"image": SCENE, "phrase": "the white tank"})
+    assert r.json()["masks"] and r.json()["message"] is None
