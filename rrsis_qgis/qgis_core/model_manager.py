@@ -122,6 +122,7 @@ class ModelManager(QObject):
         self.downloads: dict = {}  # key → QProcess
         self._cancelled: set = set()
         self._others: list = []  # list / verify processes still running
+        self.closed = False  # after shutdown() nothing starts any more
 
     # actions ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -135,7 +136,7 @@ class ModelManager(QObject):
 
     def download(self, key: str) -> bool:
         """Start downloading ``key``; False when it is already downloading or no Python is set."""
-        if key in self.downloads:
+        if key in self.downloads or self.closed:
             return False
         problem = self._python_problem()
         if problem:
@@ -164,6 +165,7 @@ class ModelManager(QObject):
 
     def shutdown(self) -> None:
         """Kill every process this manager started and wait for them (dialog closed, plugin unloaded)."""
+        self.closed = True
         for key in list(self.downloads):
             self.cancel(key)
         for process in list(self.downloads.values()) + self._others:
@@ -191,6 +193,8 @@ class ModelManager(QObject):
         return ""
 
     def _run_once(self, action: list, on_output, codes=(0,)) -> None:
+        if self.closed:
+            return
         problem = self._python_problem()
         if problem:
             self.failed.emit(problem)

@@ -145,6 +145,16 @@ def test_cancel_keeps_the_partial_file_only_and_the_next_download_resumes(qtbot,
     assert (models_dir / "slow.pt").read_bytes() == PAYLOAD
 
 
+def test_closing_the_dialog_stops_its_download_and_starts_nothing_more(qtbot, dialog, models_dir):
+    Handler.stall_after = 1 << 20
+    with qtbot.waitSignal(dialog.manager.progress, timeout=WAIT_MS):
+        click(qtbot, dialog, "slow")
+    process = dialog.manager.downloads["slow"]
+    dialog.close()
+    assert process.state() == process.NotRunning and not dialog.manager.downloads and not dialog.manager._others
+    assert (models_dir / "slow.pt.part").exists() and not (models_dir / "slow.pt").exists()
+
+
 def test_a_wrong_sha256_is_reported_and_the_file_removed(qtbot, dialog, models_dir):
     with qtbot.waitSignal(dialog.manager.finished, timeout=WAIT_MS) as done:
         click(qtbot, dialog, "tampered")
