@@ -4,47 +4,47 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="70"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="88"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="92"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="104"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="108"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="140"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="144"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="196"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="216"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="214"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="220"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="75"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
     </message>
@@ -75,6 +75,164 @@
         <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="191"/>
+        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
+        <translation>Kein Backend-Python eingestellt: in den Plugin-Einstellungen setzen (ein Python mit den Abhängigkeiten von rrsis_qgis, z. B. .venv/bin/python des Projekts)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="211"/>
+        <source>`models {}` exited with code {}</source>
+        <translation>`models {}` wurde mit Code {} beendet</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="216"/>
+        <source>unexpected answer from `models {}`: {}</source>
+        <translation>unerwartete Antwort von `models {}`: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="268"/>
+        <source>cannot start {}: check the backend Python in the settings</source>
+        <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="259"/>
+        <source>the download exited with code {}</source>
+        <translation>der Download wurde mit Code {} beendet</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="78"/>
+        <source>Models folder: {}</source>
+        <translation>Modellordner: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="48"/>
+        <source>(the default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <source>computing the sha256 of the checkpoints on disk…</source>
+        <translation>berechne die sha256 der Checkpoints auf der Festplatte…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <source>downloading {}…</source>
+        <translation>lade {} herunter…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="101"/>
+        <source>no checkpoint on disk to verify</source>
+        <translation>kein Checkpoint auf der Festplatte zu prüfen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="103"/>
+        <source>{} verified, {} without a pinned sha256, {} wrong</source>
+        <translation>{} geprüft, {} ohne festgelegte sha256, {} falsch</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded and its sha256 verified</source>
+        <translation>{} heruntergeladen und sha256 geprüft</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded; not verified: the manifest pins no sha256</source>
+        <translation>{} heruntergeladen; nicht geprüft: das Manifest legt keine sha256 fest</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="125"/>
+        <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
+        <translation>{}: Download abgebrochen; die Teildatei bleibt und der nächste Download setzt sie fort</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="129"/>
+        <source>{}: download failed: {}</source>
+        <translation>{}: Download fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
+        <source>{}
+used by: {}</source>
+        <translation>{}
+verwendet von: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download again</source>
+        <translation>Erneut herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <source>on disk</source>
+        <translation>auf der Festplatte</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>partial ({})</source>
+        <translation>teilweise ({})</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>an interrupted download: it resumes</source>
+        <translation>ein unterbrochener Download: er wird fortgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="186"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="190"/>
+        <source>download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>not checked (Verify)</source>
+        <translation>nicht geprüft (Prüfen)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>not pinned</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>wrong</source>
+        <translation>falsch</translation>
     </message>
 </context>
 <context>
@@ -125,12 +283,12 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="257"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="259"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="290"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="315"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -284,21 +442,84 @@
         <source>Zoom to the selected results (Alt+Shift+Z)</source>
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="269"/>
+        <source>Model weights are missing: {} — download them, then press Start</source>
+        <translation>Modellgewichte fehlen: {} — herunterladen, dann „Starten“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="271"/>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisModels</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="5"/>
+        <source>RRSIS models</source>
+        <translation>RRSIS-Modelle</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="17"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="18"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="19"/>
+        <source>On disk</source>
+        <translation>Auf der Festplatte</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="20"/>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="21"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Read the models folder again</source>
+        <translation>Den Modellordner neu einlesen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
+        <translation>Die sha256 jedes Checkpoints auf der Festplatte berechnen und mit dem Manifest vergleichen (einige Sekunden pro GB)</translation>
+    </message>
 </context>
 <context>
     <name>RrsisPlugin</name>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="25"/>
+        <location filename="../rrsis_qgis/plugin.py" line="27"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="27"/>
+        <location filename="../rrsis_qgis/plugin.py" line="29"/>
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="92"/>
+        <location filename="../rrsis_qgis/plugin.py" line="101"/>
         <source>Restarting the backend with the new settings</source>
         <translation>Das Backend wird mit den neuen Einstellungen neu gestartet</translation>
     </message>
@@ -364,47 +585,47 @@
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation>Standard: ~/.cache/rrsis_qgis/models</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>View and results</source>
         <translation>Ansicht und Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Longest side (px)</source>
         <translation>Längste Seite (px)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
         <source>Bands for R,G,B</source>
         <translation>Bänder für R,G,B</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation>automatisch (1,2,3; ein Band → grau)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="44"/>
         <source>Results CRS</source>
         <translation>KBS der Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
         <source>Results GeoPackage</source>
         <translation>Ergebnis-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation>Ergebnisse in einem temporären Layer (Speicher) halten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="49"/>
         <source>Candidates per query</source>
         <translation>Kandidaten pro Abfrage</translation>
     </message>
@@ -419,29 +640,49 @@
         <translation>Ein mit „python -m rrsis_qgis.train fit“ trainiertes Modell (eine .pt-Datei)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="51"/>
         <source>Prepare the view</source>
         <translation>Ansicht vorbereiten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
         <translation>Die sichtbare Ansicht kodieren, sobald die Karte ruht (die nächste Beschreibung wird schneller beantwortet)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
         <translation>Aus bei Akkubetrieb eines Laptops (Linux). Web-Layer werden bei der Abfrage kodiert.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
         <source>… after the map is still for</source>
         <translation>… nachdem die Karte ruht für</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
         <source> s</source>
         <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>Choose the models folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>Models…</source>
+        <translation>Modelle…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>The checkpoints in this folder: download, cancel, verify</source>
+        <translation>Die Checkpoints in diesem Ordner: herunterladen, abbrechen, prüfen</translation>
     </message>
 </context>
 <context>
@@ -522,7 +763,7 @@
         <translation>die Eingabe muss eine von GDAL lesbare Rasterdatei sein (Web-Layer werden nicht gekachelt; dafür das Bedienfeld verwenden)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="114"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="129"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -545,22 +786,22 @@
         <translation>es gibt noch keine Ergebnisse zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="191"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
         <source>query cancelled</source>
         <translation>Abfrage abgebrochen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="197"/>
         <source>nothing found for “{}” in this view</source>
         <translation>nichts gefunden für „{}“ in dieser Ansicht</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="223"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="226"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="213"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>Heatmap/Kandidaten konnten nicht angezeigt werden: {}</translation>
     </message>
@@ -568,29 +809,34 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="80"/>
+        <source>Choose the models folder</source>
+        <translation>Modellordner wählen</translation>
     </message>
 </context>
 </TS>

@@ -4,47 +4,47 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="70"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="88"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="92"/>
         <source>loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="104"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="108"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="140"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="144"/>
         <source>cannot read the token file: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="196"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="216"/>
         <source>the backend exited (code {}) {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="214"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="220"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="75"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
         <source>connecting to {}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,6 +74,163 @@
     <message>
         <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
         <source>the checkpoint file cannot be read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="191"/>
+        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="211"/>
+        <source>`models {}` exited with code {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="216"/>
+        <source>unexpected answer from `models {}`: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="268"/>
+        <source>cannot start {}: check the backend Python in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="259"/>
+        <source>the download exited with code {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="78"/>
+        <source>Models folder: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="48"/>
+        <source>(the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <source>computing the sha256 of the checkpoints on disk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <source>downloading {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="101"/>
+        <source>no checkpoint on disk to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="103"/>
+        <source>{} verified, {} without a pinned sha256, {} wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded and its sha256 verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded; not verified: the manifest pins no sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="125"/>
+        <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="129"/>
+        <source>{}: download failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
+        <source>{}
+used by: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <source>on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>partial ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>an interrupted download: it resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="186"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="190"/>
+        <source>download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>not checked (Verify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>not pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -125,12 +282,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="257"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="259"/>
         <source>Restart backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="290"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="315"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation type="unfinished"></translation>
     </message>
@@ -284,21 +441,84 @@
         <source>Zoom to the selected results (Alt+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="269"/>
+        <source>Model weights are missing: {} — download them, then press Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="271"/>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RrsisModels</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="5"/>
+        <source>RRSIS models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="17"/>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="18"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="19"/>
+        <source>On disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="20"/>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="21"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Read the models folder again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RrsisPlugin</name>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="25"/>
+        <location filename="../rrsis_qgis/plugin.py" line="27"/>
         <source>RRSIS — find by phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="27"/>
+        <location filename="../rrsis_qgis/plugin.py" line="29"/>
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="92"/>
+        <location filename="../rrsis_qgis/plugin.py" line="101"/>
         <source>Restarting the backend with the new settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,47 +584,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>View and results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Longest side (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
         <source>Bands for R,G,B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="44"/>
         <source>Results CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
         <source>Results GeoPackage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="49"/>
         <source>Candidates per query</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,28 +639,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="51"/>
         <source>Prepare the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
         <source>… after the map is still for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
         <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>Choose the models folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>The checkpoints in this folder: download, cancel, verify</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -522,7 +762,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="114"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="129"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,22 +785,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="191"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
         <source>query cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="197"/>
         <source>nothing found for “{}” in this view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="223"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="226"/>
         <source>RRSIS: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="213"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,28 +808,33 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>the project CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Trained checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Choose a trained checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="80"/>
+        <source>Choose the models folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

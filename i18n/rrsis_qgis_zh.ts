@@ -4,47 +4,47 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="70"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>未配置后端 Python：请在插件设置中指定（包含 torch、sam2 和 open_clip 的 Python，例如项目的 .venv/bin/python）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="88"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="92"/>
         <source>loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="104"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="108"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="140"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="144"/>
         <source>cannot read the token file: {}</source>
         <translation>无法读取令牌文件：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="196"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>无法读取后端令牌：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="216"/>
         <source>the backend exited (code {}) {}</source>
         <translation>后端已退出（代码 {}）{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="214"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="220"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>无法启动 {}：请检查设置中的后端 Python</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="71"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="75"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — 请在插件设置中选择检查点</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="149"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
         <source>connecting to {}…</source>
         <translation>正在连接 {}…</translation>
     </message>
@@ -75,6 +75,164 @@
         <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>无法读取检查点文件：{}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="191"/>
+        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
+        <translation>未配置后端 Python：请在插件设置中设置（一个装有 rrsis_qgis 依赖的 Python，例如项目的 .venv/bin/python）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="211"/>
+        <source>`models {}` exited with code {}</source>
+        <translation>`models {}` 以代码 {} 退出</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="216"/>
+        <source>unexpected answer from `models {}`: {}</source>
+        <translation>`models {}` 返回了意外的结果：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="268"/>
+        <source>cannot start {}: check the backend Python in the settings</source>
+        <translation>无法启动 {}：请检查设置中的后端 Python</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="259"/>
+        <source>the download exited with code {}</source>
+        <translation>下载以代码 {} 退出</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="78"/>
+        <source>Models folder: {}</source>
+        <translation>模型文件夹：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="48"/>
+        <source>(the default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <source>computing the sha256 of the checkpoints on disk…</source>
+        <translation>正在计算磁盘上检查点的 sha256…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <source>downloading {}…</source>
+        <translation>正在下载 {}…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="101"/>
+        <source>no checkpoint on disk to verify</source>
+        <translation>磁盘上没有可校验的检查点</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="103"/>
+        <source>{} verified, {} without a pinned sha256, {} wrong</source>
+        <translation>{} 个已校验，{} 个未固定 sha256，{} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded and its sha256 verified</source>
+        <translation>{} 已下载，sha256 校验通过</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <source>{} downloaded; not verified: the manifest pins no sha256</source>
+        <translation>{} 已下载；未校验：清单中没有固定的 sha256</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="125"/>
+        <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
+        <translation>{}：下载已取消；部分文件会保留，下次下载将继续</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="129"/>
+        <source>{}: download failed: {}</source>
+        <translation>{}：下载失败：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
+        <source>{}
+used by: {}</source>
+        <translation>{}
+使用者：{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download again</source>
+        <translation>重新下载</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <source>on disk</source>
+        <translation>已在磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>partial ({})</source>
+        <translation>部分（{}）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <source>an interrupted download: it resumes</source>
+        <translation>中断的下载：将继续</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="186"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="190"/>
+        <source>download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>not checked (Verify)</source>
+        <translation>未校验（校验）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>not pinned</source>
+        <translation>未固定</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <source>wrong</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -125,12 +283,12 @@
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="257"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="259"/>
         <source>Restart backend</source>
         <translation>重新启动后端</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="290"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="315"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>例如 the white storage tank left of the road</translation>
     </message>
@@ -284,21 +442,84 @@
         <source>Zoom to the selected results (Alt+Shift+Z)</source>
         <translation>缩放到所选结果 (Alt+Shift+Z)</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="269"/>
+        <source>Model weights are missing: {} — download them, then press Start</source>
+        <translation>缺少模型权重：{} — 请下载后再按“启动”</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="271"/>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisModels</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="5"/>
+        <source>RRSIS models</source>
+        <translation>RRSIS 模型</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="17"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="18"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="19"/>
+        <source>On disk</source>
+        <translation>在磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="20"/>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="21"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Read the models folder again</source>
+        <translation>重新读取模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
+        <translation>计算磁盘上每个检查点的 sha256 并与清单比较（每 GB 需几秒）</translation>
+    </message>
 </context>
 <context>
     <name>RrsisPlugin</name>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="25"/>
+        <location filename="../rrsis_qgis/plugin.py" line="27"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — 按描述查找</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="27"/>
+        <location filename="../rrsis_qgis/plugin.py" line="29"/>
         <source>Find the object a phrase describes and get its outline as polygons</source>
         <translation>查找描述所指的目标并以多边形获取其轮廓</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="92"/>
+        <location filename="../rrsis_qgis/plugin.py" line="101"/>
         <source>Restarting the backend with the new settings</source>
         <translation>正在使用新设置重新启动后端</translation>
     </message>
@@ -364,47 +585,47 @@
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation>默认：~/.cache/rrsis_qgis/models</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>View and results</source>
         <translation>视图与结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Longest side (px)</source>
         <translation>最长边（像素）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
         <source>Bands for R,G,B</source>
         <translation>R、G、B 对应波段</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation>自动（1,2,3；单波段 → 灰度）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="44"/>
         <source>Results CRS</source>
         <translation>结果坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
         <source>Results GeoPackage</source>
         <translation>结果 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation>将结果保存在临时（内存）图层中</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="49"/>
         <source>Candidates per query</source>
         <translation>每次查询的候选数</translation>
     </message>
@@ -419,29 +640,49 @@
         <translation>用“python -m rrsis_qgis.train fit”训练的模型（.pt 文件）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="51"/>
         <source>Prepare the view</source>
         <translation>预先准备视图</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
         <translation>地图静止后对可见视图编码（下一条描述响应更快）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
         <translation>笔记本电脑使用电池时关闭（Linux）。网络图层在查询时编码。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
         <source>… after the map is still for</source>
         <translation>… 地图静止时长</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <source>Choose the models folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <source>The checkpoints in this folder: download, cancel, verify</source>
+        <translation>此文件夹中的检查点：下载、取消、校验</translation>
     </message>
 </context>
 <context>
@@ -522,7 +763,7 @@
         <translation>输入必须是 GDAL 可读取的栅格文件（网络图层不分块；请使用面板处理）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="114"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="129"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -545,22 +786,22 @@
         <translation>还没有可导出的结果</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="191"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
         <source>query cancelled</source>
         <translation>查询已取消</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="197"/>
         <source>nothing found for “{}” in this view</source>
         <translation>在此视图中未找到“{}”</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="223"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="226"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="210"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="213"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>无法显示热力图/候选框：{}</translation>
     </message>
@@ -568,29 +809,34 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>the project CRS</source>
         <translation>项目坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Trained checkpoint…</source>
         <translation>训练好的检查点…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>检查点 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Choose a trained checkpoint</source>
         <translation>选择训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>栅格图层的坐标系（每个坐标系一个结果图层）</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="80"/>
+        <source>Choose the models folder</source>
+        <translation>选择模型文件夹</translation>
     </message>
 </context>
 </TS>
