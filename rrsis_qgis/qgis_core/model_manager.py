@@ -45,17 +45,17 @@ class ModelRow:
 
 
 def parse_list(text: str) -> tuple:
-    """`models list --json` output → (models folder, [ModelRow]); a row of a file not on disk is MISSING."""
+    """`models list --json` output → (models folder, [ModelRow]); unpinned rows are NOT_PINNED, absent ones MISSING."""
     data = json.loads(text)
     rows = []
     for r in data["checkpoints"]:
         row = ModelRow(key=r["key"], file=r["file"], size=r.get("size"), present=bool(r.get("present")),
                        size_on_disk=r.get("size_on_disk"), partial=r.get("partial"), sha256=r.get("sha256"),
                        unverified=r.get("unverified"), used_by=tuple(r.get("used_by") or ()))
-        if not row.present:
-            row.check = MISSING
-        elif not row.pinned:
+        if not row.pinned:  # nothing to verify against, on disk or not
             row.check, row.check_detail = NOT_PINNED, row.unverified or ""
+        elif not row.present:
+            row.check = MISSING
         rows.append(row)
     return data.get("models_dir", ""), rows
 

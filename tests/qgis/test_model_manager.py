@@ -105,6 +105,8 @@ def click(qtbot, dialog, key):
 def test_lists_the_manifest_of_the_environment(dialog, models_dir):
     assert list(dialog.rows) == ["good", "tampered", "slow", "unpinned"]
     assert cell(dialog, "good", DISK) == "no" and cell(dialog, "good", CHECK) == "—"
+    assert cell(dialog, "unpinned", CHECK) == "not pinned"  # on disk or not: nothing to verify against
+    assert dialog.ui.modelsTable.item(row_of(dialog, "unpinned"), CHECK).toolTip() == "the publisher gives no checksum"
     assert str(models_dir) in dialog.ui.folderLabel.text()
     assert widget(dialog, "good", ACTION).text() == "Download" and widget(dialog, "good", ACTION).isEnabled()
 
