@@ -1,4 +1,4 @@
-"""The "RRSIS results" layers: one GeoPackage table per CRS, styled by status, saved after every change the plugin makes."""
+"""The "RRSIS results" layers: one GeoPackage table per CRS, styled by status, saved after each plugin change."""
 from __future__ import annotations
 
 import hashlib
