@@ -267,3 +267,13 @@ def test_start_without_weights_offers_the_manager_on_the_missing_files(qtbot, qg
         qgis_iface.messageBar().widgetAdded.disconnect(messages.append)
         dock.cleanup()
         session.shutdown()
+
+
+def test_the_manifest_override_is_read_and_a_missing_one_is_named(monkeypatch, manifest, tmp_path):
+    from rrsis_qgis.engine.weights import load_manifest
+
+    monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(manifest))
+    assert list(load_manifest()) == ["good", "tampered", "slow", "unpinned"]
+    monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(tmp_path / "nowhere.json"))
+    with pytest.raises(ValueError, match="RRSIS_WEIGHTS_MANIFEST=.*nowhere.json"):
+        load_manifest()
