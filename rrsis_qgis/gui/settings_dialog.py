@@ -65,7 +65,7 @@ class SettingsDialog(QDialog):
             idle_delay_ms=round(ui.idleDelaySpin.value() * 1000))
 
     def open_models(self, focus=()):
-        """The model manager for the backend Python and models folder shown here (before OK); ``focus``: keys to select."""
+        """The model manager for the backend Python and models folder shown here (before OK); ``focus``: to select."""
         from .models_dialog import ModelsDialog
 
         python = self.ui.pythonEdit.text().strip() or default_backend_python()

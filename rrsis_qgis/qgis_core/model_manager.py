@@ -1,4 +1,4 @@
-"""The model checkpoints as the plugin sees them: list, download, verify through `python -m rrsis_qgis models` (QProcess).
+"""The checkpoints as the plugin sees them: list, download, verify via `python -m rrsis_qgis models` (QProcess).
 
 The plugin never imports torch and cannot count on a running backend (one cannot start while its
 weights are missing), so each action runs the backend's Python as a short process and reads its
@@ -45,7 +45,7 @@ class ModelRow:
 
 
 def parse_list(text: str) -> tuple:
-    """`models list --json` output → (models folder, [ModelRow]); unpinned rows are NOT_PINNED, absent ones MISSING."""
+    """`models list --json` output → (models folder, [ModelRow]); unpinned rows NOT_PINNED, absent ones MISSING."""
     data = json.loads(text)
     rows = []
     for r in data["checkpoints"]:
@@ -218,7 +218,8 @@ class ModelManager(QObject):
         def error(kind):
             if kind == QProcess.FailedToStart and process in self._others:
                 self._others.remove(process)
-                self.failed.emit(self.tr("cannot start {}: check the backend Python in the settings").format(self.python))
+                self.failed.emit(
+                    self.tr("cannot start {}: check the backend Python in the settings").format(self.python))
 
         process.finished.connect(done)
         process.errorOccurred.connect(error)
