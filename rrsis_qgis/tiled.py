@@ -18,14 +18,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("whole scenes (--tiled)")
     g.add_argument("--tiled", action="store_true",
                    help="segment the whole extent tile by tile at --gsd (default native) instead of one capped view")
-    g.add_argument("--tile", type=int, default=1024, help="tile side in pixels (64–4096, default 1024)")
-    g.add_argument("--overlap", type=int, default=128, help="overlap of neighbouring tiles in pixels (default 128)")
+    g.add_argument("--tile", type=_bounded(int, 64, 4096), default=1024,
+                   help="tile side in pixels (64–4096, default 1024)")
+    g.add_argument("--overlap", type=_bounded(int, 0, 2048), default=128,
+                   help="overlap of neighbouring tiles in pixels, at most half a tile (default 128)")
     g.add_argument("--mode", choices=MODES, default="single",
                    help="single: the one referred object over the whole area; all: every instance (default single)")
     g.add_argument("--threshold", type=float, default=0.0, help="drop objects scoring below this (default 0)")
-    g.add_argument("--gsd", type=float, help="target ground sampling distance in m/px (default: the raster's)")
-    g.add_argument("--overview-side", type=int, default=1024,
+    g.add_argument("--gsd", type=_bounded(float, 1e-6, 1e6),
+                   help="target ground sampling distance in m/px (default: the raster's)")
+    g.add_argument("--overview-side", type=_bounded(int, 64, 4096), default=1024,
                    help="--mode single: long side of the whole-area overview that picks the object (default 1024)")
+
+
+def _bounded(kind, low, high):
+    """An argparse type: a number in [low, high], refused (exit 2) before any model is loaded."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}–{high}")
+        return value
+    return parse
 
 
 def run_cli(segmenter, phrase: str, args) -> int:
@@ -88,7 +104,7 @@ def segment_tiled(segmenter, raster: str, phrase: str, out: str, extent: Optiona
                   threshold: float = 0.0, bands: Optional[Sequence[int]] = None, overview_side: int = 1024,
                   progress=None, say=None):
     """Plan the grid, run every tile through ``segmenter``, merge and write ``out`` whole (or not at all)."""
-    from .geo.tiled_run import result_rows, run_tiled
+    from .geo.tiled_run import result_row, run_tiled
     from .geo.tiling import plan_grid
     from .geo.vector_writer import ResultFeature, write_features
     from .pipeline import Summary, _crs_label
@@ -98,12 +114,13 @@ def segment_tiled(segmenter, raster: str, phrase: str, out: str, extent: Optiona
     say(f"  {grid.describe()}, mode {mode}")
     outcome = run_tiled(grid, phrase, SegmenterAsk(segmenter), mode=mode, threshold=threshold,
                         overview_side=overview_side, progress=progress)
-    rows = result_rows(outcome, phrase, Path(raster).name, __version__)
+    instances = sorted(outcome.instances, key=lambda inst: -inst.score)
+    rows = [result_row(outcome, inst, i, phrase, Path(raster).name, __version__) for i, inst in enumerate(instances)]
     t0 = time.perf_counter()
-    count = write_features(out, [ResultFeature(i.geom, row) for i, row in zip(outcome.instances, rows)],
-                           grid.crs_wkt)
+    count = write_features(out, [ResultFeature(i.geom, row) for i, row in zip(instances, rows)], grid.crs_wkt)
     tiles_per_s = outcome.tiles_read / outcome.seconds if outcome.seconds else 0.0
     view = f"{grid.describe()}; {outcome.requests} request(s), {tiles_per_s:.2f} tiles/s"
     return Summary(output=str(out), features=count, crs=_crs_label(grid.crs_wkt), view=view,
                    scores=[r["score"] for r in rows],
-                   timings_ms={"tiles": round(outcome.seconds * 1000, 2), "write": round((time.perf_counter() - t0) * 1000, 2)})
+                   timings_ms={"tiles": round(outcome.seconds * 1000, 2),
+                               "write": round((time.perf_counter() - t0) * 1000, 2)})

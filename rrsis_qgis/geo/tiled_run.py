@@ -36,7 +36,7 @@ from osgeo import ogr
 
 from . import rle
 from .result_schema import now_iso
-from .tile_merge import Instance, Piece, TileMerger
+from .tile_merge import Instance, Piece, TileMerger, dedupe_masks, union_all
 from .tiling import Tile, TileGrid, TileReader
 from .vectorize import mask_to_geometry
 from .view import View
@@ -76,6 +76,7 @@ class TiledOutcome:
     instances: List[Instance]
     grid: TileGrid
     model: str = ""
+    count: int = 0  # objects delivered
     requests: int = 0
     tiles_read: int = 0
     seconds: float = 0.0
@@ -108,52 +109,67 @@ class BackendAsk:
 
 def run_tiled(grid: TileGrid, phrase: str, ask: Ask, mode: str = "single", threshold: float = 0.0,
               overview_side: int = DEFAULT_OVERVIEW_SIDE, progress: Optional[Progress] = None,
-              cancelled: Optional[Callable[[], bool]] = None) -> TiledOutcome:
-    """Run ``phrase`` over ``grid``; raises TiledCancelled when ``cancelled()`` turns true."""
+              cancelled: Optional[Callable[[], bool]] = None,
+              on_instance: Optional[Callable[[Instance, "TiledOutcome"], None]] = None) -> TiledOutcome:
+    """Run ``phrase`` over ``grid``; raises TiledCancelled when ``cancelled()`` turns true.
+
+    Objects scoring at least ``threshold`` go to ``on_instance(instance, outcome)`` as soon as no
+    tile can change them (then ``outcome.instances`` stays empty: nothing of a large scene piles
+    up), else into ``outcome.instances``. ``outcome.count`` counts them either way.
+    """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)} (got {mode!r})")
-    run = _Run(grid, phrase, ask, progress or (lambda _f, _m: None), cancelled or (lambda: False))
+    run = _Run(grid, phrase, ask, progress or (lambda _f, _m: None), cancelled or (lambda: False),
+               threshold, on_instance)
     t0 = time.perf_counter()
     if mode == "all":
-        instances = run.all(threshold)
+        run.all()
     else:
-        instances = run.single(threshold, overview_side)
-    out = run.outcome
-    out.instances, out.seconds = instances, time.perf_counter() - t0
-    return out
+        run.single(overview_side)
+    run.outcome.seconds = time.perf_counter() - t0
+    return run.outcome
 
 
 class _Run:
-    def __init__(self, grid: TileGrid, phrase: str, ask: Ask, progress: Progress, cancelled):
+    def __init__(self, grid: TileGrid, phrase: str, ask: Ask, progress: Progress, cancelled, threshold: float,
+                 on_instance):
         self.grid, self.phrase, self.ask, self.say, self.cancelled = grid, phrase, ask, progress, cancelled
+        self.threshold, self.on_instance = threshold, on_instance
         self.reader = TileReader(grid)
         self.outcome = TiledOutcome([], grid)
 
-    def all(self, threshold: float) -> List[Instance]:
+    def emit(self, instances: List[Instance]) -> None:
+        for inst in instances:
+            if inst.score >= self.threshold:
+                self.outcome.count += 1
+                if self.on_instance is None:
+                    self.outcome.instances.append(inst)
+                else:
+                    self.on_instance(inst, self.outcome)
+
+    def all(self) -> None:
         merger = TileMerger(self.grid)
+        self._tiles(self.grid.tiles, lambda t: dict(top_k=ALL_TOP_K, reasoning=True),
+                    lambda tile, view, answer: self.emit(merger.add(tile, self._pieces(tile, view, answer))))
+        self.emit(merger.finish())
 
-        def consume(tile: Tile, view: View, answer: TileAnswer) -> None:
-            merger.add(tile, self._pieces(view, answer))
-
-        self._tiles(self.grid.tiles, lambda t: dict(top_k=ALL_TOP_K, reasoning=True), consume)
-        return merger.instances(threshold)
-
-    def single(self, threshold: float, overview_side: int) -> List[Instance]:
+    def single(self, overview_side: int) -> None:
         if len(self.grid.tiles) == 1:  # the area fits one tile: no overview needed
-            merger = TileMerger(self.grid)
+            merger, found = TileMerger(self.grid), []
             self._tiles(self.grid.tiles, lambda t: dict(top_k=1, reasoning=True),
-                        lambda tile, view, answer: merger.add(tile, self._pieces(view, answer)))
-            return merger.instances(threshold)[:1]
+                        lambda tile, view, answer: found.extend(merger.add(tile, self._pieces(tile, view, answer))))
+            self.emit(sorted(found + merger.finish(), key=lambda i: -i.score)[:1])
+            return
         self.say(0.0, "overview of the whole area")
         overview = self.reader.overview(overview_side)
         answer = self._ask(TileQuery(overview, self.phrase, self._rid("overview"), top_k=1, reasoning=True))
         self._check()
-        if not answer.masks or answer.masks[0][1] < threshold:
-            return []
+        if not answer.masks or answer.masks[0][1] < self.threshold:
+            return
         mask, score, terms = answer.masks[0]
         box = self._box_in_area(mask & overview.valid, overview)
         if box is None:
-            return []
+            return
         tiles = _tiles_under(self.grid.tiles, box, skip_slivers=self.grid.overlap >= MIN_BOX_PX)
         parts: List[ogr.Geometry] = []
 
@@ -162,20 +178,13 @@ class _Run:
 
         def consume(tile: Tile, view: View, tile_answer: TileAnswer) -> None:
             x0, y0, x1, y1 = _clip_box(box, tile)
-            footprint = self.grid.footprint(tile.x0 + x0, tile.y0 + y0, x1 - x0, y1 - y0)
-            for piece in self._pieces(view, tile_answer):
-                part = piece.geom.Intersection(footprint)
-                if part is not None and not part.IsEmpty() and part.GetArea() > 0:
-                    parts.append(part)
+            inside = np.zeros(view.valid.shape, dtype=bool)  # SAM may spill out of its box: keep the box
+            inside[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] = True
+            parts.extend(p.geom for p in self._pieces(tile, view, tile_answer, inside))
 
         self._tiles(tiles, options, consume, base=0.1)
-        if not parts:
-            return []
-        geom = parts[0]
-        for part in parts[1:]:
-            geom = geom.Union(part)
-        geom = ogr.ForceToMultiPolygon(geom)
-        return [Instance(geom, float(score), terms, {t.key for t in tiles})]
+        if parts:
+            self.emit([Instance(union_all(parts), float(score), terms, {t.key for t in tiles})])
 
     def _tiles(self, tiles: List[Tile], options: Callable[[Tile], dict], consume, base: float = 0.0) -> None:
         """Read + ask tile n+1 on a worker thread while tile n is consumed here."""
@@ -222,15 +231,26 @@ class _Run:
         if self.cancelled():
             raise TiledCancelled("cancelled")
 
-    def _pieces(self, view: View, answer: TileAnswer) -> List[Piece]:
+    def _pieces(self, tile: Tile, view: View, answer: TileAnswer, inside: Optional[np.ndarray] = None) -> List[Piece]:
+        """The tile's masks (within ``inside``), repeats dropped, vectorised; each keeps its pixels for matching."""
         pieces = []
-        for mask, score, terms in answer.masks:
+        keep = view.valid if inside is None else view.valid & inside
+        for mask, score, terms in dedupe_masks([(m & keep, s, t) for m, s, t in self._checked(view, answer)]):
+            geom = mask_to_geometry(mask, view.geotransform, view.crs_wkt)
+            if geom is None:
+                continue
+            rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+            crop = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+            pieces.append(Piece(geom, float(score), dict(terms or {}), crop, (tile.x0 + int(cols[0]),
+                                                                              tile.y0 + int(rows[0]))))
+        return pieces
+
+    @staticmethod
+    def _checked(view: View, answer: TileAnswer) -> list:
+        for mask, _score, _terms in answer.masks:
             if mask.shape != view.valid.shape:
                 raise ValueError(f"the backend answered with a {mask.shape} mask for a {view.valid.shape} tile")
-            geom = mask_to_geometry(mask & view.valid, view.geotransform, view.crs_wkt)
-            if geom is not None:
-                pieces.append(Piece(geom, float(score), dict(terms or {})))
-        return pieces
+        return answer.masks
 
     def _box_in_area(self, mask: np.ndarray, view: View):
         """Bounding box of an overview mask in output pixels of the area, padded by one overview pixel."""
@@ -265,10 +285,8 @@ def _tiles_under(tiles: List[Tile], box: tuple, skip_slivers: bool = True) -> Li
     return usable or [max(hits, key=lambda h: h[0])[1]]
 
 
-def result_rows(outcome: TiledOutcome, phrase: str, src_layer: str, version: str) -> List[dict]:
-    """The attribute rows of the results schema, one per instance (same fields as the dock's layer)."""
-    created = now_iso()
-    return [{"prompt": " ".join(phrase.split()), "score": round(inst.score, 4), "model": outcome.model,
-             "model_ver": version, "gsd_m": round(outcome.grid.gsd_m, 4), "src_layer": src_layer,
-             "req_id": f"{outcome.run_id}-{i}", "created": created, "status": "candidate"}
-            for i, inst in enumerate(outcome.instances)]
+def result_row(outcome: TiledOutcome, inst: Instance, index: int, phrase: str, src_layer: str, version: str) -> dict:
+    """One object's attributes in the results schema (the same fields as the dock's layer)."""
+    return {"prompt": " ".join(phrase.split()), "score": round(inst.score, 4), "model": outcome.model,
+            "model_ver": version, "gsd_m": round(outcome.grid.gsd_m, 4), "src_layer": src_layer,
+            "req_id": f"{outcome.run_id}-{index}", "created": now_iso(), "status": "candidate"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
-                       QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterExtent,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+                       QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
@@ -14,7 +14,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import __version__
 from ..geo.raster_window import RasterError
 from ..geo.result_schema import FIELD_NAMES
-from ..geo.tiled_run import MODES, BackendAsk, TiledCancelled, result_rows, run_tiled
+from ..geo.tiled_run import MODES, BackendAsk, TiledCancelled, result_row, run_tiled
 from ..geo.tiling import MAX_TILE, MIN_TILE, plan_grid
 from ..phrase_check import clean_phrase
 from ..qgis_core.backend_client import BackendError
@@ -84,6 +84,7 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                                             QgsProcessing.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        feedback = feedback or QgsProcessingFeedback()
         layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         if layer is None or layer.providerType() != "gdal":
             raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
@@ -100,6 +101,21 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                 self.parameterAsFile(parameters, self.TOKEN_FILE, context))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         feedback.pushInfo(f"{grid.describe()}, mode {mode}, backend {client.url}")
+        fields = result_fields()
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                          layer.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        src_layer = Path(layer.source()).name
+
+        def write(inst, outcome) -> None:  # each object as soon as it is final: nothing piles up
+            row = result_row(outcome, inst, outcome.count - 1, phrase, src_layer, __version__)
+            feature = QgsFeature(fields)
+            geom = QgsGeometry()
+            geom.fromWkb(bytes(inst.geom.ExportToWkb()))
+            feature.setGeometry(geom)
+            feature.setAttributes([row[name] for name in FIELD_NAMES])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
         def progress(fraction: float, message: str) -> None:
             feedback.setProgress(100.0 * fraction)
@@ -108,32 +124,16 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
         try:
             outcome = run_tiled(grid, phrase, BackendAsk(client), mode=mode,
                                 threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
-                                progress=progress, cancelled=feedback.isCanceled)
+                                progress=progress, cancelled=feedback.isCanceled, on_instance=write)
         except TiledCancelled:
             raise QgsProcessingException(self.tr("cancelled")) from None
         except (BackendError, ValueError) as exc:
             raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
-        return self._write(parameters, context, feedback, layer, phrase, outcome)
+        feedback.pushInfo(f"{outcome.count} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
+        return {self.OUTPUT: dest}
 
     def _extent(self, parameters, context, layer):
         if not parameters.get(self.EXTENT):
             return None
         rect = self.parameterAsExtent(parameters, self.EXTENT, context, layer.crs())
         return None if rect.isNull() else (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-
-    def _write(self, parameters, context, feedback, layer, phrase, outcome) -> dict:
-        fields = result_fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                          layer.crs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rows = result_rows(outcome, phrase, Path(layer.source()).name, __version__)
-        for inst, row in zip(outcome.instances, rows):
-            feature = QgsFeature(fields)
-            geom = QgsGeometry()
-            geom.fromWkb(bytes(inst.geom.ExportToWkb()))
-            feature.setGeometry(geom)
-            feature.setAttributes([row[name] for name in FIELD_NAMES])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        feedback.pushInfo(f"{len(rows)} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
-        return {self.OUTPUT: dest}

@@ -36,5 +36,8 @@ def test_tiled_writes_a_layer_in_the_rasters_crs_with_a_progress_bar(scene, tmp_
 def test_tiled_refuses_a_bad_tile_size(scene, tmp_path):
     proc = cli("segment", scene, "the tank", "--tiled", "--tile", 10, "--model", "tiny-random", "--device", "cpu",
                "--out", tmp_path / "x.gpkg")
-    assert proc.returncode == 2 and "tile size" in proc.stderr
+    assert proc.returncode == 2 and "--tile" in proc.stderr and "outside 64" in proc.stderr
+    proc = cli("segment", scene, "the tank", "--tiled", "--tile", 256, "--overlap", 200, "--model", "tiny-random",
+               "--device", "cpu", "--out", tmp_path / "x.gpkg")
+    assert proc.returncode == 2 and "overlap must be" in proc.stderr
     assert not (tmp_path / "x.gpkg").exists()

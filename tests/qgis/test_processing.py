@@ -65,7 +65,11 @@ def run(registered, params: dict, feedback=None):
 class Recorder(QgsProcessingFeedback):
     def __init__(self, cancel_after: int = 0):
         super().__init__()
-        self.progress, self.cancel_after = [], cancel_after
+        self.progress, self.infos, self.cancel_after = [], [], cancel_after
+
+    def pushInfo(self, info):  # noqa: N802
+        self.infos.append(info)
+        super().pushInfo(info)
 
     def setProgress(self, value):  # noqa: N802
         self.progress.append(value)
@@ -92,6 +96,21 @@ def test_run_writes_the_result_fields_in_the_rasters_crs(registered, backend, ra
     if mode == 0:
         assert len(feats) <= 1
     assert all(f["prompt"] == "the white storage tank" and f["model"] == "tiny-random" for f in feats)
+
+
+@pytest.mark.slow
+def test_an_extent_limits_the_tiles_and_the_results(registered, backend, raster, tmp_path):
+    feedback = Recorder()
+    results, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "tank", "TILE": 160, "OVERLAP": 32, "MODE": 1,
+                                      "EXTENT": "741000,741075,3734850,3735000 [EPSG:32616]",
+                                      "BACKEND_URL": backend.url, "TOKEN_FILE": str(backend.token_file),
+                                      "OUTPUT": str(tmp_path / "e.gpkg")}, feedback)
+    assert ok, results
+    assert any("150×300 px" in i and "3 tile(s) (1×3)" in i for i in feedback.infos), feedback.infos
+    layer = QgsVectorLayer(results["OUTPUT"], "segments", "ogr")
+    for feature in layer.getFeatures():
+        box = feature.geometry().boundingBox()
+        assert box.xMaximum() <= 741075 + 1e-6 and box.xMinimum() >= 741000 - 1e-6
 
 
 @pytest.mark.slow

@@ -6,11 +6,16 @@ import pytest
 from osgeo import osr
 
 from rrsis_qgis.geo.raster_window import RasterError
-from rrsis_qgis.geo.tile_merge import iou
 from rrsis_qgis.geo.tiled_run import TiledCancelled, run_tiled
 from rrsis_qgis.geo.tiling import TileReader, plan_grid, tile_starts
 from tests.conftest import write_tif
 from tests.unit.tiling_fixture import EPSG, OBJECTS, TruthBackend, write_scene
+
+
+def iou(a, b) -> float:
+    inter = a.Intersection(b)
+    common = inter.GetArea() if inter is not None else 0.0
+    return common / (a.GetArea() + b.GetArea() - common)
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +75,20 @@ def test_every_object_comes_back_once_and_whole(scene):
     srs = out.instances[0].geom.GetSpatialReference()
     assert srs is not None and srs.IsSame(osr.SpatialReference(wkt=grid.crs_wkt))
     assert osr.SpatialReference(wkt=grid.crs_wkt).GetAuthorityCode(None) == str(EPSG)
+
+
+@pytest.mark.slow
+def test_objects_are_handed_out_as_soon_as_no_tile_can_change_them(scene):
+    path, truth = scene
+    grid = plan_grid(str(path), tile=1024, overlap=128)
+    emitted = []
+    out = run_tiled(grid, "red objects", TruthBackend(), mode="all",
+                    on_instance=lambda inst, outcome: emitted.append((inst, outcome.requests)))
+    assert out.instances == [] and out.count == len(emitted) == len(OBJECTS)
+    first = min(emitted, key=lambda e: e[0].geom.GetEnvelope()[3] * -1)  # the northernmost object
+    assert first[1] <= 2 * 7 + 2  # out after the first two rows of tiles (7 per row), not at the end
+    for true_geom in truth.geoms:
+        assert max(iou(inst.geom, true_geom) for inst, _ in emitted) >= 0.95
 
 
 @pytest.mark.slow
