@@ -223,10 +223,10 @@ class RrsisDock(QgsDockWidget):
 
     # session → widgets ------------------------------------------------------------------------
     def _on_backend(self, state, detail):
-        colour = BADGE.get(state, "#777")
         short = " ".join(detail.split()) if state == "connected" else ""  # failures: the reason is in the tooltip
         short = short if len(short) <= BADGE_DETAIL else short[:BADGE_DETAIL - 1] + "…"
-        self.ui.statusBadge.setText(f"<span style='color:{colour}'>●</span> {state}" + (f": {short}" if short else ""))
+        self._badge = (BADGE.get(state, "#777"), state, short)
+        self._fit_badge()
         tip = [f"{state}: {detail}"] if detail else [state]
         spec = self.session.backend.model_spec()  # the badge shows a checkpoint's name only
         self.ui.statusBadge.setToolTip(spec if state == "connected" else "\n".join(tip + [
@@ -237,6 +237,19 @@ class RrsisDock(QgsDockWidget):
             self._clear_restart_message()  # it no longer applies
         elif state == "down" and self.session.backend.missing_weights:
             self._offer_download(self.session.backend.missing_weights)
+
+    def _fit_badge(self):
+        """One line: the detail is elided to the badge's width once it is on screen (the rest is in the tooltip)."""
+        colour, state, short = getattr(self, "_badge", ("#777", "down", ""))
+        label = self.ui.statusBadge
+        if short and label.isVisible():
+            room = label.width() - label.fontMetrics().horizontalAdvance(f"● {state}: ")
+            short = label.fontMetrics().elidedText(short, Qt.ElideRight, max(0, room))
+        label.setText(f"<span style='color:{colour}'>●</span> {state}" + (f": {short}" if short else ""))
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_badge()
 
     def _on_busy(self, busy):
         self.ui.runButton.setEnabled(not busy)
