@@ -5,6 +5,7 @@ import math
 import re
 import threading
 import time
+from urllib.parse import parse_qsl, urlsplit
 
 import numpy as np
 import pytest
@@ -24,22 +25,45 @@ def to_mercator(lon, lat):
     return HALF * lon / 180.0, HALF * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi
 
 
-def tile_png(z, x, y, delay=0.0):
-    """256² tile: gray, white inside the target square (computed per pixel from the tile's own grid)."""
+def tile_png(z, x, y):
+    """256² XYZ tile: gray, white inside the target square."""
     res = 2 * HALF / (256 * 2 ** z)
+    return map_png(-HALF + x * 256 * res, HALF - (y + 1) * 256 * res, -HALF + (x + 1) * 256 * res,
+                   HALF - y * 256 * res, 256, 256)
+
+
+def map_png(xmin, ymin, xmax, ymax, width, height):
+    """A Web Mercator box as a PNG: gray, white inside the target square (computed per pixel)."""
     cx, cy = to_mercator(*TARGET)
-    xs = -HALF + (x * 256 + np.arange(256) + 0.5) * res
-    ys = HALF - (y * 256 + np.arange(256) + 0.5) * res
+    xs = xmin + (np.arange(width) + 0.5) * (xmax - xmin) / width
+    ys = ymax - (np.arange(height) + 0.5) * (ymax - ymin) / height
     inside = (np.abs(ys - cy)[:, None] <= SIDE_M / 2) & (np.abs(xs - cx)[None, :] <= SIDE_M / 2)
     rgb = np.where(inside, 255, 90).astype(np.uint8)
-    mem = gdal.GetDriverByName("MEM").Create("", 256, 256, 3, gdal.GDT_Byte)
+    mem = gdal.GetDriverByName("MEM").Create("", width, height, 3, gdal.GDT_Byte)
     for band in range(3):
         mem.GetRasterBand(band + 1).WriteArray(rgb)
-    path = f"/vsimem/tile_{z}_{x}_{y}.png"
+    path = f"/vsimem/map_{xmin}_{ymin}_{width}.png"
     gdal.GetDriverByName("PNG").CreateCopy(path, mem)
     data = bytes(gdal.VSIGetMemFileBuffer_unsafe(path))  # copied before the file goes
     gdal.Unlink(path)
     return data
+
+
+def capabilities(port):
+    """The smallest WMS 1.3.0 capabilities QGIS accepts: one layer 'square' in EPSG:3857."""
+    online = f'<DCPType><HTTP><Get><OnlineResource xlink:href="http://127.0.0.1:{port}/wms?"/></Get></HTTP></DCPType>'
+    box = f'<BoundingBox CRS="EPSG:3857" minx="{-HALF}" miny="{-HALF}" maxx="{HALF}" maxy="{HALF}"/>'
+    geo = ("<EX_GeographicBoundingBox><westBoundLongitude>-180</westBoundLongitude><eastBoundLongitude>180"
+           "</eastBoundLongitude><southBoundLatitude>-85</southBoundLatitude><northBoundLatitude>85"
+           "</northBoundLatitude></EX_GeographicBoundingBox>")
+    return ('<?xml version="1.0"?><WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"><Service><Name>WMS</Name><Title>test</Title></Service>'
+            f"<Capability><Request><GetCapabilities><Format>text/xml</Format>{online}</GetCapabilities>"
+            f"<GetMap><Format>image/png</Format>{online}</GetMap></Request>"
+            "<Exception><Format>XML</Format></Exception>"
+            f"<Layer><Title>root</Title><CRS>EPSG:3857</CRS>{geo}{box}"
+            f"<Layer><Name>square</Name><Title>square</Title><CRS>EPSG:3857</CRS>{geo}{box}</Layer>"
+            "</Layer></Capability></WMS_Capabilities>")
 
 
 @pytest.fixture
@@ -49,15 +73,23 @@ def tile_server():
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 (http.server's name)
             match = re.match(r"/(\d+)/(\d+)/(\d+)\.png", self.path)
-            if not match:
+            query = {k.upper(): v for k, v in parse_qsl(urlsplit(self.path).query)}
+            if match:
+                requests.append(self.path)
+                if slow:
+                    time.sleep(slow[0])
+                body, kind = tile_png(*map(int, match.groups())), "image/png"
+            elif query.get("REQUEST") == "GetCapabilities":
+                body, kind = capabilities(self.server.server_port).encode(), "text/xml"
+            elif query.get("REQUEST") == "GetMap":
+                requests.append(self.path)
+                box = [float(v) for v in query["BBOX"].split(",")]
+                body, kind = map_png(*box, int(query["WIDTH"]), int(query["HEIGHT"])), "image/png"
+            else:
                 self.send_error(404)
                 return
-            requests.append(self.path)
-            if slow:
-                time.sleep(slow[0])
-            body = tile_png(*map(int, match.groups()))
             self.send_response(200)
-            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -71,10 +103,13 @@ def tile_server():
     server.shutdown()
 
 
-@pytest.mark.parametrize("half_width_m", [400.0, 2000.0])  # two zoom levels of the tiles
-def test_xyz_tiles_reach_the_query_exactly_where_they_are(qtbot, qgis_canvas, plugin, tile_server, half_width_m):
+@pytest.mark.parametrize("kind, half_width_m", [("xyz", 400.0), ("xyz", 2000.0), ("wms", 400.0)])
+def test_web_layers_reach_the_query_exactly_where_they_are(qtbot, qgis_canvas, plugin, tile_server, kind,
+                                                           half_width_m):
+    """XYZ at two zoom levels of the tiles, and a WMS GetMap."""
     url, requests, _ = tile_server
-    uri = f"type=xyz&url={url}/{{z}}/{{x}}/{{y}}.png&zmin=0&zmax=19"
+    uri = (f"type=xyz&url={url}/{{z}}/{{x}}/{{y}}.png&zmin=0&zmax=19" if kind == "xyz" else
+           f"crs=EPSG:3857&format=image/png&layers=square&styles=&url={url}/wms")
     layer = QgsRasterLayer(uri, "tiles", "wms")
     assert layer.isValid(), layer.error().summary()
     QgsProject.instance().addMapLayer(layer)
@@ -89,7 +124,7 @@ def test_xyz_tiles_reach_the_query_exactly_where_they_are(qtbot, qgis_canvas, pl
     requests.clear()
     run_phrase(qtbot, dock, "the white square")
     assert requests  # tiles were fetched from the server during the query
-    zooms = {int(r.split("/")[1]) for r in requests}
+    zooms = {int(r.split("/")[1]) for r in requests if kind == "xyz"} or {19}  # WMS: no tiles to quantise
     pixels = plugin.session.last_params.pixels
     assert pixels is not None and pixels.rgb.shape[:2] == pixels.valid.shape
     white = (pixels.rgb[..., 0] > 200) & pixels.valid
