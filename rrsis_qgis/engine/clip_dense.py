@@ -124,6 +124,14 @@ class DenseClip:
             padding = ids == self.text.pad_id
         return x, pooled, padding
 
+    @property
+    def embed_dim(self) -> int:
+        """Width of the joint image–text space (CLIP: the text projection's output; SigLIP: its tower width)."""
+        proj = self.text.projection
+        if proj is None:
+            return self.text.t.ln_final.normalized_shape[0]
+        return proj.out_features if isinstance(proj, torch.nn.Linear) else int(proj.shape[1])
+
     def _positional(self, gh: int, gw: int) -> torch.Tensor:
         return self.vision.positional(gh, gw)
 

@@ -80,7 +80,7 @@ def test_siglip_patch_grid_follows_the_view(siglip, hw):
     feats = siglip.image_features(np.zeros(hw + (3,), np.uint8))
     gh, gw = feats.shape[1:]
     assert max(gh, gw) == 96 // 16 and abs(gw / gh - hw[1] / hw[0]) <= 0.5
-    assert feats.shape[0] == 192 and torch.allclose(feats.norm(dim=0), torch.ones(gh, gw), atol=1e-5)
+    assert feats.shape[0] == 192 == siglip.embed_dim and torch.allclose(feats.norm(dim=0), torch.ones(gh, gw), atol=1e-5)
 
 
 def test_siglip_positions_native_and_interpolated(siglip):
@@ -127,6 +127,22 @@ def test_a_missing_siglip_tokenizer_is_a_clear_error_with_real_weights(monkeypat
     text = str(info.value)
     assert "timm/ViT-SO400M-16-SigLIP2-512" in text and "transformers" in text and "HF_HUB_OFFLINE" in text
     assert isinstance(info.value, ValueError)  # the CLI and server report it as a message, never a traceback
+
+
+def test_quality_without_its_tokenizer_stops_before_building_a_model(monkeypatch, tmp_path):
+    from rrsis_qgis.engine.segmenter import Segmenter
+    from rrsis_qgis.engine.weights import load_manifest
+
+    manifest = load_manifest()
+    for key in get_spec("quality").weight_keys:  # files of the right size (sparse): resolve_weights finds them
+        with open(tmp_path / manifest[key].file, "wb") as f:
+            f.truncate(manifest[key].size or 1)
+    monkeypatch.setattr(clip_dense.open_clip, "get_tokenizer", _no_hub(ImportError("No module named 'transformers'")))
+    built = []
+    monkeypatch.setattr(clip_dense.open_clip, "create_model", lambda *a, **k: built.append(a))
+    with pytest.raises(TokenizerUnavailable, match="transformers"):
+        Segmenter.from_name("quality", device="cpu", models_dir=tmp_path)
+    assert not built
 
 
 def test_random_siglip_weights_use_the_stand_in_tokenizer(monkeypatch, caplog):
@@ -178,7 +194,8 @@ def test_each_presets_tower_at_real_size(name):
         assert clip.patch == patch
         feats = clip.image_features(np.zeros((300, 420, 3), np.uint8))
         gh, gw = feats.shape[1:]
-        assert feats.shape[0] == dim and gw == round(spec.input_size / patch) and gh == round(gw * 300 / 420)
+        assert feats.shape[0] == dim == clip.embed_dim and gw == round(spec.input_size / patch)
+        assert gh == round(gw * 300 / 420)
         assert torch.allclose(feats.norm(dim=0), torch.ones(gh, gw), atol=1e-4)
         glob, tokens = clip.text_features("the white storage tank left of the road")
         assert glob.shape == (dim,) and tokens.shape[1] == dim and 1 <= tokens.shape[0] <= 16
