@@ -167,7 +167,7 @@ class _Run:
         if not answer.masks or answer.masks[0][1] < self.threshold:
             return
         mask, score, terms = answer.masks[0]
-        box = self._box_in_area(mask & overview.valid, overview)
+        box = self._box_in_area(mask & overview.valid)
         if box is None:
             return
         tiles = _tiles_under(self.grid.tiles, box, skip_slivers=self.grid.overlap >= MIN_BOX_PX)
@@ -231,7 +231,8 @@ class _Run:
         if self.cancelled():
             raise TiledCancelled("cancelled")
 
-    def _pieces(self, tile: Tile, view: View, answer: TileAnswer, inside: Optional[np.ndarray] = None) -> List[Piece]:
+    def _pieces(self, tile: Tile, view: View, answer: TileAnswer,
+                inside: Optional[np.ndarray] = None) -> List[Piece]:
         """The tile's masks (within ``inside``), repeats dropped, vectorised; each keeps its pixels for matching."""
         pieces = []
         keep = view.valid if inside is None else view.valid & inside
@@ -252,7 +253,7 @@ class _Run:
                 raise ValueError(f"the backend answered with a {mask.shape} mask for a {view.valid.shape} tile")
         return answer.masks
 
-    def _box_in_area(self, mask: np.ndarray, view: View):
+    def _box_in_area(self, mask: np.ndarray):
         """Bounding box of an overview mask in output pixels of the area, padded by one overview pixel."""
         rows, cols = np.nonzero(mask)
         if rows.size == 0:
