@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,16 @@ def test_algorithm_is_in_the_toolbox_and_the_model_builder(registered):
     names = [p.name() for p in alg.parameterDefinitions()]
     assert names == ["INPUT", "PHRASE", "EXTENT", "GSD", "TILE", "OVERLAP", "MODE", "THRESHOLD", "BACKEND_URL",
                      "TOKEN_FILE", "OUTPUT"]
+
+
+def test_the_algorithm_imports_nothing_qgis_python_lacks():
+    """QGIS's Python has no torch, shapely or scipy: the algorithm and the tiling code must not need them."""
+    code = ("import sys, rrsis_qgis.processing.provider, rrsis_qgis.processing.segment_algorithm; "
+            "print([m for m in ('torch', 'sam2', 'open_clip', 'shapely', 'scipy', 'fastapi') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
 def run(registered, params: dict, feedback=None):
