@@ -8,6 +8,7 @@ from osgeo import osr
 from rrsis_qgis.geo.raster_window import RasterError
 from rrsis_qgis.geo.tiled_run import TiledCancelled, run_tiled
 from rrsis_qgis.geo.tiling import TileReader, plan_grid, tile_starts
+from rrsis_qgis.geo.vectorize import mask_to_geometry
 from tests.conftest import write_tif
 from tests.unit.tiling_fixture import EPSG, OBJECTS, TruthBackend, write_scene
 
@@ -102,6 +103,26 @@ def test_single_picks_over_the_whole_area_and_cuts_at_native_gsd(scene):
     overview, *refine = backend.queries
     assert max(overview[0]) <= 1024 and overview[3] is None  # the whole area, once, coarse
     assert 1 <= len(refine) <= 4 and all(q[3] for q in refine)  # then only the tiles under its box
+
+
+@pytest.mark.parametrize("gt,epsg", [((12.0, 1e-5, 0.0, 45.0, 0.0, -1e-5), 4326),  # degrees, ~1 m
+                                      ((500000.0, 0.8, 0.6, 4200000.0, 0.6, -0.8), 32633)])  # rotated grid
+def test_objects_across_borders_in_degrees_and_on_rotated_grids(tmp_path, gt, epsg):
+    data = np.full((3, 700, 700), 110, np.uint8)
+    data[:, 200:330, 230:300] = np.array([230, 30, 30])[:, None, None]  # across the first column border
+    data[:, 500:540, 100:600] = np.array([230, 30, 30])[:, None, None]  # a bar over three tiles
+    path = write_tif(tmp_path / "g.tif", data, gt=gt, epsg=epsg)
+    grid = plan_grid(path, tile=256, overlap=32)
+    out = run_tiled(grid, "red", TruthBackend(), mode="all")
+    assert len(out.instances) == 2
+    for rows, cols in ((slice(200, 330), slice(230, 300)), (slice(500, 540), slice(100, 600))):
+        truth = np.zeros((700, 700), bool)
+        truth[rows, cols] = True
+        true_geom = mask_to_geometry(truth, gt, grid.crs_wkt, simplify_px=0)
+        assert max(iou(i.geom, true_geom) for i in out.instances) >= 0.95
+    srs = out.instances[0].geom.GetSpatialReference()  # traditional x=lon/east order, as GIS files store it
+    assert srs.GetAuthorityCode(None) == str(epsg)
+    assert srs.IsSame(osr.SpatialReference(wkt=grid.crs_wkt), ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES"])
 
 
 def test_score_threshold_drops_weak_objects(scene):
