@@ -10,7 +10,7 @@ PIP           = $(PYTHON) -m pip --disable-pip-version-check
 PIPC          = $(PIP) install -q -c constraints.txt
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 STAMP        := build/setup-$(shell printf '%s' "$(abspath $(PYTHON))" | md5sum | cut -c1-8).stamp
-APT_PACKAGES  = python3-qgis qgis-providers python3-venv gdal-bin qttools5-dev-tools pyqt5-dev-tools zip cpio
+APT_PACKAGES  = python3-qgis qgis-providers qgis python3-venv gdal-bin qttools5-dev-tools pyqt5-dev-tools zip cpio
 MODEL        ?= default
 PHRASE       ?= the white storage tank left of the road
 DEMO_DIR     ?= demo
@@ -26,9 +26,10 @@ help:
 
 setup: $(STAMP)
 
-# PyQGIS + GDAL (+ Qt translation tools) from Debian; skipped when they are already there.
+# PyQGIS + GDAL (+ Qt translation tools, and qgis for qgis_process) from Debian; skipped when they are already there.
 system-deps:
-	@$(SYS_PYTHON) -c "import qgis.core, osgeo.gdal" 2>/dev/null && command -v lrelease >/dev/null || { \
+	@$(SYS_PYTHON) -c "import qgis.core, osgeo.gdal" 2>/dev/null && command -v lrelease >/dev/null && \
+	  command -v qgis_process.bin >/dev/null || { \
 	  echo "Installing QGIS/GDAL Python packages from Debian: $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); }

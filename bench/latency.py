@@ -11,7 +11,7 @@ the first one's, measured in the same run.
 Stages: read, clip_image, clip_text, activation, sam2_encoder, sam2_decoder, polygonize, write.
 Medians over the runs (after one warm-up) and, per run, the wall-clock total / the SAM 2 encoder alone
 (timed by itself just before, same view), whose median is reported: a ratio measured within one run is
-robust to a noisy shared machine. The CLIP and SAM 2 image stages overlap (they run side by side).
+robust to a noisy shared machine.
 """
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def measure(model: str, args) -> dict:
         compact_ms = _compact_polygonize_ms(args.size)
 
     stages = list(runs[0])
-    totals = [w * 1000 for w in walls]  # wall clock: the two image encoders overlap, their stages add up to more
+    totals = [w * 1000 for w in walls]  # wall clock of the whole job
     ratios = [w / a for w, a in zip(walls, alone)]
     device = str(segmenter.device)
     del segmenter

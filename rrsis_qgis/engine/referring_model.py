@@ -27,7 +27,7 @@ class ReferringModel(nn.Module):
         self.clip_model, self.sam_model = clip.model, sam.model
         self._clip, self._sam = clip, sam  # plain attributes: helpers around the same modules
         self.cfg = cfg
-        dim = _clip_embed_dim(clip.model)
+        dim = clip.embed_dim
         self.prompter = CascadedPrompter(cfg, image_dim=dim, text_dim=dim, prompt_dim=sam.prompt_dim)
         self.clip_input_size = cfg.clip_input_size or clip.spec.input_size
         self.mask_side = sam.mask_side  # SAM's low-res mask grid: the dense prompt's size
@@ -91,9 +91,3 @@ def select_images(features: dict, index: torch.Tensor) -> dict:
     return {"clip": features["clip"][index], "grid": features["grid"],
             "sam": {"image_embed": features["sam"]["image_embed"][index],
                     "high_res_feats": [f[index] for f in features["sam"]["high_res_feats"]]}}
-
-
-def _clip_embed_dim(model: nn.Module) -> int:
-    proj = model.text_projection
-    return proj.out_features if isinstance(proj, nn.Linear) else int(proj.shape[1])
-

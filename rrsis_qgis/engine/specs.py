@@ -34,6 +34,9 @@ class ModelSpec:
     description: str
     clip: ClipSpec
     sam2: Sam2Spec
+    # Zero-shot "nothing here": results whose absolute text–region score is below this are dropped (an empty
+    # result says so). None until calibrated on the real weights; random weights never have one.
+    min_score: Optional[float] = None
 
     @property
     def random_weights(self) -> bool:
@@ -56,7 +59,8 @@ def load_specs() -> dict:
             continue
         sam2 = dict(entry["sam2"], overrides=tuple(entry["sam2"].get("overrides", ())))
         clip = {k: tuple(v) if isinstance(v, list) else v for k, v in entry["clip"].items()}
-        specs[name] = ModelSpec(name, entry.get("description", ""), ClipSpec(**clip), Sam2Spec(**sam2))
+        specs[name] = ModelSpec(name, entry.get("description", ""), ClipSpec(**clip), Sam2Spec(**sam2),
+                                entry.get("min_score"))
     return specs
 
 
@@ -80,7 +84,7 @@ def get_spec(name: str) -> ModelSpec:
 def random_variant(spec: ModelSpec, name: str) -> ModelSpec:
     """``spec`` with random weights for both models, named ``name``."""
     return replace(spec, name=name, description=f"{spec.description} — random weights (benchmarks, tests)",
-                   clip=replace(spec.clip, weights=None), sam2=replace(spec.sam2, weights=None))
+                   clip=replace(spec.clip, weights=None), sam2=replace(spec.sam2, weights=None), min_score=None)
 
 
 def custom_clip_config(arch: str) -> Optional[dict]:

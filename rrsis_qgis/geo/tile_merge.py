@@ -18,6 +18,7 @@ import numpy as np
 from osgeo import ogr
 
 from .tiling import Tile, TileGrid
+from .vectorize import polygon_parts
 
 ogr.UseExceptions()
 
@@ -131,23 +132,13 @@ def union_all(geoms: List[ogr.Geometry]) -> ogr.Geometry:
     """One MultiPolygon from many (cascaded union: one pass, not a union per piece)."""
     collection = ogr.Geometry(ogr.wkbMultiPolygon)
     for geom in geoms:
-        for part in _polygons(geom):
+        for part in polygon_parts(geom):
             collection.AddGeometry(part)
     out = ogr.ForceToMultiPolygon(collection.UnionCascaded() if len(geoms) > 1 else collection)
     srs = geoms[0].GetSpatialReference() if geoms else None
     if srs is not None:
         out.AssignSpatialReference(srs)
     return out
-
-
-def _polygons(geom: ogr.Geometry):
-    """The polygon parts of any geometry (intersections may return collections with lines)."""
-    kind = ogr.GT_Flatten(geom.GetGeometryType())
-    if kind == ogr.wkbPolygon:
-        yield geom
-    elif kind in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
-        for i in range(geom.GetGeometryCount()):
-            yield from _polygons(geom.GetGeometryRef(i))
 
 
 Band = Tuple[int, int, np.ndarray, int]  # x0, y0 (area px), the mask's pixels there, their count

@@ -52,7 +52,7 @@ def mask_to_geometry(
             continue
         if tolerance > 0:
             geom = geom.SimplifyPreserveTopology(tolerance)
-        for part in _polygons(_make_valid(geom)):
+        for part in polygon_parts(_make_valid(geom)):
             if part.GetArea() >= min_area:
                 result.AddGeometry(part)
     if result.GetGeometryCount() == 0:
@@ -80,11 +80,11 @@ def _make_valid(geom: ogr.Geometry) -> ogr.Geometry:
         gdal.PopErrorHandler()
 
 
-def _polygons(geom: ogr.Geometry):
-    """The polygon parts of any geometry (MakeValid may return collections with lines)."""
+def polygon_parts(geom: ogr.Geometry):
+    """The polygon parts of any geometry (MakeValid and intersections may return collections with lines)."""
     kind = ogr.GT_Flatten(geom.GetGeometryType())
     if kind == ogr.wkbPolygon:
         yield geom
     elif kind in (ogr.wkbMultiPolygon, ogr.wkbGeometryCollection):
         for i in range(geom.GetGeometryCount()):
-            yield from _polygons(geom.GetGeometryRef(i).Clone())
+            yield from polygon_parts(geom.GetGeometryRef(i).Clone())

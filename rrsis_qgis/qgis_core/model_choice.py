@@ -6,7 +6,7 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-PRESETS = ("default", "tiny-random", "full-random")
+PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "tiny-random", "full-random")
 TRAINED = "trained:"
 
 

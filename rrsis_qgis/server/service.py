@@ -82,7 +82,10 @@ class Service:
         for spec in load_specs().values():
             files = []
             for key in spec.weight_keys:
-                entry = manifest[key]
+                entry = manifest.get(key)
+                if entry is None:  # a mirror's manifest (RRSIS_WEIGHTS_MANIFEST) without this checkpoint
+                    files.append(ModelFile(key=key, file="", url="", present=False, size=None, sha256=None))
+                    continue
                 try:
                     resolve_weights([key], self.models_dir)
                     present = True

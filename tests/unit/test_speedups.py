@@ -56,16 +56,3 @@ def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
     assert calls == [2] and all(m.any() for m in together)
     assert all(iou(a, b) >= 0.99 for a, b in zip(together, one_by_one))
 
-
-def test_encoders_side_by_side_give_the_sequential_features(tiny_segmenter):
-    import torch
-
-    image = demo_scene(size=160, seed=8).image
-    timings = {}
-    together = tiny_segmenter.encode(image, timings=timings)
-    assert {"clip_image", "sam2_encoder"} <= set(timings)
-    alone_clip = tiny_segmenter.strategy.image_features(image)
-    tiny_segmenter.refiner.set_image(image)
-    alone_sam = tiny_segmenter.refiner.image_state()[0]["image_embed"]
-    assert torch.equal(together.clip_patches, alone_clip)
-    assert torch.allclose(together.sam_state[0]["image_embed"], alone_sam, atol=1e-6)
