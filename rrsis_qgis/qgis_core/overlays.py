@@ -13,7 +13,7 @@ from osgeo import gdal
 from qgis.core import (QgsApplication, QgsColorRampShader, QgsCoordinateReferenceSystem, QgsFeature, QgsField,
                        QgsFillSymbol, QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer, QgsRasterShader,
                        QgsSingleBandPseudoColorRenderer, QgsStyle, QgsVectorLayer)
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QDir, QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..geo.view import apply_geotransform
@@ -26,7 +26,18 @@ HEATMAP_OPACITY = 0.6
 def overlay_dir() -> Path:
     """This QGIS process's folder for heatmap files; outside the system temp folder, which QGIS would call
     'temporary layers' and ask about on exit. Removed by ``clean_overlay_dir`` (plugin unload)."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "rrsis_qgis" / "overlays" / str(os.getpid())
+    base = Path(QgsApplication.qgisSettingsDirPath())
+    if _inside(base, Path(QDir.tempPath())):  # a profile kept in /tmp (tests, kiosks): the user's cache instead
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rrsis_qgis" / "qgis"
+    return base / "rrsis_qgis" / "overlays" / str(os.getpid())
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
 
 
 def clean_overlay_dir() -> None:

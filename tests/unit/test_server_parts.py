@@ -8,7 +8,7 @@ import pytest
 from rrsis_qgis.server.auth import TokenFileError, load_or_create_token, token_matches
 from rrsis_qgis.server.cache import EmbeddingCache, cache_key
 from rrsis_qgis.server.app import GuardMiddleware, Limits
-from rrsis_qgis.server.inference_queue import Cancelled, InferenceQueue, Refused, ShuttingDown
+from rrsis_qgis.server.inference_queue import IDLE, QUERY, Cancelled, InferenceQueue, Refused, ShuttingDown
 
 
 def test_cache_is_lru_bounded_by_bytes_and_counts():
@@ -117,3 +117,25 @@ def test_guard_closes_websockets_without_calling_the_app():
     assert called == [] and sent == [{"type": "websocket.close", "code": 1008}]
     asyncio.run(guard({"type": "lifespan"}, receive, send))
     assert called == ["lifespan"]
+
+
+def test_real_queries_run_before_waiting_idle_encodes_and_a_newer_view_cancels_the_older():
+    async def scenario():
+        queue = InferenceQueue(max_depth=8)
+        gate, running, order = threading.Event(), threading.Event(), []
+        busy = asyncio.ensure_future(queue.run(queue.admit("busy"), lambda: running.set() or gate.wait(10)))
+        await asyncio.to_thread(running.wait, 10)  # the inference thread is taken
+        old_view = asyncio.ensure_future(queue.run(queue.admit("e1", IDLE, "dock-1"), lambda: order.append("e1")))
+        other = asyncio.ensure_future(queue.run(queue.admit("e2", IDLE, "dock-2"), lambda: order.append("e2")))
+        await asyncio.sleep(0)
+        new_view = asyncio.ensure_future(queue.run(queue.admit("e3", IDLE, "dock-1"), lambda: order.append("e3")))
+        query = asyncio.ensure_future(queue.run(queue.admit("q", QUERY), lambda: order.append("q")))
+        await asyncio.sleep(0)
+        gate.set()
+        await asyncio.gather(busy, other, new_view, query)
+        with pytest.raises(Cancelled):
+            await old_view  # the same session's newer view replaced it before it started
+        assert order == ["q", "e2", "e3"]  # the query first, then the idle encodes in arrival order
+        queue.shutdown()
+
+    asyncio.run(scenario())
