@@ -57,3 +57,17 @@ def show(canvas, layer, crs=None):
 
 
 EPSG4326 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def saved_statuses(path) -> dict:
+    """req_id → status as another process (ogrinfo, a crash-restarted QGIS) reads the GeoPackage: what survives
+    a crash or 'Discard'."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from osgeo import ogr; ds = ogr.Open(sys.argv[1]); "
+            "print(json.dumps({f.GetField('req_id'): f.GetField('status') "
+            "for i in range(ds.GetLayerCount()) for f in ds.GetLayer(i)}))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)

@@ -1,7 +1,4 @@
 """The plugin as QGIS loads it, and the dock driven like a user would (pytest-qt) against a real backend."""
-import json
-import subprocess
-import sys
 
 import qgis.utils
 import pytest
@@ -11,7 +8,7 @@ from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
 from rrsis_qgis.qgis_core.results_layer import find_results_layer
 from tests.conftest import REPO
-from tests.qgis.conftest import show
+from tests.qgis.conftest import saved_statuses, show
 
 
 @pytest.fixture
@@ -75,13 +72,7 @@ def run_phrase(qtbot, dock, phrase):
     qtbot.wait(50)  # the list follows the layer on the next turn of the event loop
 
 
-def saved(path):
-    """req_id → status as another process reads the GeoPackage (what survives a crash or 'Discard')."""
-    code = ("import json, sys; from osgeo import ogr; ds = ogr.Open(sys.argv[1]); "
-            "print(json.dumps({f.GetField('req_id'): f.GetField('status') "
-            "for i in range(ds.GetLayerCount()) for f in ds.GetLayer(i)}))")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+saved = saved_statuses  # the name the tests here and in test_data_safety use
 
 
 def test_type_a_phrase_run_review_and_export(qtbot, qgis_iface, qgis_canvas, plugin, scene_layer, tmp_path,

@@ -3,7 +3,7 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProject
 
-from tests.qgis.conftest import show
+from tests.qgis.conftest import saved_statuses, show
 
 PHRASE = "the white storage tank left of the road"
 
@@ -41,17 +41,7 @@ def test_query_adds_features_with_all_fields_in_the_layer_crs_inside_the_view(qt
     assert next(layer.getFeatures())["status"] == "rejected"
 
 
-def on_disk(path):
-    """What another process (ogrinfo, a crash-restarted QGIS) reads from the GeoPackage: req_id → status."""
-    import json
-    import subprocess
-    import sys
-
-    code = ("import json, sys; from osgeo import ogr; ds = ogr.Open(sys.argv[1]); "
-            "print(json.dumps({f.GetField('req_id'): f.GetField('status') "
-            "for i in range(ds.GetLayerCount()) for f in ds.GetLayer(i)}))")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+on_disk = saved_statuses
 
 
 def test_export_writes_accepted_features_that_reload_the_same(qtbot, qgis_canvas, session, scene_layer, tmp_path):
