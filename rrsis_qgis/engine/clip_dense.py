@@ -70,19 +70,28 @@ class DenseClip:
     @torch.inference_mode()
     def text_features(self, phrase: str) -> tuple:
         """(global D, tokens T×D): the template-averaged embedding and the phrase's content tokens."""
-        texts = [t.format(phrase) for t in TEMPLATES]
-        ids = self.tokenize(texts)
+        return self.text_features_many([phrase])[0]
+
+    @torch.inference_mode()
+    def text_features_many(self, phrases: list) -> list:
+        """``text_features`` of each phrase from one pass of the text tower (a query's target, plain target
+        and landmarks together: ~half the time of one pass each on a CPU)."""
+        n = len(TEMPLATES)
+        ids = self.tokenize([t.format(p) for p in phrases for t in TEMPLATES])
         x, pooled, _ = self.text_tokens(ids)
         pooled = F.normalize(pooled, dim=-1)
-        glob = F.normalize(pooled.mean(0), dim=-1)
-        raw = len(TEMPLATES) - 1  # the bare "{}" template: its tokens are the phrase's own
-        if self.text.pool_type == "argmax":  # CLIP: start token, the phrase, end-of-text (the largest id)
-            content = x[raw, 1:ids[raw].argmax()]
-        else:  # every token that is not a special one (start, end, padding)
-            content = x[raw][~torch.isin(ids[raw], self.special_ids)]
-        if content.shape[0] == 0:
-            content = pooled[raw:raw + 1]
-        return glob, F.normalize(content, dim=-1)
+        out = []
+        for i in range(len(phrases)):
+            glob = F.normalize(pooled[i * n:(i + 1) * n].mean(0), dim=-1)
+            raw = i * n + n - 1  # the bare "{}" template: its tokens are the phrase's own
+            if self.text.pool_type == "argmax":  # CLIP: start token, the phrase, end-of-text (the largest id)
+                content = x[raw, 1:ids[raw].argmax()]
+            else:  # every token that is not a special one (start, end, padding)
+                content = x[raw][~torch.isin(ids[raw], self.special_ids)]
+            if content.shape[0] == 0:
+                content = pooled[raw:raw + 1]
+            out.append((glob, F.normalize(content, dim=-1)))
+        return out
 
     def prepare(self, rgb: np.ndarray, input_size: Optional[int] = None) -> tuple:
         """H×W×3 uint8 view → normalised 1×3×H'×W' input and its patch grid (see ``prepare_batch``)."""

@@ -31,15 +31,19 @@ class Choice:
     terms: dict
 
 
-def encode_texts(features: Callable[[str], tuple], query: Optional[Query], phrase: str) -> dict:
-    """Text features needed: the target (with its attributes), the bare target, each landmark."""
+def encode_texts(features, query: Optional[Query], phrase: str) -> dict:
+    """Text features needed: the target (with its attributes), the bare target, each landmark.
+    ``features`` maps a phrase to its features; with a ``many`` method (TextCache) they come in one pass."""
     if query is None:
         return {"target": features(phrase), "landmarks": []}
     target = " ".join(query.attributes + [query.target])
-    texts = {"target": features(target), "landmarks": []}
+    names = landmark_names(query)
+    wanted = [target] + ([query.target] if query.attributes else []) + names
+    if hasattr(features, "many"):
+        features.many(wanted)  # fills the cache in one text-tower pass; the lookups below are hits
+    texts = {"target": features(target), "landmarks": [(name, features(name)) for name in names]}
     if query.attributes:
         texts["plain"] = features(query.target)
-    texts["landmarks"] = [(name, features(name)) for name in landmark_names(query)]
     return texts
 
 
@@ -47,15 +51,26 @@ class TextCache:
     """CLIP text features by phrase, least recently used out: analysts reuse targets and landmarks ("tank",
     "road") across views, and a phrase's features do not depend on the image."""
 
-    def __init__(self, encode: Callable[[str], tuple], size: int = TEXT_CACHE_SIZE):
+    def __init__(self, encode: Callable[[str], tuple], size: int = TEXT_CACHE_SIZE,
+                 encode_many: Optional[Callable[[list], list]] = None):
         self.encode, self.size = encode, size
+        self.encode_many = encode_many or (lambda phrases: [self.encode(p) for p in phrases])
         self.entries: "OrderedDict[str, tuple]" = OrderedDict()
+
+    def many(self, phrases: list) -> None:
+        """Encode the phrases not cached yet in one batch."""
+        missing = list(dict.fromkeys(p for p in phrases if p not in self.entries))
+        for phrase, value in zip(missing, self.encode_many(missing) if missing else []):
+            self._put(phrase, value)
 
     def __call__(self, phrase: str) -> tuple:
         if phrase in self.entries:
             self.entries.move_to_end(phrase)
             return self.entries[phrase]
-        value = self.entries[phrase] = self.encode(phrase)
+        return self._put(phrase, self.encode(phrase))
+
+    def _put(self, phrase: str, value: tuple) -> tuple:
+        self.entries[phrase] = value
         if len(self.entries) > self.size:
             self.entries.popitem(last=False)
         return value
@@ -136,7 +151,7 @@ class ZeroShot:
 
     def __init__(self, clip, min_score: Optional[float] = None):
         self.clip = clip
-        self.text_features = TextCache(clip.text_features)
+        self.text_features = TextCache(clip.text_features, encode_many=clip.text_features_many)
         self.min_score = min_score  # per model, calibrated on real weights; None: always return the best
 
     def image_features(self, image: np.ndarray) -> torch.Tensor:

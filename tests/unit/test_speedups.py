@@ -56,3 +56,21 @@ def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
     assert calls == [2] and all(m.any() for m in together)
     assert all(iou(a, b) >= 0.99 for a, b in zip(together, one_by_one))
 
+
+
+def test_a_querys_phrases_go_through_the_text_tower_in_one_pass_with_the_same_features(tiny_segmenter):
+    import torch
+
+    clip = tiny_segmenter.clip
+    phrases = ["white storage tank", "storage tank", "the long grey road next to it"]
+    together = clip.text_features_many(phrases)
+    for phrase, (glob, tokens) in zip(phrases, together):
+        alone_glob, alone_tokens = clip.text_features(phrase)
+        assert torch.allclose(glob, alone_glob, atol=1e-5) and torch.allclose(tokens, alone_tokens, atol=1e-5)
+    batches = []
+    cache = TextCache(clip.text_features, encode_many=lambda ps: batches.append(list(ps)) or
+                      clip.text_features_many(ps))
+    cache("storage tank")
+    texts = encode_texts(cache, parse("the white storage tank left of the road"), "")
+    assert batches == [["white storage tank", "road"]]  # "storage tank" was cached; one pass for the rest
+    assert set(texts) == {"target", "plain", "landmarks"} and texts["landmarks"][0][0] == "road"
