@@ -31,16 +31,14 @@ class Choice:
     terms: dict
 
 
-def encode_texts(features, query: Optional[Query], phrase: str) -> dict:
-    """Text features needed: the target (with its attributes), the bare target, each landmark.
-    ``features`` maps a phrase to its features; with a ``many`` method (TextCache) they come in one pass."""
+def encode_texts(features: "TextCache", query: Optional[Query], phrase: str) -> dict:
+    """Text features needed: the target (with its attributes), the bare target, each landmark; the ones not
+    cached yet come from one pass of the text tower."""
     if query is None:
         return {"target": features(phrase), "landmarks": []}
     target = " ".join(query.attributes + [query.target])
     names = landmark_names(query)
-    wanted = [target] + ([query.target] if query.attributes else []) + names
-    if hasattr(features, "many"):
-        features.many(wanted)  # fills the cache in one text-tower pass; the lookups below are hits
+    features.many([target] + ([query.target] if query.attributes else []) + names)  # the lookups below are hits
     texts = {"target": features(target), "landmarks": [(name, features(name)) for name in names]}
     if query.attributes:
         texts["plain"] = features(query.target)

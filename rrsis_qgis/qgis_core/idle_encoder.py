@@ -67,8 +67,7 @@ class IdleEncoder(QObject):
         self._set(IDLE)
 
     def _allowed(self) -> bool:
-        return (self.active and self.session.settings.idle_encode and not on_battery()
-                and self.session.backend.state == CONNECTED)
+        return self.active and self.session.settings.idle_encode and self.session.backend.state == CONNECTED
 
     def _current_key(self):
         view = self._view()
@@ -87,6 +86,8 @@ class IdleEncoder(QObject):
     def _encode(self) -> None:
         if not self._allowed() or self.session.task is not None or self.session.render is not None:
             return  # a query is running: it caches its own view
+        if on_battery():  # read once the canvas is still, not on every extentsChanged of a pan
+            return
         view = self._view()
         if view is None:
             return

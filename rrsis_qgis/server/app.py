@@ -179,13 +179,13 @@ class GuardMiddleware:
         declared = headers.get(b"content-length", b"0")
         if not declared.isdigit():
             return await error_response(400, "bad_request", "invalid Content-Length")(scope, receive, send)
-        if int(declared) > self.limits.max_body_bytes:
-            return await self._too_large(scope, receive, send)
-        if int(declared) and self.inflight_bytes + int(declared) > self.limits.max_inflight_bytes:
+        held = int(declared)
+        if held > self.limits.max_body_bytes:
+            return await self._too_large()(scope, receive, send)
+        if held and self.inflight_bytes + held > self.limits.max_inflight_bytes:
             queue = self.api.state.queue
             return await error_response(429, "busy", "the server holds too many large requests; try again shortly",
                                         {"Retry-After": str(queue.retry_after_s())})(scope, receive, send)
-        held = int(declared)
         self.inflight_bytes += held
         try:
             body = await self._read_body(receive)
@@ -220,14 +220,11 @@ class GuardMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limits.max_body_bytes:
-                return self._too_large_response()
+                return self._too_large()
             chunks.append(chunk)
             if not message.get("more_body"):
                 return b"".join(chunks)
 
-    def _too_large_response(self) -> JSONResponse:
+    def _too_large(self) -> JSONResponse:
         limit_mb = self.limits.max_body_bytes / (1 << 20)
         return error_response(413, "body_too_large", f"request body over {limit_mb:g} MB")
-
-    async def _too_large(self, scope, receive, send):
-        await self._too_large_response()(scope, receive, send)

@@ -93,11 +93,6 @@ class InferenceQueue:
             if self._jobs.get(job.request_id) is job:
                 del self._jobs[job.request_id]
 
-    def release(self, job: Job) -> None:
-        """Forget an admitted job that will not be run."""
-        if self._jobs.get(job.request_id) is job:
-            del self._jobs[job.request_id]
-
     def cancel(self, request_id: str) -> str:
         """'cancelled' (it will not run), 'running' (it cannot be stopped; its result is dropped) or 'unknown'."""
         job = self._jobs.get(request_id)

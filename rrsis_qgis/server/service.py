@@ -35,13 +35,8 @@ class Service:
     def segment(self, req: SegmentRequest, image: np.ndarray, valid: np.ndarray, request_id: str) -> SegmentResponse:
         """Runs on the inference thread: one at a time."""
         t0 = time.perf_counter()
-        key = cache_key(image, self.segmenter.spec.name)
-        embeddings = self.cache.get(key)
-        hit = embeddings is not None
         timings: dict = {}
-        if not hit:
-            embeddings = self.segmenter.encode(image, timings=timings)
-            self.cache.put(key, embeddings, embeddings.nbytes)
+        embeddings, hit = self._embeddings(image, timings)
         result = self.segmenter.segment(
             image, req.phrase, top_k=req.top_k, valid=valid, embeddings=embeddings,
             points=np.asarray(req.points, np.float32) if req.points else None,
@@ -63,14 +58,20 @@ class Service:
     def encode(self, image: np.ndarray, request_id: str) -> EncodeResponse:
         """Fill the embedding cache for ``image`` (on the inference thread); a hit costs nothing."""
         t0 = time.perf_counter()
-        key = cache_key(image, self.segmenter.spec.name)
         timings: dict = {}
-        hit = self.cache.get(key) is not None
-        if not hit:
-            embeddings = self.segmenter.encode(image, timings=timings)
-            self.cache.put(key, embeddings, embeddings.nbytes)
+        _embeddings, hit = self._embeddings(image, timings)
         timings["total"] = round((time.perf_counter() - t0) * 1000, 2)
         return EncodeResponse(request_id=request_id, cache="hit" if hit else "miss", timings_ms=timings)
+
+    def _embeddings(self, image: np.ndarray, timings: dict) -> tuple:
+        """(the view's image embeddings, whether the cache had them); a miss runs both encoders and caches them."""
+        key = cache_key(image, self.segmenter.spec.name)
+        embeddings = self.cache.get(key)
+        if embeddings is not None:
+            return embeddings, True
+        embeddings = self.segmenter.encode(image, timings=timings)
+        self.cache.put(key, embeddings, embeddings.nbytes)
+        return embeddings, False
 
     def health(self, queue_depth: int) -> Health:
         return Health(status="ok", version=__version__, device=str(self.segmenter.device),

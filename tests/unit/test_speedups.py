@@ -41,7 +41,8 @@ def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
     refiner = tiny_segmenter.refiner
     refiner.restore(embeddings.sam_state)
     query = parse("the tank between the road and the building")
-    texts = encode_texts(tiny_segmenter.clip.text_features, query, query.text)
+    clip = tiny_segmenter.clip
+    texts = encode_texts(TextCache(clip.text_features, encode_many=clip.text_features_many), query, query.text)
     assert len(texts["landmarks"]) == 2
     valid = np.ones(image.shape[:2], bool)
     calls = []
