@@ -8,9 +8,7 @@ Prints one JSON object: medians of miss and hit latency measured in the same run
 from __future__ import annotations
 
 import argparse
-import base64
 import concurrent.futures
-import io
 import json
 import statistics
 import sys
@@ -22,20 +20,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import httpx  # noqa: E402
-import numpy as np  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from rrsis_qgis.train.synthetic_scene import demo_scene  # noqa: E402
-from tests.e2e.server_process import start_server  # noqa: E402
+from tests.e2e.server_process import png_b64, start_server  # noqa: E402
 
 PHRASES = ["the white storage tank left of the road", "the red building at the bottom", "the road",
            "the grey tank right of the road", "the blue roof"]
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 def main() -> None:

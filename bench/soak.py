@@ -10,9 +10,7 @@ after warm-up), and how many CLI outputs were written and whether every one open
 from __future__ import annotations
 
 import argparse
-import base64
 import collections
-import io
 import json
 import random
 import signal
@@ -29,21 +27,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import httpx  # noqa: E402
-import numpy as np  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from rrsis_qgis.train.synthetic_scene import demo_scene  # noqa: E402
-from tests.e2e.server_process import start_server  # noqa: E402
+from tests.e2e.server_process import png_b64, start_server  # noqa: E402
 
 PHRASES = ["the white storage tank left of the road", "the red building at the bottom", "the road",
            "the second tank from the left", "a building near the road"]
 KINDS = ("valid", "valid", "valid", "malformed", "cancelled", "oversized", "bad_numbers", "health")
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 class Target:

@@ -1,6 +1,9 @@
-"""Start `python -m rrsis_qgis.server` as a real process on 127.0.0.1 and wait for its listening line."""
+"""Start `python -m rrsis_qgis.server` as a real process on 127.0.0.1 and wait for its listening line; encode
+request images the way clients send them (base64 PNG or .npy)."""
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
 import signal
@@ -9,6 +12,9 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+from PIL import Image
 
 from tests.conftest import REPO
 
@@ -56,3 +62,15 @@ def start_server(*args, env=None, timeout=120) -> ServerProcess:
         raise RuntimeError(event.get("message", line))
     token_file = Path(event["token_file"])
     return ServerProcess(proc, event["port"], token_file.read_text().strip(), token_file, stderr_lines)
+
+
+def png_b64(image: np.ndarray) -> str:
+    buf = io.BytesIO()
+    Image.fromarray(image).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def npy_b64(array: np.ndarray) -> str:
+    buf = io.BytesIO()
+    np.save(buf, array)
+    return base64.b64encode(buf.getvalue()).decode()

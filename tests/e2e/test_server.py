@@ -11,21 +11,9 @@ from PIL import Image
 
 from rrsis_qgis.geo import rle
 from rrsis_qgis.train.synthetic_scene import demo_scene
-from tests.e2e.server_process import start_server
+from tests.e2e.server_process import npy_b64, png_b64, start_server
 
 pytestmark = pytest.mark.slow
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
-
-
-def npy_b64(array: np.ndarray) -> str:
-    buf = io.BytesIO()
-    np.save(buf, array)
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,14 @@
 """POST /v1/encode: a view encoded while the analyst is idle makes the next query a cache hit (real process,
 tiny-random). Its queueing (real queries first, a newer view cancels an older one) is tested deterministically
 on the queue itself: tests/unit/test_server_parts.py."""
-import base64
-import io
 
 import httpx
-import numpy as np
 import pytest
-from PIL import Image
 
 from rrsis_qgis.train.synthetic_scene import demo_scene
-from tests.e2e.server_process import start_server
+from tests.e2e.server_process import png_b64, start_server
 
 pytestmark = pytest.mark.slow
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 @pytest.fixture(scope="module")

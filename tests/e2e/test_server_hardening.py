@@ -17,15 +17,9 @@ from PIL import Image
 
 from rrsis_qgis.train.synthetic_scene import demo_scene
 from tests.conftest import REPO
-from tests.e2e.server_process import start_server
+from tests.e2e.server_process import npy_b64, png_b64, start_server
 
 pytestmark = pytest.mark.slow
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 SCENE = png_b64(demo_scene(size=256).image)
@@ -213,10 +207,8 @@ def test_bad_server_arguments_exit_2_with_a_json_error_line(tmp_path, args, says
 
 def test_nothing_found_says_so(server):
     rgba = np.dstack([demo_scene(size=64).image, np.zeros((64, 64), np.uint8)])  # every pixel transparent
-    buf = io.BytesIO()
-    np.save(buf, rgba)
     r = httpx.post(server.url + "/v1/segment", headers=server.headers, timeout=60,
-                   json={"image": base64.b64encode(buf.getvalue()).decode(), "phrase": "the  white tank"})
+                   json={"image": npy_b64(rgba), "phrase": "the  white tank"})
     assert r.status_code == 200 and r.json()["masks"] == []
     assert r.json()["message"] == "nothing matching 'the white tank' in this view"
     r = httpx.post(server.url + "/v1/segment", headers=server.headers, timeout=60,

@@ -1,6 +1,4 @@
 """Training scaled out as a user does: `torchrun` with 2 CPU ranks (gloo), then `train eval` and the server on it."""
-import base64
-import io
 import json
 import os
 import subprocess
@@ -10,12 +8,11 @@ import httpx
 import numpy as np
 import pytest
 import torch
-from PIL import Image
 
 from rrsis_qgis.engine.trained_checkpoint import load_checkpoint
 from rrsis_qgis.geo import rle
 from tests.conftest import REPO
-from tests.e2e.server_process import start_server
+from tests.e2e.server_process import png_b64, start_server
 from tests.unit.referring_fixture import scene, tiny_model, write_jsonl_dataset
 
 pytestmark = pytest.mark.slow
@@ -120,12 +117,6 @@ def test_train_eval_prints_the_metrics_as_json(trained):
     assert summary["reason_about"] == selected["reason_about"]
     assert load_checkpoint(trained["checkpoint"])["config"]["reason_about"] == selected["reason_about"]
     assert summary["miou"] == pytest.approx(selected["miou"], abs=1e-4)
-
-
-def png_b64(image: np.ndarray) -> str:
-    buf = io.BytesIO()
-    Image.fromarray(image).save(buf, format="PNG")
-    return base64.b64encode(buf.getvalue()).decode()
 
 
 def test_the_server_runs_the_checkpoint_and_caches_the_view(trained, tmp_path):
