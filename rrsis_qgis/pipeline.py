@@ -9,7 +9,7 @@ from typing import Callable, Optional, Sequence
 
 from . import __version__
 from .geo.raster_window import DEFAULT_MAX_SIDE, read_view
-from .geo.result_schema import now_iso
+from .geo.result_schema import result_attributes
 from .geo.vector_writer import ResultFeature, write_features
 from .geo.vectorize import mask_to_geometry
 
@@ -47,11 +47,8 @@ def segment_raster(segmenter, raster: str, phrase: str, out: str, extent: Option
         geom = mask_to_geometry(mask, view.geotransform, view.crs_wkt)
         if geom is None:
             continue
-        features.append(ResultFeature(geom, {
-            "prompt": " ".join(phrase.split()), "score": round(score, 4), "model": result.model,
-            "model_ver": __version__, "gsd_m": round(view.gsd_m, 4), "src_layer": Path(raster).name,
-            "req_id": request_id, "created": now_iso(), "status": "candidate",
-        }))
+        features.append(ResultFeature(geom, result_attributes(phrase, score, result.model, __version__, view.gsd_m,
+                                                              Path(raster).name, request_id)))
     timings["polygonize"] = _ms(t0)
 
     t0 = time.perf_counter()

@@ -73,10 +73,8 @@ class SegmenterAsk:
         boxes = np.asarray(q.boxes, np.float32) if q.boxes else None
         result = self.segmenter.segment(q.view.rgb, q.phrase, top_k=q.top_k, valid=q.view.valid, boxes=boxes,
                                         reasoning=q.reasoning)
-        terms = [c.get("terms", {}) for c in result.candidates[:len(result.masks)]]
-        terms += [{}] * (len(result.masks) - len(terms))
-        return TileAnswer([(m, float(s), t) for m, s, t in zip(result.masks, result.scores, terms) if m.any()],
-                          result.model)
+        return TileAnswer([(m, float(s), t) for m, s, t in zip(result.masks, result.scores, result.mask_terms())
+                           if m.any()], result.model)
 
 
 class ProgressBar:

@@ -31,6 +31,11 @@ class Referral:
     candidates: List[dict]  # every candidate: bbox, score, per-term scores
     prompts: list = field(default_factory=list)  # the zero-shot path's SAM prompts of the results
 
+    def mask_terms(self) -> List[dict]:
+        """Each mask's per-term scores (the "why"): the candidates come best first, like the masks."""
+        terms = [c.get("terms", {}) for c in self.candidates[:len(self.masks)]]
+        return terms + [{}] * (len(self.masks) - len(terms))
+
 
 def mask_bbox(mask: np.ndarray) -> list:
     """[x0, y0, x1, y1] of a mask in pixels (exclusive max); zeros for an empty mask."""

@@ -21,6 +21,14 @@ FIELD_NAMES = tuple(name for name, _, _ in RESULT_FIELDS)
 STATUSES = ("candidate", "accepted", "rejected")
 
 
+def result_attributes(phrase: str, score: float, model: str, version: str, gsd_m: float, src_layer: str,
+                      req_id: str) -> dict:
+    """A new result's attribute values (a candidate, created now), as the CLI and the tiled runs write them."""
+    return {"prompt": " ".join(phrase.split()), "score": round(score, 4), "model": model, "model_ver": version,
+            "gsd_m": round(gsd_m, 4), "src_layer": src_layer, "req_id": req_id, "created": now_iso(),
+            "status": "candidate"}
+
+
 def now_iso() -> str:
     """UTC timestamp as stored in ``created`` (a string: Shapefiles have no datetime type)."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -35,7 +35,7 @@ import numpy as np
 from osgeo import ogr
 
 from . import rle
-from .result_schema import now_iso
+from .result_schema import result_attributes
 from .tile_merge import Instance, Piece, TileMerger, dedupe_masks, union_all
 from .tiling import Tile, TileGrid, TileReader
 from .vectorize import mask_to_geometry
@@ -288,6 +288,5 @@ def _tiles_under(tiles: List[Tile], box: tuple, skip_slivers: bool = True) -> Li
 
 def result_row(outcome: TiledOutcome, inst: Instance, index: int, phrase: str, src_layer: str, version: str) -> dict:
     """One object's attributes in the results schema (the same fields as the dock's layer)."""
-    return {"prompt": " ".join(phrase.split()), "score": round(inst.score, 4), "model": outcome.model,
-            "model_ver": version, "gsd_m": round(outcome.grid.gsd_m, 4), "src_layer": src_layer,
-            "req_id": f"{outcome.run_id}-{index}", "created": now_iso(), "status": "candidate"}
+    return result_attributes(phrase, inst.score, outcome.model, version, outcome.grid.gsd_m, src_layer,
+                             f"{outcome.run_id}-{index}")

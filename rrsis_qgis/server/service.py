@@ -42,10 +42,8 @@ class Service:
             points=np.asarray(req.points, np.float32) if req.points else None,
             boxes=np.asarray(req.boxes, np.float32) if req.boxes else None, reasoning=req.reasoning)
         timings.update(result.timings_ms)
-        terms = [c.get("terms", {}) for c in result.candidates[:len(result.masks)]]  # candidates are best first
-        terms += [{}] * (len(result.masks) - len(terms))
         masks = [MaskOut(rle=Rle(**rle.encode(m)), score=round(s, 5), bbox=mask_bbox(m), terms=t)
-                 for m, s, t in zip(result.masks, result.scores, terms) if m.any()]
+                 for m, s, t in zip(result.masks, result.scores, result.mask_terms()) if m.any()]
         timings["total"] = round((time.perf_counter() - t0) * 1000, 2)
         return SegmentResponse(
             request_id=request_id, masks=masks,
