@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Union
 
 import numpy as np
 import torch
@@ -32,9 +32,43 @@ class Prompts:
     region: Optional[np.ndarray] = None  # the peak's high-activation region on the work map (bool)
 
 
-def find_peaks(activation: np.ndarray, k: int = 3, min_distance_px: Optional[float] = None) -> List[Peak]:
+class HeatMaps:
+    """An activation map with its resampled copies, each made once: a query's peaks and every candidate's
+    prompts read the same work map and the same SAM-grid map (8 candidates resampled them 16 times)."""
+
+    def __init__(self, activation: np.ndarray):
+        self.full = activation
+        self._work: Optional[tuple] = None
+        self._grids: dict = {}
+
+    @property
+    def shape(self) -> tuple:
+        return self.full.shape
+
+    def work(self) -> tuple:
+        """(the map at most WORK_SIDE on its long side, view pixels per work pixel)."""
+        if self._work is None:
+            self._work = _work_map(self.full)
+        return self._work
+
+    def grid(self, side: int) -> np.ndarray:
+        """The map resized to SAM's square side×side low-res mask grid (1×S×S)."""
+        if side not in self._grids:
+            t = torch.from_numpy(self.full.astype(np.float32))[None, None]
+            self._grids[side] = F.interpolate(t, size=(side, side), mode="bilinear", align_corners=False)[0]
+        return self._grids[side]
+
+
+Heat = Union[np.ndarray, HeatMaps]
+
+
+def heat_maps(activation: Heat) -> HeatMaps:
+    return activation if isinstance(activation, HeatMaps) else HeatMaps(activation)
+
+
+def find_peaks(activation: Heat, k: int = 3, min_distance_px: Optional[float] = None) -> List[Peak]:
     """Up to ``k`` local maxima, strongest first, at least ``min_distance_px`` apart (default: 1/8 side)."""
-    work, scale = _work_map(activation)
+    work, scale = heat_maps(activation).work()
     h, w = activation.shape
     if min_distance_px is None:
         min_distance_px = max(h, w) / 8
@@ -55,9 +89,10 @@ def find_peaks(activation: np.ndarray, k: int = 3, min_distance_px: Optional[flo
     return peaks
 
 
-def prompts_for_peak(activation: np.ndarray, peak: Peak, mask_side: int) -> Prompts:
+def prompts_for_peak(activation: Heat, peak: Peak, mask_side: int) -> Prompts:
     """Point at the peak, box around its connected high-activation region, activation as mask logits."""
-    work, scale = _work_map(activation)
+    maps = heat_maps(activation)
+    work, scale = maps.work()
     region = peak_region(work, int(peak.y / scale), int(peak.x / scale), REGION_THRESHOLD * peak.score)
     rows, cols = np.nonzero(region)
     if rows.size == 0:  # the peak fell below the threshold after resampling: box the peak cell alone
@@ -69,7 +104,7 @@ def prompts_for_peak(activation: np.ndarray, peak: Peak, mask_side: int) -> Prom
         points=np.array([[peak.x, peak.y]], dtype=np.float32),
         labels=np.array([1], dtype=np.int32),
         box=box,
-        mask_logits=mask_logits(activation, mask_side, REGION_THRESHOLD * peak.score),
+        mask_logits=mask_logits(maps, mask_side, REGION_THRESHOLD * peak.score),
         peak=peak,
         region=region,
     )
@@ -94,11 +129,9 @@ def coarse_mask(activation: np.ndarray, prompts: Prompts) -> np.ndarray:
     return F.interpolate(t, size=(h, w), mode="nearest")[0, 0].numpy() > 0
 
 
-def mask_logits(activation: np.ndarray, side: int, threshold: float) -> np.ndarray:
+def mask_logits(activation: Heat, side: int, threshold: float) -> np.ndarray:
     """Activation resized to SAM's square low-res mask grid, as logits positive above ``threshold``."""
-    t = torch.from_numpy(activation.astype(np.float32))[None, None]
-    small = F.interpolate(t, size=(side, side), mode="bilinear", align_corners=False)[0]
-    return (MASK_LOGIT_GAIN * (small - threshold)).numpy().astype(np.float32)
+    return (MASK_LOGIT_GAIN * (heat_maps(activation).grid(side) - threshold)).numpy().astype(np.float32)
 
 
 def _work_map(activation: np.ndarray) -> tuple:

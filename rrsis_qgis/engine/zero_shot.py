@@ -8,11 +8,10 @@ from typing import Callable, List, Optional
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from .activation import activation_map, pooled_regions, region_similarity
 from .phrase import Query, parse
-from .prompts import REGION_THRESHOLD, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
+from .prompts import REGION_THRESHOLD, HeatMaps, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
 from .reasoner import Instance, edge_of, rank
 from .referral import Referral, ReferJob, mask_bbox
 
@@ -101,7 +100,7 @@ def landmark_masks(decode: Callable[[List[Prompts]], list], mask_side: int, patc
     All landmarks are cut in one decoder call."""
     prompts, used = {}, {}
     for i, (name, (glob, tokens)) in enumerate(texts["landmarks"]):
-        heat = activation_map(patches, glob, tokens, hw, valid)
+        heat = HeatMaps(activation_map(patches, glob, tokens, hw, valid))
         peaks = find_peaks(heat, k=used.get(name, 0) + 1, min_distance_px=max(hw) / 16)
         if len(peaks) > used.get(name, 0):
             prompts[i] = prompts_for_peak(heat, peaks[used.get(name, 0)], mask_side)
@@ -127,9 +126,12 @@ def _shrink(masks: List[np.ndarray]) -> List[np.ndarray]:
     factor = int(np.ceil(max(masks[0].shape) / REASONING_SIDE))
     if factor <= 1:
         return list(masks)
-    stack = torch.from_numpy(np.stack(masks).astype(np.float32))[:, None]
-    pooled = F.max_pool2d(stack, factor, stride=factor, ceil_mode=True)[:, 0].numpy() > 0
-    return list(pooled)
+    stack = np.stack(masks)
+    n, h, w = stack.shape
+    padded = np.zeros((n, -(-h // factor) * factor, -(-w // factor) * factor), bool)  # ceil: edge blocks kept
+    padded[:, :h, :w] = stack
+    blocks = padded.reshape(n, padded.shape[1] // factor, factor, padded.shape[2] // factor, factor)
+    return list(blocks.any(axis=(2, 4)))
 
 
 @torch.inference_mode()
@@ -217,6 +219,7 @@ def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:
 
 def _candidate_prompts(heat: np.ndarray, top_k: int, mask_side: int, points, boxes) -> List[Prompts]:
     """One Prompts per candidate: each user box, else each activation peak; user points join all."""
+    heat = HeatMaps(heat)
     pts = np.asarray(points, np.float32).reshape(-1, 3) if points is not None else np.zeros((0, 3), np.float32)
     user_points, user_labels = pts[:, :2], pts[:, 2].astype(np.int32)
     if boxes is not None and len(boxes):

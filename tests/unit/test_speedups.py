@@ -75,3 +75,28 @@ def test_a_querys_phrases_go_through_the_text_tower_in_one_pass_with_the_same_fe
     texts = encode_texts(cache, parse("the white storage tank left of the road"), "")
     assert batches == [["white storage tank", "road"]]  # "storage tank" was cached; one pass for the rest
     assert set(texts) == {"target", "plain", "landmarks"} and texts["landmarks"][0][0] == "road"
+
+
+def test_decoding_only_the_best_mask_gives_the_predictors_masks_scores_and_logits(tiny_segmenter):
+    """The adapter upsamples only each prompt set's best mask; sam2's predictor, which upsamples all three,
+    must pick and return the very same."""
+    from rrsis_qgis.engine.prompts import Peak, prompts_for_peak
+
+    image = demo_scene(size=160, seed=2).image
+    refiner = tiny_segmenter.refiner
+    refiner.set_image(image)
+    heat = np.random.default_rng(0).random(image.shape[:2]).astype(np.float32)
+    batch = [prompts_for_peak(heat, Peak(x, y, 1.0), refiner.mask_side) for x, y in ((30.5, 40.5), (120.5, 90.5))]
+    ours = refiner.refine_batch(batch)
+    masks, ious, low = refiner.predictor.predict(point_coords=np.stack([p.points for p in batch]),
+                                                 point_labels=np.stack([p.labels for p in batch]),
+                                                 box=np.stack([p.box for p in batch]), multimask_output=True)
+    for i, refined in enumerate(ours):
+        best = int(ious[i].argmax())
+        assert np.array_equal(refined.mask, masks[i, best] > 0) and refined.mask.any()
+        assert refined.iou == float(ious[i, best])
+        assert np.array_equal(refined.low_res_logits, low[i, best:best + 1])
+    second = refiner.refine(batch[0], use_mask_prompt=True, second_pass=False)  # dense prompt, single mask
+    m, s, lo = refiner.predictor.predict(point_coords=batch[0].points, point_labels=batch[0].labels,
+                                         box=batch[0].box, mask_input=batch[0].mask_logits, multimask_output=False)
+    assert np.array_equal(second.mask, m[0] > 0) and second.iou == float(s[0])
