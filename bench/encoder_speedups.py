@@ -3,9 +3,11 @@ before/after, measured alternately in one process, and how far the features move
 
     .venv/bin/python bench/encoder_speedups.py [--model full-random] [--rounds 3] [--only channels_last,...]
 
-Variants: channels_last memory format, bf16 autocast, torch.compile (inductor), and — when onnxruntime is
-installed — the SAM 2 image encoder exported to ONNX. Prints one JSON object; a variant is worth keeping only
-if its median ratio is clearly below 1 *and* its features stay close (cosine ≥ 0.999).
+Variants: channels_last memory format, bf16 autocast, torch.compile (inductor), int8 dynamic quantization of
+the Linear layers (SAM 2's image encoder and, separately, its mask decoder; with the final masks' IoU against
+fp32) and — when onnxruntime is installed — the SAM 2 image encoder exported to ONNX. Prints one JSON object;
+a variant is worth keeping only if its median ratio is clearly below 1 *and* its features stay close (cosine ≥
+0.999) *and* the masks it leads to stay within the issue's tolerance (IoU ≥ 0.99 on full-random).
 """
 from __future__ import annotations
 
@@ -105,6 +107,55 @@ def onnxruntime_sam2(seg, x, reference, rounds: int) -> dict:
         "cosine_to_reference": round(cosine(torch.from_numpy(out[0]), reference), 6)}}
 
 
+def int8_dynamic(seg, x, image, rounds: int) -> dict:
+    """``torch.ao.quantization.quantize_dynamic`` (int8 weights, activations quantized on the fly) on the Linear
+    layers of SAM 2's image encoder, and separately of its mask decoder; the decoder's cost is the hit path's."""
+    import copy
+
+    model = seg.refiner.predictor.model
+    phrase = "the white storage tank left of the road"
+    reference = seg.segment(image, phrase)
+    out = {}
+    for part in ("image_encoder", "sam_mask_decoder"):
+        fp32 = getattr(model, part)
+        q = torch.ao.quantization.quantize_dynamic(copy.deepcopy(fp32), {torch.nn.Linear}, dtype=torch.qint8)
+        if part == "image_encoder":
+            before, after = [], []
+            for _ in range(rounds):
+                before.append(timed(lambda: sam_features(seg, x))[0])
+                setattr(model, part, q)
+                t, features = timed(lambda: sam_features(seg, x))
+                after.append(t)
+                setattr(model, part, fp32)
+            entry = {"before_ms": round(statistics.median(before) * 1000),
+                     "after_ms": round(statistics.median(after) * 1000),
+                     "ratio": round(statistics.median(a / b for a, b in zip(after, before)), 3),
+                     "cosine_to_reference": round(cosine(features, sam_features(seg, x)), 6)}
+        else:
+            embeddings = seg.encode(image)
+            before, after = [], []
+            for _ in range(rounds):
+                before.append(timed(lambda: seg.segment(image, phrase, embeddings=embeddings))[0])
+                setattr(model, part, q)
+                after.append(timed(lambda: seg.segment(image, phrase, embeddings=embeddings))[0])
+                setattr(model, part, fp32)
+            entry = {"hit_before_ms": round(statistics.median(before) * 1000),
+                     "hit_after_ms": round(statistics.median(after) * 1000),
+                     "ratio": round(statistics.median(a / b for a, b in zip(after, before)), 3)}
+        setattr(model, part, q)
+        result = seg.segment(image, phrase)
+        setattr(model, part, fp32)
+        entry["mask_iou_to_fp32"] = round(min(_iou(a, b) for a, b in zip(reference.masks, result.masks)), 4) \
+            if reference.masks and len(reference.masks) == len(result.masks) else 0.0
+        out[part] = entry
+    return out
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    union = (a | b).sum()
+    return float((a & b).sum() / union) if union else 1.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="full-random")
@@ -122,6 +173,9 @@ def main() -> None:
     if not chosen or "onnxruntime" in chosen:
         results["variants"]["onnxruntime"] = onnxruntime_sam2(seg, x, base_sam, args.rounds)
         print(json.dumps({"onnxruntime": results["variants"]["onnxruntime"]}), file=sys.stderr, flush=True)
+    if not chosen or "int8_dynamic" in chosen:
+        results["variants"]["int8_dynamic"] = int8_dynamic(seg, x, image, args.rounds)
+        print(json.dumps({"int8_dynamic": results["variants"]["int8_dynamic"]}), file=sys.stderr, flush=True)
     table = variants(seg)
     table["torch_compile"] = ("compile", None, None, False)
     for name, (ctx, setup, teardown, _) in table.items():
