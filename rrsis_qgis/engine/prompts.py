@@ -51,7 +51,7 @@ class HeatMaps:
             self._work = _work_map(self.full)
         return self._work
 
-    def grid(self, side: int) -> np.ndarray:
+    def grid(self, side: int) -> torch.Tensor:
         """The map resized to SAM's square side×side low-res mask grid (1×S×S)."""
         if side not in self._grids:
             t = torch.from_numpy(self.full.astype(np.float32))[None, None]
@@ -63,6 +63,7 @@ Heat = Union[np.ndarray, HeatMaps]
 
 
 def heat_maps(activation: Heat) -> HeatMaps:
+    """The map's HeatMaps (made now for a plain array: nothing is shared with other calls then)."""
     return activation if isinstance(activation, HeatMaps) else HeatMaps(activation)
 
 

@@ -41,3 +41,19 @@ def test_mask_logits_are_positive_exactly_above_the_region_threshold():
     p = prompts_for_peak(heat, peak, mask_side=64)
     assert p.mask_logits.shape == (1, 64, 64)
     assert np.array_equal(p.mask_logits[0] > 0, heat > REGION_THRESHOLD * peak.score)
+
+
+def test_heat_maps_resample_once_and_give_the_plain_arrays_prompts(monkeypatch):
+    from rrsis_qgis.engine import prompts
+
+    heat = np.kron(two_blobs(), np.ones((4, 4), np.float32))  # 800×1200: resampled to the 256-px work map
+    plain = [prompts.prompts_for_peak(heat, p, mask_side=64) for p in find_peaks(heat, k=3)]
+    calls = []
+    work_map = prompts._work_map
+    monkeypatch.setattr(prompts, "_work_map", lambda a: calls.append(1) or work_map(a))
+    maps = prompts.HeatMaps(heat)
+    shared = [prompts.prompts_for_peak(maps, p, mask_side=64) for p in find_peaks(maps, k=3)]
+    assert len(calls) == 1 and len(shared) == len(plain) == 2
+    for a, b in zip(plain, shared):
+        assert np.array_equal(a.box, b.box) and np.array_equal(a.points, b.points)
+        assert np.array_equal(a.mask_logits, b.mask_logits) and np.array_equal(a.region, b.region)
