@@ -22,11 +22,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 from rrsis_qgis.engine.segmenter import Segmenter  # noqa: E402
+from rrsis_qgis.train.metrics import iou  # noqa: E402
 from rrsis_qgis.train.synthetic_scene import demo_scene  # noqa: E402
 
 
@@ -107,7 +107,7 @@ def onnxruntime_sam2(seg, x, reference, rounds: int) -> dict:
         "cosine_to_reference": round(cosine(torch.from_numpy(out[0]), reference), 6)}}
 
 
-def int8_dynamic(seg, x, image, rounds: int) -> dict:
+def int8_dynamic(seg, x, image, reference_features, rounds: int) -> dict:
     """``torch.ao.quantization.quantize_dynamic`` (int8 weights, activations quantized on the fly) on the Linear
     layers of SAM 2's image encoder, and separately of its mask decoder; the decoder's cost is the hit path's."""
     import copy
@@ -130,7 +130,7 @@ def int8_dynamic(seg, x, image, rounds: int) -> dict:
             entry = {"before_ms": round(statistics.median(before) * 1000),
                      "after_ms": round(statistics.median(after) * 1000),
                      "ratio": round(statistics.median(a / b for a, b in zip(after, before)), 3),
-                     "cosine_to_reference": round(cosine(features, sam_features(seg, x)), 6)}
+                     "cosine_to_reference": round(cosine(features, reference_features), 6)}
         else:
             embeddings = seg.encode(image)
             before, after = [], []
@@ -145,15 +145,10 @@ def int8_dynamic(seg, x, image, rounds: int) -> dict:
         setattr(model, part, q)
         result = seg.segment(image, phrase)
         setattr(model, part, fp32)
-        entry["mask_iou_to_fp32"] = round(min(_iou(a, b) for a, b in zip(reference.masks, result.masks)), 4) \
+        entry["mask_iou_to_fp32"] = round(min(iou(a, b) for a, b in zip(reference.masks, result.masks)), 4) \
             if reference.masks and len(reference.masks) == len(result.masks) else 0.0
         out[part] = entry
     return out
-
-
-def _iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = (a | b).sum()
-    return float((a & b).sum() / union) if union else 1.0
 
 
 def main() -> None:
@@ -174,7 +169,7 @@ def main() -> None:
         results["variants"]["onnxruntime"] = onnxruntime_sam2(seg, x, base_sam, args.rounds)
         print(json.dumps({"onnxruntime": results["variants"]["onnxruntime"]}), file=sys.stderr, flush=True)
     if not chosen or "int8_dynamic" in chosen:
-        results["variants"]["int8_dynamic"] = int8_dynamic(seg, x, image, args.rounds)
+        results["variants"]["int8_dynamic"] = int8_dynamic(seg, x, image, base_sam, args.rounds)
         print(json.dumps({"int8_dynamic": results["variants"]["int8_dynamic"]}), file=sys.stderr, flush=True)
     table = variants(seg)
     table["torch_compile"] = ("compile", None, None, False)

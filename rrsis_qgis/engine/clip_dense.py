@@ -141,9 +141,6 @@ class DenseClip:
             return self.text.t.ln_final.normalized_shape[0]
         return proj.out_features if isinstance(proj, torch.nn.Linear) else int(proj.shape[1])
 
-    def _positional(self, gh: int, gw: int) -> torch.Tensor:
-        return self.vision.positional(gh, gw)
-
 
 def load_tokenizer(spec: ClipSpec):
     """open_clip's tokenizer for ``spec.arch``; a clear error when a Hugging Face tokenizer cannot be loaded.

@@ -188,5 +188,5 @@ class Sam2Refiner:
         best = iou.argmax(dim=1)
         rows = torch.arange(low.shape[0])
         low, iou = low[rows, best][:, None], iou[rows, best]
-        masks = p._transforms.postprocess_masks(low, p._orig_hw[-1])[:, 0]
+        masks = self.upsample(low, p._orig_hw[-1])[:, 0]
         return masks.float().numpy(), iou.float().numpy(), torch.clamp(low, -32.0, 32.0).float().numpy()

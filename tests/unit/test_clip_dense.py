@@ -36,5 +36,5 @@ def test_patch_grid_follows_the_view_aspect(clip, hw):
 def test_native_grid_uses_the_pretrained_positional_embedding(clip):
     n = clip.model.visual.positional_embedding.shape[0]
     side = int((n - 1) ** 0.5)
-    assert clip._positional(side, side) is clip.model.visual.positional_embedding
-    assert clip._positional(3, 5).shape == (16, n and clip.model.visual.positional_embedding.shape[1])
+    assert clip.vision.positional(side, side) is clip.model.visual.positional_embedding
+    assert clip.vision.positional(3, 5).shape == (16, n and clip.model.visual.positional_embedding.shape[1])

@@ -85,9 +85,9 @@ def test_siglip_patch_grid_follows_the_view(siglip, hw):
 
 def test_siglip_positions_native_and_interpolated(siglip):
     pos = siglip.model.visual.trunk.pos_embed[0]
-    native = siglip._positional(14, 14)
+    native = siglip.vision.positional(14, 14)
     assert native.data_ptr() == pos.data_ptr() and native.shape == pos.shape  # as trained, not resampled
-    assert siglip._positional(3, 5).shape == (1 + 15, pos.shape[1])  # the class position is kept
+    assert siglip.vision.positional(3, 5).shape == (1 + 15, pos.shape[1])  # the class position is kept
 
 
 def test_siglip_text_is_pooled_at_the_last_position_like_open_clip(siglip):
@@ -217,7 +217,7 @@ def test_vit_l_14_with_quick_gelu_at_real_size():
         assert type(clip.model.visual.transformer.resblocks[0].mlp.gelu).__name__ == "QuickGELU"
         feats = clip.image_features(np.zeros((224, 224, 3), np.uint8))
         assert feats.shape == (768, 16, 16)
-        assert clip._positional(16, 16) is clip.model.visual.positional_embedding  # the native grid: as trained
+        assert clip.vision.positional(16, 16) is clip.model.visual.positional_embedding  # the native grid: as trained
     finally:
         del clip
         gc.collect()

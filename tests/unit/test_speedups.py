@@ -3,12 +3,8 @@ import numpy as np
 
 from rrsis_qgis.engine.phrase import parse
 from rrsis_qgis.engine.zero_shot import TextCache, encode_texts, landmark_masks
+from rrsis_qgis.train.metrics import iou
 from rrsis_qgis.train.synthetic_scene import demo_scene
-
-
-def iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = (a | b).sum()
-    return 1.0 if union == 0 else (a & b).sum() / union
 
 
 def test_text_cache_encodes_each_phrase_once_and_forgets_the_least_recent():
