@@ -188,10 +188,8 @@ class _Run:
 
     def _tiles(self, tiles: List[Tile], options: Callable[[Tile], dict], consume, base: float = 0.0) -> None:
         """Read + ask tile n+1 on a worker thread while tile n is consumed here."""
-        reader = TileReader(self.grid, self.reader.limits)  # its own GDAL handle: used by the worker only
-
         def fetch(tile: Tile):
-            view = reader.tile(tile)
+            view = self.reader.tile(tile)  # the reader opens the raster for each read: no handle is shared
             return view, self.ask(TileQuery(view, self.phrase, self._rid(f"{tile.col}-{tile.row}"), **options(tile)))
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="rrsis-tile") as pool:

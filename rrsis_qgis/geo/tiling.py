@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
-from osgeo import gdal, ogr
+from osgeo import gdal
 
 from .raster_window import RasterError, ground_sample_distance_m, plan_view, resolve_bands
 from .stretch import HIGH_PCT, LOW_PCT
@@ -73,19 +73,6 @@ class TileGrid:
         fx, fy = sx * factor, sy * factor
         return (x, gt[1] * fx, gt[2] * fy, y, gt[4] * fx, gt[5] * fy)
 
-    def footprint(self, x0: float, y0: float, w: float, h: float) -> ogr.Geometry:
-        """An output-pixel rectangle as a polygon in the raster's CRS (rotated grids included)."""
-        gt = self.geotransform()
-        ring = ogr.Geometry(ogr.wkbLinearRing)
-        for c, r in ((x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h), (x0, y0)):
-            ring.AddPoint_2D(*apply_geotransform(gt, c, r))
-        poly = ogr.Geometry(ogr.wkbPolygon)
-        poly.AddGeometry(ring)
-        return poly
-
-    def tile_footprint(self, tile: Tile) -> ogr.Geometry:
-        return self.footprint(tile.x0, tile.y0, tile.w, tile.h)
-
     def neighbours(self, tile: Tile) -> List[Tuple[int, int]]:
         return [(tile.col + dc, tile.row + dr) for dc in (-1, 0, 1) for dr in (-1, 0, 1) if dc or dr]
 
@@ -130,7 +117,7 @@ def tile_starts(length: int, tile: int, overlap: int) -> List[int]:
 
 
 class TileReader:
-    """Reads tiles (and one coarser overview) of a grid through GDAL windows; one per thread.
+    """Reads tiles (and one coarser overview) of a grid through GDAL windows; safe to share between threads.
 
     The raster is opened for each read and closed after it: GDAL's block cache (5 % of the RAM by
     default, shared by the whole process — QGIS's too) would otherwise keep every block of the scene

@@ -13,7 +13,7 @@ import pytest
 from rrsis_qgis.train.synthetic_scene import demo_scene
 from tests.conftest import REPO
 from tests.e2e.server_process import start_server
-from tests.e2e.test_server import png_b64
+from tests.e2e.server_process import png_b64
 
 pytestmark = pytest.mark.slow
 
