@@ -22,6 +22,26 @@ STOP_GRACE_MS = 5000  # SIGTERM lets the backend finish its request; then it is 
 MISSING_FILE = re.compile(r"^\s+- (\S+)\s+\(download: ", re.M)  # a file line of MissingWeightsError's message
 
 
+def parse_event(line: bytes) -> Optional[dict]:
+    """One JSON line a backend process prints (the server's start-up, `models download --json`) → its event
+    dict, or None for anything else."""
+    try:
+        event = json.loads(line.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    return event if isinstance(event, dict) and "event" in event else None
+
+
+def backend_environment(extra: Optional[dict] = None) -> QProcessEnvironment:
+    """QGIS's environment without its Python paths (they must not leak into the backend's Python)."""
+    env = QProcessEnvironment.systemEnvironment()
+    env.remove("PYTHONPATH")
+    env.remove("PYTHONHOME")
+    for key, value in (extra or {}).items():
+        env.insert(key, value)
+    return env
+
+
 class BackendManager(QObject):
     """One backend per QGIS session. ``stateChanged(state, detail)`` drives the dock's status badge.
 
@@ -80,10 +100,7 @@ class BackendManager(QObject):
             args += ["--models-dir", self.settings.models_dir]
         process = QProcess(self)
         process.setWorkingDirectory(str(PACKAGE_DIR.parent))  # so -m finds this copy of the package
-        env = QProcessEnvironment.systemEnvironment()
-        env.remove("PYTHONPATH")  # QGIS's own paths must not leak into the backend's Python
-        env.remove("PYTHONHOME")
-        process.setProcessEnvironment(env)
+        process.setProcessEnvironment(backend_environment())
         process.readyReadStandardOutput.connect(self._on_stdout)
         process.readyReadStandardError.connect(self._on_stderr)
         process.finished.connect(self._on_finished)
@@ -184,11 +201,10 @@ class BackendManager(QObject):
         self._stdout += bytes(self._process.readAllStandardOutput())
         while b"\n" in self._stdout:
             line, self._stdout = self._stdout.split(b"\n", 1)
-            try:
-                event = json.loads(line.decode("utf-8", "replace"))
-            except ValueError:
+            event = parse_event(line)
+            if event is None:
                 continue
-            if event.get("event") == "listening":
+            if event["event"] == "listening":
                 self.url = f"http://127.0.0.1:{event['port']}"
                 try:
                     self.token = Path(event["token_file"]).read_text().strip()
@@ -196,7 +212,7 @@ class BackendManager(QObject):
                     self._set(DOWN, self.tr("cannot read the backend's token: {}").format(exc))
                     return
                 self._check_health()
-            elif event.get("event") == "error":
+            elif event["event"] == "error":
                 message = str(event.get("message", "error"))
                 self.missing_weights = MISSING_FILE.findall(message) if "weights are missing" in message else []
                 self._set(DOWN, message)

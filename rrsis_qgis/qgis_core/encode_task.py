@@ -12,27 +12,26 @@ from .segment_task import SegmentParams, query_image
 
 
 class EncodeTask(QgsTask):
-    """Emits ``done(ok)`` on the GUI thread; ``key`` is the view it encodes (set by whoever starts it)."""
+    """Emits ``done(ok)`` on the GUI thread; ``key`` identifies the view it encodes (``idle_encoder.view_key``)."""
 
     done = pyqtSignal(bool)
 
-    def __init__(self, params: SegmentParams, client: BackendClient, session_id: str):
+    def __init__(self, params: SegmentParams, client: BackendClient, session_id: str, key=None):
         flags = QgsTask.CanCancel
         if hasattr(QgsTask, "Silent"):  # QGIS ≥ 3.26: no "task complete" notice for a background job
             flags |= QgsTask.Silent
         super().__init__("RRSIS: preparing the view", flags)
         self.params, self.client, self.session_id = params, client, session_id
         self.request_id = "idle-" + uuid.uuid4().hex[:12]
-        self.key = None
-        self.answer: dict = {}
-        self.error = ""
+        self.key = key
+        self.error = ""  # why the encode failed, for a debugger: an idle encode fails silently
 
     def run(self) -> bool:
         try:
             _view, _valid, image = query_image(self.params)
             if self.isCanceled():
                 return False
-            self.answer = self.client.encode(image, self.request_id, self.session_id)
+            self.client.encode(image, self.request_id, self.session_id)
             return True
         except (RasterError, BackendError, ValueError, OSError) as exc:
             self.error = getattr(exc, "message", None) or str(exc)

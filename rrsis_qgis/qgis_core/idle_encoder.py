@@ -10,12 +10,12 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..geo.raster_window import RasterError
 from .backend_client import BackendError
+from .backend_process import CONNECTED
 from .encode_task import EncodeTask
 from .extent import ViewRequest, view_request
 from .segment_task import SegmentParams
 
 IDLE, ENCODING, READY = "", "encoding", "ready"
-CONNECTED = "connected"
 
 
 class IdleEncoder(QObject):
@@ -99,8 +99,7 @@ class IdleEncoder(QObject):
         except BackendError:
             return
         task = EncodeTask(SegmentParams(view, "", self.session.settings.max_side, self.session.settings.band_list()),
-                          client, self.session_id)
-        task.key = key
+                          client, self.session_id, key)
         task.done.connect(lambda ok, task=task: self._on_done(task, ok))
         self.task = task
         QgsApplication.taskManager().addTask(task)

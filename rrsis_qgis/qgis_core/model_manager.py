@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QObject, QProcess, QProcessEnvironment, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QProcess, pyqtSignal
 
 from ..resources import PACKAGE_DIR
-
-TAG = "rrsis_qgis"
+from .backend_process import TAG, backend_environment, parse_event
 # What a checkpoint's checksum is known to be: not checked yet, matches the manifest, the manifest pins none, wrong.
 UNCHECKED, VERIFIED, NOT_PINNED, WRONG, MISSING = "unchecked", "verified", "not pinned", "wrong", "missing"
 CANCELLED = "cancelled"
@@ -76,30 +75,11 @@ def parse_verify(text: str) -> dict:
     return checks
 
 
-def parse_event(line: bytes) -> Optional[dict]:
-    """One line of `models download --json` → its event dict, or None for anything else."""
-    try:
-        event = json.loads(line.decode("utf-8", "replace"))
-    except ValueError:
-        return None
-    return event if isinstance(event, dict) and "event" in event else None
-
-
 def percent(done: int, total: Optional[int]) -> Optional[int]:
     """0–100, or None when the total is unknown (no size pinned and no Content-Length)."""
     if not total:
         return None
     return max(0, min(100, int(100 * done / total)))
-
-
-def backend_environment(extra: Optional[dict] = None) -> QProcessEnvironment:
-    """QGIS's environment without its Python paths (they must not leak into the backend's Python)."""
-    env = QProcessEnvironment.systemEnvironment()
-    env.remove("PYTHONPATH")
-    env.remove("PYTHONHOME")
-    for key, value in (extra or {}).items():
-        env.insert(key, value)
-    return env
 
 
 class ModelManager(QObject):
@@ -159,9 +139,6 @@ class ModelManager(QObject):
         if process is not None and process.state() != QProcess.NotRunning:
             self._cancelled.add(key)
             process.kill()
-
-    def busy(self) -> bool:
-        return bool(self.downloads)
 
     def shutdown(self) -> None:
         """Kill every process this manager started and wait for them (dialog closed, plugin unloaded)."""
