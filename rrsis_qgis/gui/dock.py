@@ -43,6 +43,7 @@ class RrsisDock(QgsDockWidget):
         self.refine_box = None  # [xmin, ymin, xmax, ymax] in the layer's CRS, when one was drawn
         self._previous_tool = None
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
+        self.models_dialog = None  # the model manager, while open
         self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
         self.ui.heatmapCheck.setChecked(session.settings.show_heatmap)
         self.idle = session.idle = IdleEncoder(session, self.layer_combo.currentLayer, self)
@@ -289,14 +290,10 @@ class RrsisDock(QgsDockWidget):
 
     def open_models(self, focus=()):
         """The model manager for the session's backend Python and models folder; ``focus``: files or keys to select."""
-        from .models_dialog import ModelsDialog
+        from .models_dialog import open_models_dialog
 
         settings = self.session.settings
-        dialog = ModelsDialog(settings.python(), settings.models_dir, focus=focus, parent=self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.models_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_models_dialog(self, settings.python(), settings.models_dir, focus)
 
     def _clear_restart_message(self):
         item, self._restart_item = self._restart_item, None

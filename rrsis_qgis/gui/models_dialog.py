@@ -203,6 +203,17 @@ class ModelsDialog(QDialog):
         self.ui.messageLabel.setText(text)
 
 
+def open_models_dialog(owner, python: str, models_dir: str, focus=()) -> ModelsDialog:
+    """The model manager as a window of ``owner`` (the dock or the settings dialog), kept in
+    ``owner.models_dialog`` until it is closed and deleted."""
+    dialog = ModelsDialog(python, models_dir, focus=focus, parent=owner)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.destroyed.connect(lambda *_: setattr(owner, "models_dialog", None))
+    owner.models_dialog = dialog
+    dialog.open()
+    return dialog
+
+
 def _size(size) -> str:
     if not size:
         return "?"

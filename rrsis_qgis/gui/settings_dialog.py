@@ -3,7 +3,6 @@ import dataclasses
 from pathlib import Path
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from ..qgis_core.model_choice import PRESETS, TRAINED, checkpoint_of, checkpoint_problem, is_trained, trained_model
@@ -66,15 +65,10 @@ class SettingsDialog(QDialog):
 
     def open_models(self, focus=()):
         """The model manager for the backend Python and models folder shown here (before OK); ``focus``: to select."""
-        from .models_dialog import ModelsDialog
+        from .models_dialog import open_models_dialog
 
         python = self.ui.pythonEdit.text().strip() or default_backend_python()
-        dialog = ModelsDialog(python, self.ui.modelsDirEdit.text().strip(), focus=focus, parent=self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, "models_dialog", None))
-        self.models_dialog = dialog
-        dialog.open()
-        return dialog
+        return open_models_dialog(self, python, self.ui.modelsDirEdit.text().strip(), focus)
 
     def _choose_models_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the models folder"),
