@@ -72,7 +72,7 @@ def main() -> None:
         session.backend.start()
         assert wait(app, lambda: session.backend.state == "connected", 60), session.backend.detail
         idle = session.idle = IdleEncoder(session, lambda: layer)
-        canvas.extentsChanged.connect(idle.schedule)  # as the dock wires it
+        canvas.extentsChanged.connect(idle.schedule)  # the dock passes the view it made; here schedule makes it
         done: list = []
         session.resultsAdded.connect(lambda rows: done.append(time.perf_counter()))
         session.failed.connect(lambda msg, _restart: done.append(msg))

@@ -44,6 +44,7 @@ class RrsisDock(QgsDockWidget):
         self._previous_tool = None
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
         self.models_dialog = None  # the model manager, while open
+        self._view_text = ""  # the view line without the idle state: made once per canvas move
         self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
         self.ui.heatmapCheck.setChecked(session.settings.show_heatmap)
         self.idle = session.idle = IdleEncoder(session, self.layer_combo.currentLayer, self)
@@ -83,11 +84,9 @@ class RrsisDock(QgsDockWidget):
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
         self.layer_combo.layerChanged.connect(lambda _layer: self.update_view_info())
-        self.iface.mapCanvas().extentsChanged.connect(self.update_view_info)
-        self.iface.mapCanvas().extentsChanged.connect(self.idle.schedule)
-        self.layer_combo.layerChanged.connect(self.idle.schedule)
+        self.iface.mapCanvas().extentsChanged.connect(self.update_view_info)  # it schedules the idle encode
         self.visibilityChanged.connect(self.idle.set_active)
-        self.idle.stateChanged.connect(lambda _state: self.update_view_info())
+        self.idle.stateChanged.connect(self._show_view_info)
         s.backend.stateChanged.connect(self.idle.schedule)
         s.backend.stateChanged.connect(self._on_backend)
         s.busyChanged.connect(self._on_busy)
@@ -130,10 +129,17 @@ class RrsisDock(QgsDockWidget):
                 "GeoPackage to keep them whole").format(cut, SHAPEFILE_TEXT, SHAPEFILE_TEXT)), Qgis.Warning, 0)
 
     def update_view_info(self, *_):
+        """The canvas or the layer changed: describe the view a query would read and hand the same view to the
+        idle encoder (one view per change: making one opens the raster)."""
         layer = self.layer_combo.currentLayer()
-        text = self.session.describe_view(layer) if layer else self.tr("no raster layer")
+        view, self._view_text = self.session.current_view(layer) if layer else (None, self.tr("no raster layer"))
+        self.idle.schedule(view=view)
+        self._show_view_info()
+
+    def _show_view_info(self, *_):
         state = {"ready": self.tr("view ready"), "encoding": self.tr("preparing the view…")}.get(self.idle.state)
-        self.ui.viewInfo.setText(f"{text} · {state}" if layer and state else text)
+        text = self._view_text
+        self.ui.viewInfo.setText(f"{text} · {state}" if self.layer_combo.currentLayer() and state else text)
 
     def refresh_results(self):
         """Rebuild the list from the results layers (they are the truth: undo, attribute table, vertex tool)."""
@@ -308,11 +314,10 @@ class RrsisDock(QgsDockWidget):
         self._toggle_refine(False)
         self._clear_restart_message()
         self.idle.stop()
-        for slot in (self.update_view_info, self.idle.schedule):
-            try:
-                self.iface.mapCanvas().extentsChanged.disconnect(slot)
-            except TypeError:
-                pass
+        try:
+            self.iface.mapCanvas().extentsChanged.disconnect(self.update_view_info)
+        except TypeError:
+            pass
 
     # helpers ----------------------------------------------------------------------------------
     def _selected_ids(self):

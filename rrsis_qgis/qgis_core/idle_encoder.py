@@ -16,6 +16,7 @@ from .extent import ViewRequest, view_request
 from .segment_task import SegmentParams
 
 IDLE, ENCODING, READY = "", "encoding", "ready"
+_MAKE = object()  # schedule(): make the view here (the caller has none)
 
 
 class IdleEncoder(QObject):
@@ -41,9 +42,13 @@ class IdleEncoder(QObject):
         self.active = active
         self.schedule() if active else self.stop()
 
-    def schedule(self, *_):
-        """The view may have changed: forget 'ready' unless it is the encoded view, wait for stillness."""
-        key = self._current_key()
+    def schedule(self, *_, view=_MAKE):
+        """The view may have changed: forget 'ready' unless it is the encoded view, wait for stillness.
+
+        ``view``: the canvas's view when the caller has just made it (the dock does on every canvas move:
+        making one opens the raster), or None when there is none.
+        """
+        key = self._current_key() if view is _MAKE else self._key(encodable(view))
         if self.task is not None and self.task.key != key:
             self.task.cancel()  # the backend drops it if it has not started; a newer view wins
             self.task = None
@@ -70,7 +75,9 @@ class IdleEncoder(QObject):
         return self.active and self.session.settings.idle_encode and self.session.backend.state == CONNECTED
 
     def _current_key(self):
-        view = self._view()
+        return self._key(self._view())
+
+    def _key(self, view: Optional[ViewRequest]):
         return view_key(view, self.session.settings) if view is not None else None
 
     def _view(self) -> Optional[ViewRequest]:
@@ -78,10 +85,9 @@ class IdleEncoder(QObject):
         if layer is None:
             return None
         try:
-            view = view_request(self.session.canvas.mapSettings(), layer, self.session.settings.max_side)
+            return encodable(view_request(self.session.canvas.mapSettings(), layer, self.session.settings.max_side))
         except (RasterError, ValueError):
             return None
-        return None if view.rendered else view  # web layers render on demand: not encoded ahead
 
     def _encode(self) -> None:
         if not self._allowed() or self.session.task is not None or self.session.render is not None:
@@ -117,6 +123,11 @@ class IdleEncoder(QObject):
         if state != self.state:
             self.state = state
             self.stateChanged.emit(state)
+
+
+def encodable(view: Optional[ViewRequest]) -> Optional[ViewRequest]:
+    """The view, unless there is none or it is a web layer's: those render on demand, not encoded ahead."""
+    return None if view is None or view.rendered else view
 
 
 def view_key(view: ViewRequest, settings) -> tuple:

@@ -52,12 +52,14 @@ class Session(QObject):
         self.idle: Optional[IdleEncoder] = None  # the dock's encoder of still views (set by the dock)
         self._on_top = ResultsOnTop(self)
 
-    def describe_view(self, layer) -> str:
-        """'W×H px @ X m/px, EPSG:…' for the current canvas, or why there is no view."""
+    def current_view(self, layer) -> tuple:
+        """(the view a query on ``layer`` would read now, its 'W×H px @ X m/px, EPSG:…' line), or (None, why
+        there is no view)."""
         try:
-            return view_request(self.canvas.mapSettings(), layer, self.settings.max_side).describe()
+            view = view_request(self.canvas.mapSettings(), layer, self.settings.max_side)
         except RasterError as exc:
-            return str(exc)
+            return None, str(exc)
+        return view, view.describe()
 
     def run(self, layer: QgsRasterLayer, phrase: str, points: Optional[list] = None):
         """Start a query on the visible part of ``layer``: the SegmentTask, or for a web layer the RenderJob that

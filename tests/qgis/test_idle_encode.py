@@ -75,3 +75,22 @@ def test_the_settings_dialog_switches_it_off_and_sets_the_delay(qtbot):
     qtbot.mouseClick(dialog.ui.idleCheck, Qt.LeftButton)
     dialog.ui.idleDelaySpin.setValue(2.5)
     assert dialog.values().idle_encode is True and dialog.values().idle_delay_ms == 2500
+
+
+def test_a_canvas_move_makes_the_view_once(qtbot, qgis_canvas, plugin, quick, backend, scene_layer, monkeypatch):
+    """The dock's view line and the idle encoder share one view per move: making one opens the raster, and
+    a pan moves the canvas many times a second."""
+    from rrsis_qgis.qgis_core import idle_encoder, session
+
+    dock = open_dock(qtbot, plugin)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    qtbot.waitUntil(lambda: "view ready" in dock.ui.viewInfo.text(), timeout=60000)
+    made = []
+    for module in (session, idle_encoder):
+        original = module.view_request
+        monkeypatch.setattr(module, "view_request", lambda *a, _o=original, **k: made.append(1) or _o(*a, **k))
+    e = scene_layer.extent()
+    qgis_canvas.setExtent(QgsRectangle(e.xMinimum(), e.yMinimum(), e.xMinimum() + e.width() / 2,
+                                       e.yMinimum() + e.height() / 2))
+    assert len(made) == 1 and "view ready" not in dock.ui.viewInfo.text() and "px" in dock.ui.viewInfo.text()
