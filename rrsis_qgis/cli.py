@@ -95,22 +95,46 @@ def _download(args) -> int:
     return EXIT_OK
 
 
-def fetch(entries, models_dir: Path) -> None:
-    """Download each manifest entry into ``models_dir`` with a progress line per second (resume, sha256)."""
-    from .engine.download import download
+class TextReport:
+    """How ``fetch`` tells a person: the file and its URL, a progress line a second on stderr, the path at the end."""
 
-    for entry in entries:
+    interval_s = 1.0
+
+    def start(self, entry) -> None:
         _err(f"{entry.file} ← {entry.url}")
-        last = [0.0]
 
-        def progress(done, total, last=last):
-            if time.monotonic() - last[0] > 1 or (total and done == total):
-                last[0] = time.monotonic()
-                _err(f"  {done / 1e6:.1f} / {total / 1e6:.1f} MB" if total else f"  {done / 1e6:.1f} MB")
+    def progress(self, entry, done: int, total) -> None:
+        _err(f"  {done / 1e6:.1f} / {total / 1e6:.1f} MB" if total else f"  {done / 1e6:.1f} MB")
 
-        path = download(entry, models_dir, progress=progress)
+    def done(self, entry, path: Path) -> None:
         check = "sha256 verified" if entry.sha256 else "no sha256 pinned in the manifest: not verified"
         print(f"{path} ({check})")
+
+    def error(self, entry, exc: Exception) -> None:
+        pass  # the exception reaches main(), which prints it
+
+
+def fetch(entries, models_dir: Path, report=None) -> None:
+    """Download each manifest entry into ``models_dir`` (resume, sha256), told through ``report`` (a
+    ``TextReport`` by default; `models download --json` passes its JSON-lines one)."""
+    from .engine.download import download
+
+    report = report or TextReport()
+    for entry in entries:
+        report.start(entry)
+        last = [0.0]
+
+        def progress(done, total, entry=entry, last=last):
+            if time.monotonic() - last[0] >= report.interval_s or (total and done >= total):  # and the last
+                last[0] = time.monotonic()
+                report.progress(entry, done, total)
+
+        try:
+            path = download(entry, models_dir, progress=progress)
+        except Exception as exc:
+            report.error(entry, exc)
+            raise
+        report.done(entry, path)
 
 
 def _load_model(args):

@@ -1,10 +1,8 @@
 """`python -m rrsis_qgis models list|download NAME|verify [NAME]|path`: the checkpoints of the manifest, on disk or not."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 EXIT_OK, EXIT_MISMATCH, EXIT_BAD_INPUT, EXIT_MISSING = 0, 1, 2, 3
@@ -96,42 +94,36 @@ def _part_size(path: Path):
 
 
 def _download(args) -> int:
-    if args.json:
-        return _download_json(args)
-    from .cli import _download as download_keys  # one download loop for `download` and `models download`
-
-    keys = resolve_names(args.names)
-    return download_keys(argparse.Namespace(weights=keys, model=None, models_dir=args.models_dir))
-
-
-def _download_json(args) -> int:
-    """`models download --json`: what the plugin's model manager reads, one JSON object a line, flushed."""
-    from .engine.download import download
+    """`models download`: the same loop as `download` (cli.fetch); with --json told as JSON lines."""
+    from .cli import fetch
     from .engine.weights import load_manifest
 
-    folder = _folder(args)
     try:
         keys, manifest = resolve_names(args.names), load_manifest()
     except ValueError as exc:
-        _emit(event="error", key=None, message=str(exc))
+        if args.json:
+            _emit(event="error", key=None, message=str(exc))
         raise
-    for key in keys:
-        entry = manifest[key]
-        _emit(event="start", key=key, file=entry.file, url=entry.url, size=entry.size)
-        last = [0.0]
-
-        def progress(done, total, key=key, last=last):
-            if time.monotonic() - last[0] >= 0.2 or (total and done >= total):  # ≤ 5 lines a second, and the last
-                last[0] = time.monotonic()
-                _emit(event="progress", key=key, done=done, total=total)
-
-        try:
-            path = download(entry, folder, progress=progress)
-        except Exception as exc:  # the line says why; the exit code stays the CLI's (2 for a download error)
-            _emit(event="error", key=key, file=entry.file, message=str(exc))
-            raise
-        _emit(event="done", key=key, file=entry.file, path=str(path), verified=entry.sha256 is not None)
+    fetch([manifest[key] for key in keys], _folder(args), JsonReport() if args.json else None)
     return EXIT_OK
+
+
+class JsonReport:
+    """`models download --json`: what the plugin's model manager reads, one JSON object a line, flushed."""
+
+    interval_s = 0.2  # ≤ 5 progress lines a second
+
+    def start(self, entry) -> None:
+        _emit(event="start", key=entry.key, file=entry.file, url=entry.url, size=entry.size)
+
+    def progress(self, entry, done: int, total) -> None:
+        _emit(event="progress", key=entry.key, done=done, total=total)
+
+    def done(self, entry, path: Path) -> None:
+        _emit(event="done", key=entry.key, file=entry.file, path=str(path), verified=entry.sha256 is not None)
+
+    def error(self, entry, exc: Exception) -> None:  # the line says why; the exit code stays the CLI's
+        _emit(event="error", key=entry.key, file=entry.file, message=str(exc))
 
 
 def _emit(**event) -> None:
