@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 from pathlib import Path
 from typing import Optional
@@ -19,7 +18,6 @@ from .settings import PluginSettings
 TAG = "rrsis_qgis"
 DOWN, STARTING, CONNECTED = "down", "starting", "connected"
 STOP_GRACE_MS = 5000  # SIGTERM lets the backend finish its request; then it is killed
-MISSING_FILE = re.compile(r"^\s+- (\S+)\s+\(download: ", re.M)  # a file line of MissingWeightsError's message
 
 
 def parse_event(line: bytes) -> Optional[dict]:
@@ -214,7 +212,7 @@ class BackendManager(QObject):
                 self._check_health()
             elif event["event"] == "error":
                 message = str(event.get("message", "error"))
-                self.missing_weights = MISSING_FILE.findall(message) if "weights are missing" in message else []
+                self.missing_weights = [str(f) for f in event.get("missing", [])]
                 self._set(DOWN, message)
 
     def _on_stderr(self) -> None:

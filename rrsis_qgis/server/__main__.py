@@ -67,7 +67,7 @@ def _serve(args, token: str, token_path: Path) -> int:
     try:
         segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
     except MissingWeightsError as exc:
-        return _fail(EXIT_MISSING_WEIGHTS, str(exc))
+        return _fail(EXIT_MISSING_WEIGHTS, str(exc), missing=[e.file for e in exc.entries])
     except (KeyError, ValueError) as exc:
         return _fail(EXIT_BAD_ARGS, str(exc))
     log.info("model %s loaded on %s in %.1f s", args.model, segmenter.device, time.perf_counter() - t0)
@@ -164,8 +164,10 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _fail(code: int, message: str) -> int:
-    print(json.dumps({"event": "error", "message": message}), flush=True)
+def _fail(code: int, message: str, **details) -> int:
+    """The error event on stdout (``details``: machine-readable parts, e.g. the missing checkpoint files), the
+    message on stderr, and the exit code."""
+    print(json.dumps({"event": "error", "message": message, **details}), flush=True)
     print(f"error: {message}", file=sys.stderr, flush=True)
     return code
 

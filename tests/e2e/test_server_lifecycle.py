@@ -92,3 +92,4 @@ def test_missing_weights_is_reported_on_the_listening_channel(tmp_path):
     assert proc.returncode == 3
     event = json.loads(proc.stdout.splitlines()[0])
     assert event["event"] == "error" and "sam2.1_hiera_tiny.pt" in event["message"]
+    assert "sam2.1_hiera_tiny.pt" in event["missing"]  # the files, for the plugin's model manager to offer
