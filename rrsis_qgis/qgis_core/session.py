@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from .. import __version__
 from ..geo.raster_window import RasterError
+from ..geo.result_schema import result_attributes
 from ..phrase_check import clean_phrase
 from .backend_client import BackendError
 from .backend_process import BackendManager
@@ -217,11 +218,9 @@ class Session(QObject):
     def _store(self, params: SegmentParams, outcome, replaces: List[str]) -> None:
         source_crs = QgsCoordinateReferenceSystem.fromWkt(outcome.crs_wkt)
         layer = self._results_layer(source_crs)
-        rows = []
-        for i, score in enumerate(outcome.scores):
-            rows.append({"prompt": params.phrase, "score": round(score, 4), "model": outcome.model,
-                         "model_ver": __version__, "gsd_m": round(outcome.gsd_m, 4), "src_layer": params.view.layer_name,
-                         "req_id": f"{outcome.request_id}-{i}", "status": "candidate"})
+        rows = [result_attributes(params.phrase, score, outcome.model, __version__, outcome.gsd_m,
+                                  params.view.layer_name, f"{outcome.request_id}-{i}")
+                for i, score in enumerate(outcome.scores)]
         geometries = [_geometry(w) for w in outcome.wkb]
         for row, why in zip(rows, outcome.why):
             self.why[row["req_id"]] = why  # shown in the results list, not stored in the layer
