@@ -89,7 +89,9 @@ def _list(args) -> int:
 
 def _part_size(path: Path):
     """Bytes of an interrupted download of ``path`` (its .part file, resumed by the next download), or None."""
-    part = path.with_name(path.name + ".part")
+    from .engine.download import part_path
+
+    part = part_path(path)
     return part.stat().st_size if part.is_file() else None
 
 

@@ -19,6 +19,11 @@ class DownloadError(RuntimeError):
     """A download that did not produce a verified file; the message is meant for the user."""
 
 
+def part_path(target: Path) -> Path:
+    """Where an interrupted download of ``target`` is kept until the next download resumes it."""
+    return target.with_name(target.name + ".part")
+
+
 def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress] = None,
              url: Optional[str] = None, timeout: float = 60.0) -> Path:
     """Fetch ``entry`` into ``models_dir`` unless a verified copy is there; returns the file path.
@@ -31,7 +36,7 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     target = models_dir / entry.file
     if target.is_file() and _verified(target, entry):
         return target
-    part = target.with_name(target.name + ".part")
+    part = part_path(target)
     url = url or entry.url
     try:
         _fetch(url, part, entry, progress, timeout)
