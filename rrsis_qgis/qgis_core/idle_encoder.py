@@ -13,7 +13,6 @@ from .backend_client import BackendError
 from .backend_process import CONNECTED
 from .encode_task import EncodeTask
 from .extent import ViewRequest, view_request
-from .segment_task import SegmentParams
 
 IDLE, ENCODING, READY = "", "encoding", "ready"
 _MAKE = object()  # schedule(): make the view here (the caller has none)
@@ -104,8 +103,7 @@ class IdleEncoder(QObject):
             client = self.session.backend.client()
         except BackendError:
             return
-        task = EncodeTask(SegmentParams(view, "", self.session.settings.max_side, self.session.settings.band_list()),
-                          client, self.session_id, key)
+        task = EncodeTask(self.session.query_params(view, ""), client, self.session_id, key)
         task.done.connect(lambda ok, task=task: self._on_done(task, ok))
         self.task = task
         QgsApplication.taskManager().addTask(task)

@@ -62,6 +62,11 @@ class Session(QObject):
             return None, str(exc)
         return view, view.describe()
 
+    def query_params(self, view, phrase: str, **options) -> SegmentParams:
+        """A query's parameters under the current settings. The idle encoder makes its view's with this too:
+        the same view and settings give the same image bytes, so the query finds the encoded view in the cache."""
+        return SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(), **options)
+
     def run(self, layer: QgsRasterLayer, phrase: str, points: Optional[list] = None):
         """Start a query on the visible part of ``layer``: the SegmentTask, or for a web layer the RenderJob that
         starts it once its view is rendered; None when it cannot start (the reason comes through ``failed``)."""
@@ -78,8 +83,8 @@ class Session(QObject):
         except BackendError as exc:
             self.failed.emit(exc.message, exc.code in RESTART_CODES)
             return None
-        params = SegmentParams(view, phrase, self.settings.max_side, self.settings.band_list(),
-                               self.settings.top_k, points, return_heatmap=self.settings.show_heatmap)
+        params = self.query_params(view, phrase, top_k=self.settings.top_k, points=points,
+                                   return_heatmap=self.settings.show_heatmap)
         if not view.rendered:
             return self._start(params, client)
         self.render = RenderJob(self.canvas.mapSettings(), layer, view, self)
