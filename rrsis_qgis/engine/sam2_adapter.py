@@ -28,12 +28,17 @@ class Sam2Refiner:
     ENCODER_EXTRA = "no_mem_embed"  # added to every image embedding
     DECODER_PARTS = ("sam_mask_decoder", "sam_prompt_encoder")
 
-    def __init__(self, spec: Sam2Spec, device: torch.device, checkpoint: Optional[Path] = None):
+    IMAGE_PATH = (ENCODER, ENCODER_EXTRA, *DECODER_PARTS)
+
+    def __init__(self, spec: Sam2Spec, device: torch.device, checkpoint: Optional[Path] = None,
+                 stability_fallback: bool = False):
+        """``stability_fallback``: sam2's ``apply_postprocessing`` (a single-mask decode whose token 0 is
+        unstable falls back to the best of tokens 1–3, δ 0.05, threshold 0.98), as RSRefSeg 2 builds it."""
         from sam2.build_sam import build_sam2  # noqa: PLC0415 (importing sam2 initialises Hydra)
         from sam2.sam2_image_predictor import SAM2ImagePredictor  # noqa: PLC0415
 
         model = build_sam2(spec.config, str(checkpoint) if checkpoint else None, device=str(device),
-                           hydra_overrides_extra=list(spec.overrides), apply_postprocessing=False)
+                           hydra_overrides_extra=list(spec.overrides), apply_postprocessing=stability_fallback)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)  # sam2 scripts its transforms with torch.jit
             self.predictor = SAM2ImagePredictor(model)
@@ -41,6 +46,7 @@ class Sam2Refiner:
         # The predictor hard-codes the feature sizes of a 1024-px model.
         self.predictor._bb_feat_sizes = [(side // 4, side // 4), (side // 8, side // 8), (side // 16, side // 16)]
         self.mask_side = side // 4
+        self.spec = spec
         self.model = model
         self.image_size = side
 
@@ -113,6 +119,41 @@ class Sam2Refiner:
             sparse_prompt_embeddings=tokens, dense_prompt_embeddings=dense, repeat_image=False,
             high_res_features=features["high_res_feats"])
         return masks[:, 0:1], iou[:, 0:1]
+
+    # ---- a model that brings its own preprocessing (RSRefSeg 2: letterboxed 1024² canvas, 9 learned tokens)
+    def image_path_shapes(self) -> dict:
+        """State-dict key → shape of the modules on the image referring path (the video memory is not)."""
+        return {k: v.shape for k, v in self.model.state_dict().items() if k.split(".")[0] in self.IMAGE_PATH}
+
+    def load_image_path(self, state: dict) -> None:
+        """Take ``state`` (exactly the keys of :meth:`image_path_shapes`) as the image path's weights."""
+        result = self.model.load_state_dict(state, strict=False)
+        if result.unexpected_keys:
+            raise KeyError(f"not SAM 2 weights: {result.unexpected_keys[:3]}")
+
+    def set_canvas(self, normalized: torch.Tensor, view_hw: tuple) -> None:
+        """Encode an already preprocessed 1×3×S×S canvas as the current view (instead of ``set_image``)."""
+        with torch.inference_mode():
+            features = self.encode_batch(normalized.to(self.model.device))
+        p = self.predictor
+        p._features, p._orig_hw = features, [tuple(view_hw)]
+        p._is_image_set, p._is_batch = True, False
+
+    @torch.inference_mode()
+    def decode_single(self, sparse: torch.Tensor, dense_logits: torch.Tensor, points: Optional[tuple] = None) -> tuple:
+        """The mask decoder's own single-mask forward (with the stability fallback when built with it) on the
+        current view: learned tokens B×T×C (after any ``points`` = (B×N×2 canvas px, B×N labels)) and
+        dense logits B×1×M×M → (low-res logits B×1×M×M, predicted IoU B×1)."""
+        model, feats = self.model, self.predictor._features
+        b = sparse.shape[0]
+        first, dense = model.sam_prompt_encoder(points=points, boxes=None, masks=dense_logits)
+        tokens = torch.cat([first.expand(b, -1, -1), sparse], dim=1)
+        low, iou, _, _ = model.sam_mask_decoder(
+            image_embeddings=feats["image_embed"].expand(b, -1, -1, -1),
+            image_pe=model.sam_prompt_encoder.get_dense_pe(), sparse_prompt_embeddings=tokens,
+            dense_prompt_embeddings=dense, multimask_output=False, repeat_image=False,
+            high_res_features=[f.expand(b, -1, -1, -1) for f in feats["high_res_feats"]])
+        return low, iou
 
     def upsample(self, low_res: torch.Tensor, hw: tuple) -> torch.Tensor:
         """Low-res logits → logits at the view's size (the predictor's postprocessing)."""

@@ -1,7 +1,8 @@
 """One interface for both referring strategies: image encoding, the embedding cache contract, the SAM 2 decode.
 
-The referring step itself is a strategy: ``zero_shot.ZeroShot`` (training-free) or
-``trained.Trained`` (the RSRefSeg 2 prompter from a checkpoint, ``--model trained:CKPT``).
+The referring step itself is a strategy: ``zero_shot.ZeroShot`` (training-free), ``trained.Trained`` (our
+prompter from a checkpoint, ``--model trained:CKPT``) or ``rsrefseg2.strategy.RSRefSeg2`` (the authors'
+released checkpoints, ``--model rsrefseg2:FILE``).
 """
 from __future__ import annotations
 
@@ -62,14 +63,26 @@ class Segmenter:
         self.strategy = ZeroShot(self.clip, min_score=spec.min_score)
 
     @classmethod
+    def assemble(cls, spec: ModelSpec, device: torch.device, refiner: Sam2Refiner, strategy) -> "Segmenter":
+        """A Segmenter around a model family's own strategy and SAM 2 (no zero-shot CLIP is built)."""
+        segmenter = cls.__new__(cls)
+        segmenter.spec, segmenter.device, segmenter.refiner, segmenter.strategy = spec, device, refiner, strategy
+        return segmenter
+
+    @classmethod
     def from_name(cls, name: str, **kwargs) -> "Segmenter":
-        """A named model spec, or ``trained:CHECKPOINT``."""
+        """A named model spec, ``trained:CHECKPOINT``, ``rsrefseg2:FILE`` or a release preset (rsrefseg2-rrsisd, …)."""
+        from .rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
         from .trained_checkpoint import is_trained_name  # noqa: PLC0415
 
         if is_trained_name(name):
             from .trained import trained_segmenter  # noqa: PLC0415
 
             return trained_segmenter(name, **kwargs)
+        if is_rsrefseg2_model(name):
+            from .rsrefseg2.build import rsrefseg2_segmenter  # noqa: PLC0415
+
+            return rsrefseg2_segmenter(name, **kwargs)
         return cls(get_spec(name), **kwargs)
 
     def encode(self, image: np.ndarray, progress: Optional[Callable[[str], None]] = None,
@@ -82,7 +95,11 @@ class Segmenter:
         with stage("clip_image"):
             features = self.strategy.image_features(image)
         with stage("sam2_encoder"):
-            self.refiner.set_image(image)
+            own_canvas = getattr(self.strategy, "sam_canvas", None)  # a family with its own preprocessing
+            if own_canvas is None:
+                self.refiner.set_image(image)
+            else:
+                self.refiner.set_canvas(own_canvas(image), image.shape[:2])
         return ImageEmbeddings(features, self.refiner.image_state(), image.shape[:2])
 
     def segment(self, image: np.ndarray, phrase: str, top_k: int = 1, valid: Optional[np.ndarray] = None,

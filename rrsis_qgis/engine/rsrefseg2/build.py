@@ -1,0 +1,107 @@
+"""``rsrefseg2:FILE_OR_FOLDER`` or a release preset → a Segmenter computing the released model exactly."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import torch
+
+from ..device import resolve_device
+from ..releases import load_releases, release_files
+from ..sam2_adapter import Sam2Refiner
+from ..sam2_variant import sam21_spec
+from ..specs import ClipSpec, ModelSpec
+from . import PREFIX, is_rsrefseg2_name
+from .checkpoint import ReleaseError, ReleaseState, check_complete, read_release, shapes_of
+from .model import RSRefSeg2Model
+from .prompter import CascadedPrompter, PrompterSizes
+from .siglip import build_text, build_vision
+from .strategy import RSRefSeg2
+from .tokenizer import find_tokenizer, has_tokenizer, load_tokenizer
+
+STABILITY_DELTA, STABILITY_THRESH = 0.05, 0.98  # sam2's apply_postprocessing, as RefSegSam builds it
+
+
+@dataclass(frozen=True)
+class Located:
+    name: str  # what the backend reports as the loaded model
+    checkpoint: Path
+    tokenizer: Path
+    description: str
+
+
+def is_rsrefseg2_model(name: str) -> bool:
+    release = load_releases().get(name)
+    return is_rsrefseg2_name(name) or (release is not None and release.family == "rsrefseg2")
+
+
+def locate(name: str, models_dir: Optional[Path] = None) -> Located:
+    """The checkpoint and tokenizer a name means; raises MissingWeightsError / ReleaseError with the fix."""
+    release = load_releases().get(name)
+    if release is not None:
+        files = release_files(release, models_dir)
+        ckpt = files[release.checkpoint]
+        return Located(name, ckpt, files[release.extra[0]].parent, f"{release.description}; trained on {release.trained_on}")
+    path = Path(name[len(PREFIX):]).expanduser()
+    if path.is_dir():
+        found = sorted(path.glob("*.pth"))
+        if len(found) != 1:
+            raise ReleaseError(f"{path} should hold exactly one RSRefSeg 2 .pth file, it holds {len(found)}")
+        tokenizer = path if has_tokenizer(path) else find_tokenizer(found[0], models_dir)
+        path = found[0]
+    else:
+        tokenizer = find_tokenizer(path, models_dir) if path.is_file() else None
+    if not path.is_file():
+        raise ReleaseError(f"RSRefSeg 2 checkpoint not found: {path}")
+    return Located(f"{PREFIX}{path.resolve()}", path, tokenizer, f"RSRefSeg 2 checkpoint {path.name}")
+
+
+def load_model(located: Located, device: torch.device) -> tuple:
+    """(RSRefSeg2Model, Sam2Refiner, ReleaseState) on ``device`` in fp32, every weight from the file."""
+    state = read_release(located.checkpoint)
+    parts, path = state.parts, located.checkpoint
+    try:
+        sam_spec = sam21_spec(parts["sam"])
+        sizes = PrompterSizes.from_state(parts["prompter"])
+    except KeyError as exc:
+        raise ReleaseError(f"{path} is not an RSRefSeg 2 checkpoint of the official layout: it has no {exc}") from None
+    refiner = Sam2Refiner(sam_spec, device, stability_fallback=True)
+    check_complete(refiner.image_path_shapes(), parts["sam"], "SAM 2.1 image path", path)
+    refiner.load_image_path({k: v.to(device) for k, v in parts["sam"].items()})
+    vision, text = build_vision(parts["vision"], path), build_text(parts["text"], path)
+    scale = parts["text_scale"]
+    if set(scale) != {"logit_scale", "logit_bias"}:
+        raise ReleaseError(f"{path} is incomplete: SigLIP's logit_scale and logit_bias are missing")
+    prompter = CascadedPrompter(sizes)
+    check_complete(shapes_of(prompter), parts["prompter"], "cascaded prompter", path)
+    prompter.load_state_dict(parts["prompter"])
+    model = RSRefSeg2Model(vision, text, scale["logit_scale"], scale["logit_bias"], prompter,
+                           load_tokenizer(located.tokenizer))
+    model.to(device).eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+    return model, refiner, state
+
+
+def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0):
+    """A Segmenter whose strategy is the released model (``--model rsrefseg2:…`` or a preset)."""
+    from ..segmenter import Segmenter  # noqa: PLC0415 (segmenter imports this package lazily too)
+
+    del seed  # every weight comes from the file
+    located = locate(name, models_dir)
+    dev = resolve_device(device)
+    t0 = time.perf_counter()
+    model, refiner, state = load_model(located, dev)
+    vision = model.vision.config
+    spec = ModelSpec(name=located.name, description=located.description,
+                     clip=ClipSpec(arch=f"siglip2-{vision.hidden_size}w-{vision.patch_size}px", weights=None,
+                                   quick_gelu=False, input_size=vision.image_size),
+                     sam2=refiner.spec)
+    segmenter = Segmenter.assemble(spec, dev, refiner, RSRefSeg2(model, refiner.mask_side))
+    segmenter.checkpoint = located.checkpoint
+    segmenter.load_report = {"seconds": round(time.perf_counter() - t0, 2), "lora_layers": state.lora_layers,
+                             "lora_rank": state.lora_rank, "file_dtype": state.file_dtype,
+                             "unused": sorted(set(state.unused.values()))}
+    return segmenter

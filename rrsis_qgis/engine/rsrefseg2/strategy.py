@@ -1,0 +1,65 @@
+"""RSRefSeg 2 as a referring strategy: the official single mask, from the cached SigLIP tokens and SAM 2 features."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..phrase import parse
+from ..referral import Referral, ReferJob, mask_bbox
+from .model import RSRefSeg2Model, sam_input
+from .preprocess import Letterbox, canvas, foreground, logits_to_view
+
+
+class RSRefSeg2:
+    """No re-ranking, no candidates: the phrase → prompter → SAM 2 → one mask, as the authors' inference.
+
+    Clicks and a box, when given, join the learned prompt tokens (an addition of ours; without them the
+    output is exactly the official one). ``top_k`` and ``reasoning`` do not apply: the model gives one mask.
+    """
+
+    name = "rsrefseg2"
+
+    def __init__(self, model: RSRefSeg2Model, mask_size: int):
+        self.model, self.mask_size = model.eval(), mask_size
+
+    def image_features(self, image: np.ndarray) -> torch.Tensor:
+        """SigLIP 2's tokens of the letterboxed view (cached with the SAM 2 state)."""
+        return self.model.image_tokens(canvas(image)[0])
+
+    def sam_canvas(self, image: np.ndarray) -> torch.Tensor:
+        """What SAM 2's encoder gets instead of its own resize: the same letterboxed canvas."""
+        return sam_input(canvas(image)[0])
+
+    @torch.inference_mode()
+    def refer(self, job: ReferJob) -> Referral:
+        box = Letterbox.of(job.hw)
+        with job.stage("prompter"):
+            out = self.model.prompts(job.image_features, job.phrase, self.mask_size)
+        with job.stage("sam2_decoder"):
+            low, iou = job.decoder.decode_single(out["sparse"], out["dense"], _user_points(job, box))
+        logits = logits_to_view(low.float(), box)
+        mask = foreground(logits)[0, 0].cpu().numpy() & job.valid
+        heat = (torch.sigmoid(logits[0, 0]).cpu().numpy() * job.valid).astype(np.float32)
+        score = round(float(iou[0, 0]), 5)
+        found = bool(mask.any())
+        return Referral(masks=[mask] if found else [], scores=[score] if found else [], heatmap=heat,
+                        query=parse(job.phrase).as_dict(),
+                        candidates=[{"bbox": mask_bbox(mask), "score": score, "terms": {"sam_iou": score},
+                                     "refined": True}] if found else [])
+
+
+def _user_points(job: ReferJob, box: Letterbox):
+    """Clicks (x, y, label) and one box in view pixels → SAM 2 point prompts on the 1024² canvas, or None."""
+    coords, labels = [], []
+    if job.points is not None and len(job.points):
+        pts = np.asarray(job.points, np.float32).reshape(-1, 3)
+        coords.append(pts[:, :2])
+        labels.append(pts[:, 2].astype(np.int64))
+    if job.boxes is not None and len(job.boxes):
+        coords.append(np.asarray(job.boxes, np.float32).reshape(-1, 2, 2)[0])
+        labels.append(np.array([2, 3], np.int64))
+    if not coords:
+        return None
+    device = job.image_features.device
+    xy = torch.as_tensor(np.concatenate(coords) * box.factor, device=device)[None]
+    return xy, torch.as_tensor(np.concatenate(labels), device=device)[None]
