@@ -31,14 +31,17 @@ def add_parser(sub) -> None:
 
 def resolve_names(names) -> list:
     """Model names (their checkpoints) and manifest keys or file names → manifest keys, in order, once each."""
+    from .engine.releases import load_releases
     from .engine.specs import load_specs
     from .engine.weights import load_manifest
 
-    manifest, specs = load_manifest(), load_specs()
+    manifest, specs, releases = load_manifest(), load_specs(), load_releases()
     by_file = {e.file: k for k, e in manifest.items()}
     keys: list = []
     for name in names:
-        if name in manifest:
+        if name in releases:  # a release preset: its checkpoint and the tokenizer files it needs
+            found = list(releases[name].weight_keys)
+        elif name in manifest:
             found = [name]
         elif name in by_file:
             found = [by_file[name]]

@@ -34,6 +34,7 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     target = models_dir / entry.file
+    target.parent.mkdir(parents=True, exist_ok=True)  # a file of a multi-file model sits in its own subfolder
     if target.is_file() and _verified(target, entry):
         return target
     part = part_path(target)

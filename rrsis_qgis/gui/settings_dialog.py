@@ -5,7 +5,8 @@ from pathlib import Path
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
-from ..qgis_core.model_choice import PRESETS, TRAINED, checkpoint_of, checkpoint_problem, is_trained, trained_model
+from ..qgis_core.model_choice import (FAMILIES, PRESETS, RSREFSEG2, TRAINED, checkpoint_of, checkpoint_problem,
+                                      family_of, trained_model)
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("settings_dialog.ui")))
@@ -23,6 +24,7 @@ class SettingsDialog(QDialog):
         for name in PRESETS:
             ui.modelCombo.addItem(name, name)
         ui.modelCombo.addItem(self.tr("Trained checkpoint…"), TRAINED)
+        ui.modelCombo.addItem(self.tr("RSRefSeg 2 release file (.pth)…"), RSREFSEG2)
         ui.checkpointWidget.setFilter(self.tr("Checkpoints (*.pt *.pth)"))
         ui.checkpointWidget.setDialogTitle(self.tr("Choose a trained checkpoint"))
         ui.crsCombo.addItem(self.tr("the raster layer's CRS (one results layer per CRS)"), "layer")
@@ -77,22 +79,22 @@ class SettingsDialog(QDialog):
             self.ui.modelsDirEdit.setText(folder)
 
     def model(self) -> str:
-        """The model setting the dialog shows: a preset's name or ``trained:<checkpoint>``."""
+        """The model setting the dialog shows: a preset's name or ``<family>:<checkpoint>``."""
         choice = self.ui.modelCombo.currentData()
-        return trained_model(self.ui.checkpointWidget.filePath()) if choice == TRAINED else choice
+        return trained_model(self.ui.checkpointWidget.filePath(), choice) if choice in FAMILIES else choice
 
     def _show_model(self, model: str) -> None:
         combo = self.ui.modelCombo
-        if is_trained(model):
+        if family_of(model):
             self.ui.checkpointWidget.setFilePath(checkpoint_of(model))
-            model = TRAINED
+            model = family_of(model)
         elif combo.findData(model) < 0:  # a name set outside this dialog is kept, not silently replaced
-            combo.insertItem(combo.count() - 1, model, model)
+            combo.insertItem(combo.count() - len(FAMILIES), model, model)
         combo.setCurrentIndex(combo.findData(model))
 
     def _check_model(self, *_) -> None:
-        """The checkpoint chooser is live only for "Trained checkpoint…"; a file that cannot be loaded blocks OK."""
-        trained = self.ui.modelCombo.currentData() == TRAINED
+        """The checkpoint chooser is live only for a checkpoint family; a file that cannot be loaded blocks OK."""
+        trained = self.ui.modelCombo.currentData() in FAMILIES
         self.ui.checkpointLabel.setEnabled(trained)
         self.ui.checkpointWidget.setEnabled(trained)
         problem = checkpoint_problem(self.model())

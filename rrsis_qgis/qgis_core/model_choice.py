@@ -1,4 +1,8 @@
-"""The backend's model setting as text: a named preset, or ``trained:<absolute checkpoint path>``."""
+"""The backend's model setting as text: a named preset, or ``<family>:<absolute checkpoint path>``.
+
+Families with a checkpoint file: ``trained:`` (ours, from `train fit`) and ``rsrefseg2:`` (an RSRefSeg 2
+release .pth, or a folder holding it with its tokenizer).
+"""
 from __future__ import annotations
 
 import os
@@ -6,45 +10,60 @@ from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "tiny-random", "full-random")
+PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "rsrefseg2-rrsisd", "rsrefseg2-refsegrs",
+           "rsrefseg2-risbench", "tiny-random", "full-random")
 TRAINED = "trained:"
+RSREFSEG2 = "rsrefseg2:"
+FAMILIES = (TRAINED, RSREFSEG2)
 
 
-def trained_model(path: str) -> str:
+def trained_model(path: str, family: str = TRAINED) -> str:
     """The model setting for a checkpoint file (``~`` expanded; the path is kept as given otherwise)."""
-    return TRAINED + os.path.expanduser(path.strip())
+    return family + os.path.expanduser(path.strip())
+
+
+def family_of(model: str) -> str:
+    """The checkpoint family prefix of a setting (``trained:``, ``rsrefseg2:``), empty for a preset."""
+    return next((f for f in FAMILIES if model.startswith(f)), "")
 
 
 def checkpoint_of(model: str) -> str:
-    """The checkpoint path of a ``trained:`` setting; empty for a preset."""
-    return model[len(TRAINED):] if is_trained(model) else ""
+    """The checkpoint path of a family setting; empty for a preset."""
+    family = family_of(model)
+    return model[len(family):] if family else ""
 
 
 def is_trained(model: str) -> bool:
-    return model.startswith(TRAINED)
+    """A setting that names a checkpoint file (any family) rather than a preset."""
+    return bool(family_of(model))
 
 
 def short_name(model: str) -> str:
-    """What a badge shows: ``trained:<file name>`` for a checkpoint, the preset's name otherwise."""
+    """What a badge shows: ``<family>:<file name>`` for a checkpoint, the preset's name otherwise."""
     if not is_trained(model):
         return model
-    return TRAINED + (os.path.basename(checkpoint_of(model).rstrip("/\\")) or "?")
+    return family_of(model) + (os.path.basename(checkpoint_of(model).rstrip("/\\")) or "?")
 
 
 def checkpoint_problem(model: str) -> Optional[str]:
-    """Why a ``trained:`` setting cannot be loaded (a sentence naming the file), or None when it can.
+    """Why a checkpoint setting cannot be loaded (a sentence naming the file), or None when it can.
 
-    Presets are the backend's business: they are never a problem here.
+    Presets are the backend's business: they are never a problem here. An RSRefSeg 2 setting may name
+    the release's folder too (the .pth with its tokenizer files).
     """
     if not is_trained(model):
         return None
     path = checkpoint_of(model)
     if not path.strip():
-        return QCoreApplication.translate("ModelChoice", "choose the trained checkpoint file (.pt)")
+        return (QCoreApplication.translate("ModelChoice", "choose the RSRefSeg 2 checkpoint file (.pth)")
+                if family_of(model) == RSREFSEG2 else
+                QCoreApplication.translate("ModelChoice", "choose the trained checkpoint file (.pt)"))
     if not os.path.isabs(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint path must be a full path: {}").format(path)
     if not os.path.exists(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint file does not exist: {}").format(path)
+    if family_of(model) == RSREFSEG2 and os.path.isdir(path):
+        return None
     if not os.path.isfile(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint is not a file: {}").format(path)
     if not os.access(path, os.R_OK):

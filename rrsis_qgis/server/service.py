@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import __version__
 from ..engine.segmenter import Segmenter, mask_bbox
+from ..engine.releases import load_releases
 from ..engine.specs import load_specs
 from ..engine.weights import MissingWeightsError, default_models_dir, load_manifest, resolve_weights
 from ..geo import rle
@@ -15,6 +16,10 @@ from .cache import EmbeddingCache, cache_key
 from .codec import encode_heatmap
 from .schemas import (CacheStats, Candidate, EncodeResponse, Health, MaskOut, ModelFile, ModelInfo, Models, Parse, Rle,
                       SegmentRequest, SegmentResponse)
+
+
+# strategies whose whole model is one checkpoint file (named by the model id after "family:")
+CHECKPOINT_STRATEGIES = ("trained", "rsrefseg2")
 
 
 class Service:
@@ -29,7 +34,7 @@ class Service:
             "refiner": f"sam2:{Path(spec.sam2.config).stem}:{spec.sam2.weights or 'random'}",
             "strategy": segmenter.strategy.name,
         }
-        if segmenter.strategy.name == "trained":
+        if segmenter.strategy.name in CHECKPOINT_STRATEGIES:
             self.model_ids["localizer"] = self.model_ids["refiner"] = spec.name
 
     def segment(self, req: SegmentRequest, image: np.ndarray, valid: np.ndarray, request_id: str) -> SegmentResponse:
@@ -78,9 +83,12 @@ class Service:
     def models(self) -> Models:
         manifest = load_manifest()
         out = []
-        for spec in load_specs().values():
+        named = [(s.name, s.description, s.random_weights, s.weight_keys) for s in load_specs().values()]
+        named += [(r.name, f"{r.description}; trained on {r.trained_on}", False, r.weight_keys)
+                  for r in load_releases().values()]
+        for name, description, random_weights, keys in named:
             files = []
-            for key in spec.weight_keys:
+            for key in keys:
                 entry = manifest.get(key)
                 if entry is None:  # a mirror's manifest (RRSIS_WEIGHTS_MANIFEST) without this checkpoint
                     files.append(ModelFile(key=key, file="", url="", present=False, size=None, sha256=None))
@@ -92,10 +100,10 @@ class Service:
                     present = False
                 files.append(ModelFile(key=key, file=entry.file, url=entry.url, present=present,
                                        size=entry.size, sha256=entry.sha256))
-            out.append(ModelInfo(id=spec.name, description=spec.description, loaded=spec.name == self.segmenter.spec.name,
-                                 random_weights=spec.random_weights, files=files))
+            out.append(ModelInfo(id=name, description=description, loaded=name == self.segmenter.spec.name,
+                                 random_weights=random_weights, files=files))
         loaded = self.segmenter.spec
-        if self.segmenter.strategy.name == "trained":  # the checkpoint this server runs: its one file
+        if self.segmenter.strategy.name in CHECKPOINT_STRATEGIES and ":" in loaded.name:  # the file this server runs
             path = Path(loaded.name.split(":", 1)[1])
             out.append(ModelInfo(id=loaded.name, description=loaded.description, loaded=True, random_weights=False,
                                  files=[ModelFile(key="checkpoint", file=path.name, url=path.as_uri(),

@@ -48,13 +48,16 @@ def _fit(args) -> int:
 
 
 def _eval(args) -> int:
+    from ..engine.rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
     from ..engine.trained import load_trained_model  # noqa: PLC0415
     from .data import default_split, open_dataset  # noqa: PLC0415
     from .evaluate import evaluate  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415
 
-    model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
     dataset = open_dataset(args.data, default_split(args.data, args.split, "test"), args.image_root)
+    if is_rsrefseg2_model(args.model):
+        return _eval_release(args, dataset)
+    model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
     ranking = args.ranking or config.get("ranking", "reasoned")
     reason_about = tuple(config.get("reason_about", ASPECTS))
     summary = evaluate(model, dataset, (ranking,), device, batch_size=args.batch_size,
@@ -62,6 +65,19 @@ def _eval(args) -> int:
     summary["ranking"] = ranking
     if ranking == "reasoned":
         summary["reason_about"] = list(reason_about)
+    print(json.dumps(summary) if args.json else ReferringMetrics.markdown(summary))
+    return 0
+
+
+def _eval_release(args, dataset) -> int:
+    """A released model (rsrefseg2:FILE or a preset): exactly its own decision, no ranking of ours."""
+    from ..engine.segmenter import Segmenter  # noqa: PLC0415
+    from .evaluate_segmenter import evaluate_segmenter  # noqa: PLC0415
+    from .metrics import ReferringMetrics  # noqa: PLC0415
+
+    segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    summary = evaluate_segmenter(segmenter, dataset)
+    summary["model"] = segmenter.spec.name
     print(json.dumps(summary) if args.json else ReferringMetrics.markdown(summary))
     return 0
 
@@ -97,7 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score a checkpoint: mIoU (= gIoU), oIoU (= cIoU), Pr@0.5…0.9")
     e.add_argument("--data", required=True, help="FORMAT:PATH")
     e.add_argument("--split", help="split to score: default test (RefSegRS/RRSIS-D), every line of a JSONL file")
-    e.add_argument("--model", required=True, help="trained:CHECKPOINT")
+    e.add_argument("--model", required=True,
+                   help="trained:CHECKPOINT, rsrefseg2:FILE (a released RSRefSeg 2 .pth) or rsrefseg2-rrsisd|-refsegrs|-risbench")
     e.add_argument("--ranking", choices=RANKINGS, help="override the checkpoint's ranking")
     e.add_argument("--batch-size", type=int, default=16)
     e.add_argument("--json", action="store_true", help="one JSON object instead of the Markdown table")

@@ -1,6 +1,8 @@
 """RSRefSeg 2 as a referring strategy: the official single mask, from the cached SigLIP tokens and SAM 2 features."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 import torch
 
@@ -31,12 +33,21 @@ class RSRefSeg2:
         return sam_input(canvas(image)[0])
 
     @torch.inference_mode()
+    def forward(self, image_features: torch.Tensor, phrase: str, decoder, points=None, stage=None) -> dict:
+        """The official forward after the image encoders: {"sparse", "dense", "low_res", "iou"} (the decoder's
+        current view must be the one ``image_features`` belong to)."""
+        stage = stage or _no_stage
+        with stage("prompter"):
+            out = self.model.prompts(image_features, phrase, self.mask_size)
+        with stage("sam2_decoder"):
+            out["low_res"], out["iou"] = decoder.decode_single(out["sparse"], out["dense"], points)
+        return out
+
+    @torch.inference_mode()
     def refer(self, job: ReferJob) -> Referral:
         box = Letterbox.of(job.hw)
-        with job.stage("prompter"):
-            out = self.model.prompts(job.image_features, job.phrase, self.mask_size)
-        with job.stage("sam2_decoder"):
-            low, iou = job.decoder.decode_single(out["sparse"], out["dense"], _user_points(job, box))
+        out = self.forward(job.image_features, job.phrase, job.decoder, _user_points(job, box), job.stage)
+        low, iou = out["low_res"], out["iou"]
         logits = logits_to_view(low.float(), box)
         mask = foreground(logits)[0, 0].cpu().numpy() & job.valid
         heat = (torch.sigmoid(logits[0, 0]).cpu().numpy() * job.valid).astype(np.float32)
@@ -46,6 +57,11 @@ class RSRefSeg2:
                         query=parse(job.phrase).as_dict(),
                         candidates=[{"bbox": mask_bbox(mask), "score": score, "terms": {"sam_iou": score},
                                      "refined": True}] if found else [])
+
+
+@contextmanager
+def _no_stage(_name):
+    yield
 
 
 def _user_points(job: ReferJob, box: Letterbox):
