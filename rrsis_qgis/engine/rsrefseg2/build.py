@@ -32,9 +32,16 @@ class Located:
     description: str
 
 
+RANDOM_SUFFIX = "-random"
+
+
 def is_rsrefseg2_model(name: str) -> bool:
-    release = load_releases().get(name)
+    release = load_releases().get(_base(name))
     return is_rsrefseg2_name(name) or (release is not None and release.family == "rsrefseg2")
+
+
+def _base(name: str) -> str:
+    return name[: -len(RANDOM_SUFFIX)] if name.endswith(RANDOM_SUFFIX) else name
 
 
 def locate(name: str, models_dir: Optional[Path] = None) -> Located:
@@ -58,9 +65,10 @@ def locate(name: str, models_dir: Optional[Path] = None) -> Located:
     return Located(f"{PREFIX}{path.resolve()}", path, tokenizer, f"RSRefSeg 2 checkpoint {path.name}")
 
 
-def load_model(located: Located, device: torch.device) -> tuple:
-    """(RSRefSeg2Model, Sam2Refiner, ReleaseState) on ``device`` in fp32, every weight from the file."""
-    state = read_release(located.checkpoint)
+def load_model(located: Located, device: torch.device, state: Optional[ReleaseState] = None) -> tuple:
+    """(RSRefSeg2Model, Sam2Refiner, ReleaseState) on ``device`` in fp32, every weight from the file
+    (or from ``state``, weights already read)."""
+    state = state or read_release(located.checkpoint)
     parts, path = state.parts, located.checkpoint
     try:
         sam_spec = sam21_spec(parts["sam"])
@@ -89,11 +97,13 @@ def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Pa
     """A Segmenter whose strategy is the released model (``--model rsrefseg2:…`` or a preset)."""
     from ..segmenter import Segmenter  # noqa: PLC0415 (segmenter imports this package lazily too)
 
-    del seed  # every weight comes from the file
-    located = locate(name, models_dir)
     dev = resolve_device(device)
     t0 = time.perf_counter()
-    model, refiner, state = load_model(located, dev)
+    if name.endswith(RANDOM_SUFFIX) and _base(name) in load_releases():
+        located, state = _random_release(name, seed)
+    else:
+        located, state = locate(name, models_dir), None
+    model, refiner, state = load_model(located, dev, state)
     vision = model.vision.config
     spec = ModelSpec(name=located.name, description=located.description,
                      clip=ClipSpec(arch=f"siglip2-{vision.hidden_size}w-{vision.patch_size}px", weights=None,
@@ -105,3 +115,15 @@ def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Pa
                              "lora_rank": state.lora_rank, "file_dtype": state.file_dtype,
                              "unused": sorted(set(state.unused.values()))}
     return segmenter
+
+
+def _random_release(name: str, seed: int) -> tuple:
+    """The released architecture with random weights (benchmarks): no file, a stand-in tokenizer."""
+    import tempfile  # noqa: PLC0415
+
+    from .random_release import RELEASED, random_parts, standin_tokenizer  # noqa: PLC0415
+
+    folder = standin_tokenizer(Path(tempfile.mkdtemp(prefix="rrsis-rsrefseg2-tokenizer-")))
+    located = Located(name, Path(name), folder, f"{load_releases()[_base(name)].description} — random weights "
+                                                 "and a stand-in tokenizer (benchmarks, tests)")
+    return located, ReleaseState(Path(name), random_parts(RELEASED, seed))
