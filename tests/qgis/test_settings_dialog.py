@@ -141,3 +141,25 @@ def test_badge_shows_the_checkpoint_file_name_and_the_full_path_on_hover(qtbot, 
     assert badge.toolTip() == spec
     session.backend.stop()
     assert spec not in badge.toolTip() and badge.toolTip().startswith("down: stopped")
+
+
+def test_choose_an_rsrefseg2_release_file_or_folder_and_press_ok(qtbot, stored_settings, tmp_path):
+    release = tmp_path / "rsrefseg2" / "rrsisd.pth"
+    release.parent.mkdir()
+    release.write_bytes(b"not read by the plugin")
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random"))
+    combo = dialog.ui.modelCombo
+    assert combo.findText("rsrefseg2-rrsisd") >= 0 and combo.findText("rsrefseg2-risbench") >= 0  # the presets
+    combo.setCurrentIndex(combo.findText("RSRefSeg 2 release file (.pth)…"))
+    assert dialog.ui.checkpointWidget.isEnabled() and not ok_button(dialog).isEnabled()
+    assert ".pth" in dialog.ui.modelProblemLabel.text()
+    for path in (release, release.parent):  # the file, or its folder (with the tokenizer files)
+        type_path(qtbot, dialog, path)
+        assert ok_button(dialog).isEnabled(), dialog.ui.modelProblemLabel.text()
+        assert dialog.values().model == f"rsrefseg2:{path}"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    dialog.values().save()
+    again = open_dialog(qtbot, PluginSettings.load())
+    assert again.ui.modelCombo.currentText() == "RSRefSeg 2 release file (.pth)…"
+    assert again.ui.checkpointWidget.filePath() == str(release.parent)
