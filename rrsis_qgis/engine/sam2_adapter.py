@@ -141,10 +141,15 @@ class Sam2Refiner:
 
     @torch.inference_mode()
     def decode_single(self, sparse: torch.Tensor, dense_logits: torch.Tensor, points: Optional[tuple] = None) -> tuple:
-        """The mask decoder's own single-mask forward (with the stability fallback when built with it) on the
-        current view: learned tokens B×T×C (after any ``points`` = (B×N×2 canvas px, B×N labels)) and
-        dense logits B×1×M×M → (low-res logits B×1×M×M, predicted IoU B×1)."""
-        model, feats = self.model, self.predictor._features
+        """The mask decoder's own single-mask forward (with the stability fallback when built with it, in eval
+        mode) on the current view: learned tokens B×T×C (after any ``points`` = (B×N×2 canvas px, B×N labels))
+        and dense logits B×1×M×M → (low-res logits B×1×M×M, predicted IoU B×1)."""
+        return self.decode_tokens(self.predictor._features, sparse, dense_logits, points)
+
+    def decode_tokens(self, feats: dict, sparse: torch.Tensor, dense_logits: torch.Tensor,
+                      points: Optional[tuple] = None) -> tuple:
+        """:meth:`decode_single` on given features (batch of one view, or one per prompt set); differentiable."""
+        model = self.model
         b = sparse.shape[0]
         first, dense = model.sam_prompt_encoder(points=points, boxes=None, masks=dense_logits)
         tokens = torch.cat([first.expand(b, -1, -1), sparse], dim=1)

@@ -29,6 +29,8 @@ def main(argv=None) -> int:
 
 
 def _fit(args) -> int:
+    if args.init:
+        return _fit_release(args)
     from .fit import FitOptions, fit  # noqa: PLC0415
     from .losses import LossWeights  # noqa: PLC0415
 
@@ -44,6 +46,23 @@ def _fit(args) -> int:
         return 0  # under torchrun, rank 0 speaks for all
     print(json.dumps({"checkpoint": result["checkpoint"], "trainable": result["trainable"],
                       "epochs": len(result["history"])}))
+    return 0
+
+
+def _fit_release(args) -> int:
+    """`fit --init rsrefseg2:FILE`: continue a released model; the result is a release-layout .pth."""
+    from ..engine.rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
+    from .fit_release import ReleaseFitOptions, fit_release  # noqa: PLC0415
+
+    if not is_rsrefseg2_model(args.init):
+        raise ValueError(f"--init takes an RSRefSeg 2 release (rsrefseg2:FILE or rsrefseg2-rrsisd …), got {args.init!r}")
+    opts = ReleaseFitOptions(init=args.init, data=args.data, out=args.out, val=args.val, split=args.split,
+                             val_split=args.val_split, image_root=args.image_root, epochs=args.epochs,
+                             batch_size=args.batch_size, lr=args.lr, lora_rank=args.lora_rank, device=args.device,
+                             models_dir=args.models_dir, seed=args.seed, max_minutes=args.max_minutes)
+    result = fit_release(opts, say=lambda line: print(line, file=sys.stderr))
+    print(json.dumps({"checkpoint": result["checkpoint"], "epochs": len(result["history"]),
+                      **({"val": result["val"]} if "val" in result else {})}))
     return 0
 
 
@@ -91,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--split", help="training split: default train (RefSegRS/RRSIS-D), every line of a JSONL file")
     f.add_argument("--val-split", help="default val (RefSegRS/RRSIS-D), every line of a JSONL file")
     f.add_argument("--out", type=Path, required=True, help="folder for checkpoint.pt, last.pt (resume), log.jsonl")
+    f.add_argument("--init", help="continue a released model: rsrefseg2:FILE or rsrefseg2-rrsisd|-refsegrs|-risbench "
+                   "(the authors' losses and LoRA layout; writes OUT/checkpoint.pth, loadable as rsrefseg2:OUT)")
     f.add_argument("--base", default="default", help="model the encoders come from: default | full-random | tiny-random")
     f.add_argument("--prompter", default="rsrefseg2", help="variant in engine/configs/prompters.json")
     f.add_argument("--train-all", action="store_true", help="train every weight (no LoRA): for random encoders")
