@@ -13,10 +13,15 @@ and KyanChen/RSRefSeg2 `tools_RSRefSeg2/data_tools/rrsisd-convert_data_to_jsonl.
   (RMSIN: `refer/data/rrsisd/` next to `refer/data/images/rrsisd/JPEGImages/`), or `image_root`.
 - Splits as REFER.getRefIds: "test" selects every split containing "test"; others match exactly.
 
-The refs file is a pickle: open only RRSIS-D files from a source you trust.
+The refs file is a pickle, read by `RefsUnpickler`: it builds only lists, dicts, strings, numbers (and
+sets, tuples, numpy scalars); a pickle that names any other global (os.system, eval, …) is refused
+before anything runs.
 """
 from __future__ import annotations
 
+import builtins
+import importlib
+import importlib.util
 import json
 import pickle
 from pathlib import Path
@@ -46,12 +51,45 @@ def read_index(root: Path, split: Optional[str] = None, image_root: Optional[Pat
     return records
 
 
+# The only globals a refer-style refs file may name. Plain containers and numbers need none; Python 2
+# (REFER's own files) and protocols 0-1 name the builtin types, numpy-built ids name numpy's scalar
+# (and `_codecs.encode` for its bytes). Each builds data and runs nothing; any other global (os.system,
+# eval, …) is refused.
+_BUILTIN_TYPES = ("dict", "list", "tuple", "set", "frozenset", "str", "bytes", "int", "float", "bool", "complex")
+_ALLOWED_GLOBALS = {(module, name): name for module in ("builtins", "__builtin__") for name in _BUILTIN_TYPES}
+_ALLOWED_GLOBALS.update({("__builtin__", "unicode"): "str", ("__builtin__", "long"): "int"})
+_OTHER_GLOBALS = {("_codecs", "encode"), ("numpy", "dtype"), ("numpy.core.multiarray", "scalar"),
+                  ("numpy._core.multiarray", "scalar")}
+
+
+class ForbiddenGlobal(pickle.UnpicklingError):
+    """The pickle names a global that is not plain data."""
+
+
+class RefsUnpickler(pickle.Unpickler):
+    """A pickle reader that admits only the data types of a refs file: no global that could run code."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in _ALLOWED_GLOBALS:
+            return getattr(builtins, _ALLOWED_GLOBALS[(module, name)])
+        if (module, name) in _OTHER_GLOBALS:
+            if module.startswith("numpy.") and importlib.util.find_spec("numpy._core") is not None:
+                module = "numpy._core.multiarray"  # numpy 2 (numpy.core warns there)
+            return getattr(importlib.import_module(module), name)
+        raise ForbiddenGlobal(f"{module}.{name}")
+
+
 def _load_refs(path: Path) -> list:
     try:
         with open(path, "rb") as f:
-            refs = pickle.load(f, encoding="latin1")  # latin1: refs pickled by Python 2 (refer's own)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
-        raise DatasetError(f"{path}: not a readable refs pickle ({exc})") from exc
+            refs = RefsUnpickler(f, encoding="latin1").load()  # latin1: refs pickled by Python 2 (refer's own)
+    except ForbiddenGlobal as exc:
+        raise DatasetError(f"{path}: refused: the pickle names {exc}, which is not plain data (a refs file "
+                           "holds only lists, dicts, strings and numbers); it may carry code and was not "
+                           "read. Use a refs file from a source you trust.") from None
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+            IndexError, KeyError, MemoryError) as exc:
+        raise DatasetError(f"{path}: not a readable refs pickle ({type(exc).__name__}: {exc})") from None
     if not isinstance(refs, list):
         raise DatasetError(f"{path}: expected a pickled list of refs, got {type(refs).__name__}")
     return refs
