@@ -32,6 +32,8 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     ``<file>.part`` behind and the next call resumes it.
     """
     models_dir = Path(models_dir)
+    if Path(entry.file).name != entry.file or entry.file in ("", ".", ".."):  # load_manifest refuses these too
+        raise DownloadError(f"{entry.file!r} is not a plain file name: it would be written outside {models_dir}")
     models_dir.mkdir(parents=True, exist_ok=True)
     target = models_dir / entry.file
     target.parent.mkdir(parents=True, exist_ok=True)  # a file of a multi-file model sits in its own subfolder
