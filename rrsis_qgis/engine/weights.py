@@ -49,6 +49,13 @@ class MissingWeightsError(FileNotFoundError):
         super().__init__("\n".join(lines))
 
 
+def is_inside_name(name) -> bool:
+    """Whether ``name`` stays inside the models folder: plain names (a multi-file model's files in their own
+    subfolder: "a/b"), none of them "", "." or "..", no backslash, drive colon or NUL, not absolute."""
+    return (isinstance(name, str) and not name.startswith("/") and not set(name) & set("\\:\0")
+            and all(part not in ("", ".", "..") for part in name.split("/")))
+
+
 def load_manifest() -> dict:
     """The packaged weights_manifest.json, or the file $RRSIS_WEIGHTS_MANIFEST names (same format), checked:
     ManifestError names the file and the entry that is wrong. Fields this version does not know are kept
@@ -85,9 +92,9 @@ def _entry(key: str, value, where: str) -> WeightsEntry:
     if missing:
         raise bad(f"missing field(s) {', '.join(missing)}")
     name = value["file"]
-    if not (isinstance(name, str) and name and name not in (".", "..") and not set(name) & set("/\\:\0")):
-        raise bad(f"`file` must be a plain file name inside the models folder (no folders, no '..', not "
-                  f"absolute), got {name!r}")
+    if not is_inside_name(name):
+        raise bad(f"`file` must be a plain file name, or names/separated/by/slashes, inside the models folder "
+                  f"(no '..', not absolute), got {name!r}")
     url = value["url"]
     parts = urllib.parse.urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("https", "http"):

@@ -133,6 +133,8 @@ def test_cancel_keeps_the_partial_file_only_and_the_next_download_resumes(qtbot,
     with qtbot.waitSignal(dialog.manager.progress, timeout=WAIT_MS):
         click(qtbot, dialog, "slow")
     qtbot.waitUntil(lambda: 0 < widget(dialog, "slow", PROGRESS).value() < 100, timeout=WAIT_MS)
+    part = models_dir / "slow.pt.part"
+    qtbot.waitUntil(lambda: part.exists() and part.stat().st_size == 1 << 20, timeout=WAIT_MS)  # all it sent
     with qtbot.waitSignal(dialog.manager.finished, timeout=WAIT_MS) as done:
         click(qtbot, dialog, "slow")  # the same button, now "Cancel"
     assert done.args[:2] == ["slow", "cancelled"] and "cancelled" in dialog.ui.messageLabel.text()

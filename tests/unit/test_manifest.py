@@ -26,7 +26,9 @@ def write_manifest(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("field, value, words", [
     ("file", "../x.pt", "plain file name"), ("file", "/tmp/x.pt", "plain file name"),
-    ("file", "sub/x.pt", "plain file name"), ("file", "..", "plain file name"), ("file", "", "plain file name"),
+    ("file", "sub/../../x.pt", "plain file name"), ("file", "sub//x.pt", "plain file name"),
+    ("file", "./x.pt", "plain file name"), ("file", "..", "plain file name"), ("file", "", "plain file name"),
+    ("file", "C:x.pt", "plain file name"),
     ("file", "a\\b.pt", "plain file name"), ("file", 5, "plain file name"), ("file", "x\0.pt", "plain file name"),
     ("url", "file:///etc/passwd", "https"), ("url", "data:,hello", "https"), ("url", "ftp://h/x.pt", "https"),
     ("url", "http://mirror.internal/x.pt", ALLOW_HTTP_ENV), ("url", "https:///x.pt", "host"), ("url", None, "https"),
@@ -56,6 +58,14 @@ def test_unknown_fields_are_accepted_and_sha256_case_is_normalised(write_manifes
     manifest = load_manifest()
     assert manifest["m"].sha256 == "ab" * 32 and manifest["m"].extra == {"revision": "main", "files": ["a", "b"]}
     assert manifest["u"].sha256 is None and manifest["u"].unverified
+
+
+def test_a_file_of_a_multi_file_model_may_sit_in_a_subfolder(write_manifest, server, tmp_path, monkeypatch):  # noqa: F811
+    write_manifest({"t": {**GOOD, "file": "tokenizer-x/tokenizer.json", "url": server, "size": len(PAYLOAD),
+                          "sha256": SHA}})
+    monkeypatch.setenv(ALLOW_HTTP_ENV, "1")
+    path = download(load_manifest()["t"], tmp_path / "models")
+    assert path == tmp_path / "models" / "tokenizer-x" / "tokenizer.json" and path.read_bytes() == PAYLOAD
 
 
 def test_plain_http_is_accepted_when_opted_in(write_manifest, monkeypatch):
