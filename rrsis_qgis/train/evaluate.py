@@ -14,7 +14,8 @@ from ..engine.clip_dense import rgb_tensor
 from ..engine.phrase import parse
 from ..engine.referring_model import ReferringModel, select_images
 from ..engine.trained_ranking import ASPECTS, MASK_THRESHOLD, aspect_of, helper_phrases, is_geometric, pick
-from .data import DatasetError, collate_samples
+from .data import collate_samples
+from .data.common import nothing_scored, skipped_reasons
 from .distributed import Dist, all_sum
 from .metrics import ReferringMetrics
 
@@ -111,7 +112,7 @@ def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reaso
         summary["skipped"] += sum(getattr(dataset, "skipped_at_construction", {}).values())
         summary["skipped_reasons"] = reasons
     if summaries["direct"]["n"] == 0:
-        _nothing_scored(dataset, reasons)
+        raise nothing_scored(dataset, reasons)
     out = {r: summaries[r] for r in rankings}
     out["aspects"] = {a: {"direct": v["miou"], "reasoned": summaries["aspect_reasoned"]["per_kind"][a]["miou"],
                           "n": v["n"]} for a, v in summaries["aspect_direct"].get("per_kind", {}).items()}
@@ -119,22 +120,14 @@ def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reaso
 
 
 def _skip_reasons(dataset, at_load: Counter, d: Dist) -> dict:
-    """Reason → skipped expressions: those left out at indexing (the same on every rank) and those that
-    failed to decode here (summed over the ranks)."""
+    """skipped_reasons of the dataset, with the decode failures summed over the ranks."""
     if d.enabled:
         import torch.distributed as dist  # noqa: PLC0415
 
         gathered: list = [None] * d.world
         dist.all_gather_object(gathered, dict(at_load))
         at_load = sum((Counter(g) for g in gathered), Counter())
-    return dict(sorted((Counter(getattr(dataset, "skipped_at_construction", {})) + at_load).items()))
-
-
-def _nothing_scored(dataset, reasons: dict) -> None:
-    name = getattr(dataset, "name", "") or "the dataset"
-    why = ", ".join(f"{k}: {v}" for k, v in reasons.items()) or "it holds no expression"
-    raise DatasetError(f"{name}: no expression could be scored ({why}); check that the images are where "
-                       "the format expects them (or pass --image-root) and that they are readable")
+    return skipped_reasons(dataset, at_load)
 
 
 def choose_reason_about(aspects: dict) -> tuple:

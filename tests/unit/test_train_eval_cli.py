@@ -62,3 +62,19 @@ def test_a_refs_pickle_carrying_code_exits_2_without_running_it(rrsisd_root, tmp
     assert main(["eval", "--data", f"rrsisd:{rrsisd_root}", "--model", f"trained:{checkpoint}",
                  "--device", "cpu"]) == 2
     assert "refused" in capsys.readouterr().err and not marker.exists()
+
+
+def test_a_release_model_is_scored_with_the_same_accounting(tmp_path, tiny_segmenter):
+    """`train eval --model rsrefseg2…` goes through evaluate_segmenter: the same skipped count and refusal."""
+    from rrsis_qgis.train.data import DatasetError, open_dataset
+    from rrsis_qgis.train.evaluate_segmenter import evaluate_segmenter
+
+    index = write_jsonl_dataset(tmp_path, n=3, size=32)
+    (tmp_path / "images" / "scene_0.png").unlink()
+    (tmp_path / "images" / "scene_1.png").write_bytes(b"not an image")
+    summary = evaluate_segmenter(tiny_segmenter, open_dataset(f"jsonl:{index}"))
+    assert summary["n"] == 1 and summary["skipped"] == 2
+    assert summary["skipped_reasons"] == {"image_missing": 1, "image_unreadable": 1}
+    (tmp_path / "images" / "scene_2.png").unlink()
+    with pytest.raises(DatasetError, match="no expression could be scored .*image_missing: 2, image_unreadable: 1"):
+        evaluate_segmenter(tiny_segmenter, open_dataset(f"jsonl:{index}"))

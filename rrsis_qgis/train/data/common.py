@@ -183,6 +183,20 @@ def _mask_location(record: Record) -> str:
     return str(mask.path) if isinstance(mask, FileMask) else f"the COCO segmentation of {record.image_path}"
 
 
+def skipped_reasons(dataset, at_load: Dict[str, int]) -> Dict[str, int]:
+    """Reason → expressions skipped in one evaluation: those left out at indexing (absent files) and
+    ``at_load``, those that failed to decode during it."""
+    return dict(sorted((Counter(getattr(dataset, "skipped_at_construction", {})) + Counter(at_load)).items()))
+
+
+def nothing_scored(dataset, reasons: Dict[str, int]) -> DatasetError:
+    """The error of an evaluation in which no expression could be scored, saying why."""
+    name = getattr(dataset, "name", "") or "the dataset"
+    why = ", ".join(f"{k}: {v}" for k, v in reasons.items()) or "it holds no expression"
+    return DatasetError(f"{name}: no expression could be scored ({why}); check that the images are where "
+                        "the format expects them (or pass --image-root) and that they are readable")
+
+
 def build_dataset(records: Iterable[Record], name: str) -> ReferringDataset:
     """Drop records whose image or mask file is absent (counted by reason); stat each image once."""
     exists: Dict[Path, bool] = {}
