@@ -2,8 +2,9 @@
 
 A format module only turns its index files into `Record`s (phrase, kind, image path, where the mask
 is), checking each field's type with `text_field` / `id_field` / `checked_segmentation` so a malformed
-record is a DatasetError naming the file and the record, not a traceback later; `build_dataset` drops records whose image (or mask file) is absent, and `ReferringDataset`
-decodes the image and mask of one record when asked. Nothing is decoded at construction.
+record is a DatasetError naming the file and the record, not a traceback later; `build_dataset`
+drops records whose image (or mask file) is absent, and `ReferringDataset` decodes the image and
+mask of one record when asked. Nothing is decoded at construction.
 """
 from __future__ import annotations
 
