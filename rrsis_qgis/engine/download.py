@@ -1,15 +1,18 @@
-"""Download a manifest checkpoint: progress, resume from a .part file (HTTP Range), sha256 check."""
+"""Download a manifest checkpoint: progress, resume from a .part file (HTTP Range), size and sha256 checks."""
 from __future__ import annotations
 
 import errno
 import hashlib
+import http.client
 import os
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Callable, Optional
 
-from .weights import WeightsEntry
+from .weights import WeightsEntry, is_inside_name
 
 CHUNK = 1 << 20
 Progress = Callable[[int, Optional[int]], None]  # (bytes done, total bytes or None)
@@ -28,19 +31,40 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
              url: Optional[str] = None, timeout: float = 60.0) -> Path:
     """Fetch ``entry`` into ``models_dir`` unless a verified copy is there; returns the file path.
 
-    ``url`` overrides the manifest URL (mirrors, tests). An interrupted download leaves
-    ``<file>.part`` behind and the next call resumes it.
+    ``url`` overrides the manifest URL (mirrors, tests). An interrupted or stalled download leaves
+    ``<file>.part`` behind and the next call resumes it. ``timeout``: the longest wait for the server
+    to connect or to send the next bytes.
     """
     models_dir = Path(models_dir)
-    models_dir.mkdir(parents=True, exist_ok=True)
+    if not is_inside_name(entry.file):  # load_manifest refuses these too
+        raise DownloadError(f"{entry.file!r} is not a file name inside the models folder: it would be written "
+                            f"outside {models_dir}")
+    _make_folder(models_dir, "the models folder")
     target = models_dir / entry.file
-    target.parent.mkdir(parents=True, exist_ok=True)  # a file of a multi-file model sits in its own subfolder
+    if target.parent != models_dir:  # a file of a multi-file model sits in its own subfolder
+        _make_folder(target.parent, "the folder")
+    part = part_path(target)
+    for path in (target, part):
+        if path.exists() and not path.is_file():
+            raise DownloadError(f"{path} is a folder (or another non-file) where the download writes "
+                                f"{entry.file}: move it away and run the download again")
     if target.is_file() and _verified(target, entry):
         return target
-    part = part_path(target)
     url = url or entry.url
     try:
         _fetch(url, part, entry, progress, timeout)
+    except _ReadError as exc:
+        kept = part.stat().st_size if part.is_file() else 0
+        raise DownloadError(
+            f"{exc.reason} while downloading {entry.file} from {url}; the {kept / 1e6:.1f} MB received are "
+            f"kept in {part} and the next download resumes from there."
+        ) from None
+    except _TooLong:
+        part.unlink(missing_ok=True)
+        raise DownloadError(
+            f"{entry.file} from {url}: the server sent more than the {entry.size} bytes the manifest pins; "
+            "stopped there and deleted the partial file. The server sends a different file: check the URL."
+        ) from None
     except urllib.error.URLError as exc:
         raise DownloadError(
             f"cannot download {entry.file} from {url}: {getattr(exc, 'reason', exc)}. If this machine is "
@@ -53,15 +77,42 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
                 + (f" ({entry.size / 1e6:.0f} MB needed)" if entry.size else "")
                 + "; free space and run the download again (it resumes)."
             ) from None
-        raise DownloadError(f"cannot write {part}: {exc}") from None
+        raise DownloadError(f"cannot write {part}: {exc.strerror or exc}") from None
     if not _verified(part, entry):
         part.unlink(missing_ok=True)
         raise DownloadError(
             f"{entry.file} from {url} does not match the manifest (size or sha256); the file was "
             "deleted. The server sent a different file: check the URL or download it again."
         )
-    os.replace(part, target)
+    try:
+        os.replace(part, target)
+    except OSError as exc:
+        raise DownloadError(f"cannot move the downloaded {part} to {target}: {exc.strerror or exc}") from None
     return target
+
+
+def _make_folder(folder: Path, what: str) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise DownloadError(f"{what} {folder} is a file, not a folder: choose another models folder "
+                            "(--models-dir, $RRSIS_MODELS_DIR) or move that file away")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = "a part of its path is a file, not a folder" if exc.errno in (errno.ENOTDIR, errno.EEXIST) \
+            else exc.strerror or str(exc)
+        raise DownloadError(f"cannot create {what} {folder}: {reason}") from None
+
+
+class _ReadError(Exception):
+    """The server stalled or broke the connection mid-body; what arrived is in the .part file."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _TooLong(Exception):
+    """The server sends more bytes than the manifest's pinned size."""
 
 
 def _fetch(url: str, part: Path, entry: WeightsEntry, progress: Optional[Progress], timeout: float) -> None:
@@ -69,27 +120,50 @@ def _fetch(url: str, part: Path, entry: WeightsEntry, progress: Optional[Progres
     request = urllib.request.Request(url, headers={"User-Agent": "rrsis_qgis"})
     if have:
         request.add_header("Range", f"bytes={have}-")
+    host = urllib.parse.urlsplit(url).hostname
     try:
         response = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:  # the .part is already whole
             return
         raise
+    except (socket.timeout, TimeoutError):  # connected, but no answer (urllib wraps only the connect's)
+        raise _ReadError(f"the server {host} stalled: no answer for {timeout:g} s") from None
+    except (http.client.HTTPException, ConnectionError) as exc:
+        raise _ReadError(f"the connection to {host} broke ({type(exc).__name__}: {exc})") from None
     with response:
         if have and response.status != 206:  # server ignored the Range: start over
             have = 0
         length = response.headers.get("Content-Length")
-        total = have + int(length) if length is not None else entry.size
+        total = have + int(length) if length is not None and length.isdigit() else entry.size
+        if entry.size is not None and total is not None and total > entry.size:
+            raise _TooLong()
         with open(part, "ab" if have else "wb") as out:
-            done = have
+            done = reported = have
             while True:
-                chunk = response.read(CHUNK)
+                chunk = _read(response, host, timeout)
+                if entry.size is not None and done + len(chunk) > entry.size:  # no Content-Length, or a lie
+                    raise _TooLong()
+                out.write(chunk)
+                out.flush()  # on disk before the next wait: a cancel (kill) or a stall keeps every byte received
+                done += len(chunk)
+                if progress and (done - reported >= CHUNK or (not chunk and done > reported)):
+                    progress(done, total)  # per MiB (reads return as little as the socket has) and at the end
+                    reported = done
                 if not chunk:
                     break
-                out.write(chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+        if length is not None and total is not None and done < total:
+            raise _ReadError(f"the server {host} closed the connection after {done} of {total} bytes")
+
+
+def _read(response, host: str, timeout: float) -> bytes:
+    """The next bytes as soon as any arrive (read1: a stall loses nothing already received)."""
+    try:
+        return response.read1(CHUNK)
+    except (socket.timeout, TimeoutError):
+        raise _ReadError(f"the server {host} stalled: no data for {timeout:g} s") from None
+    except (http.client.HTTPException, ConnectionError) as exc:
+        raise _ReadError(f"the connection to {host} broke ({type(exc).__name__}: {exc})") from None
 
 
 def _verified(path: Path, entry: WeightsEntry) -> bool:

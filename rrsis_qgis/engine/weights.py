@@ -1,15 +1,20 @@
-"""Where checkpoints live, what the manifest says about them, and the error when one is missing."""
+"""Where checkpoints live, what the manifest says about them (checked when read), and the error when one is missing."""
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+import re
+import urllib.parse
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Optional
 
 MODELS_DIR_ENV = "RRSIS_MODELS_DIR"
 MANIFEST_ENV = "RRSIS_WEIGHTS_MANIFEST"  # a manifest of one's own (an internal mirror's URLs) instead of ours
+ALLOW_HTTP_ENV = "RRSIS_ALLOW_HTTP"  # "1": a manifest may name plain http:// URLs (an internal mirror)
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+_KNOWN_FIELDS = ("file", "url", "size", "sha256", "license", "unverified")
 
 
 @dataclass(frozen=True)
@@ -18,9 +23,14 @@ class WeightsEntry:
     file: str
     url: str
     size: Optional[int]
-    sha256: Optional[str]
+    sha256: Optional[str]  # lower-case hex
     license: str = ""
     unverified: str = ""  # why size or sha256 is not pinned (the manifest must say, never leave it silent)
+    extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # fields this version ignores
+
+
+class ManifestError(ValueError):
+    """The weights manifest cannot be used; the message names the file and the entry."""
 
 
 class MissingWeightsError(FileNotFoundError):
@@ -39,18 +49,73 @@ class MissingWeightsError(FileNotFoundError):
         super().__init__("\n".join(lines))
 
 
+def is_inside_name(name) -> bool:
+    """Whether ``name`` stays inside the models folder: plain names (a multi-file model's files in their own
+    subfolder: "a/b"), none of them "", "." or "..", no backslash, drive colon or NUL, not absolute."""
+    return (isinstance(name, str) and not name.startswith("/") and not set(name) & set("\\:\0")
+            and all(part not in ("", ".", "..") for part in name.split("/")))
+
+
 def load_manifest() -> dict:
-    """The packaged weights_manifest.json, or the file $RRSIS_WEIGHTS_MANIFEST names (same format)."""
+    """The packaged weights_manifest.json, or the file $RRSIS_WEIGHTS_MANIFEST names (same format), checked:
+    ManifestError names the file and the entry that is wrong. Fields this version does not know are kept
+    in ``entry.extra`` and otherwise ignored."""
     override = os.environ.get(MANIFEST_ENV)
     if override:
+        where = f"the weights manifest {override} (${MANIFEST_ENV})"
         try:
             text = Path(override).expanduser().read_text(encoding="utf-8")
         except OSError as exc:
-            raise ValueError(f"cannot read the weights manifest ${MANIFEST_ENV}={override}: {exc.strerror}") from None
+            raise ManifestError(f"cannot read the weights manifest ${MANIFEST_ENV}={override}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise ManifestError(f"{where} is not UTF-8 text ({exc.reason})") from None
     else:
-        text = resources.files("rrsis_qgis.engine.configs").joinpath("weights_manifest.json").read_text()
-    raw = json.loads(text)
-    return {k: WeightsEntry(key=k, **v) for k, v in raw.items() if not k.startswith("_")}
+        resource = resources.files("rrsis_qgis.engine.configs").joinpath("weights_manifest.json")
+        where = f"the weights manifest {resource}"
+        text = resource.read_text(encoding="utf-8")
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{where} is not valid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ManifestError(f"{where} must be a JSON object of entries, got {type(raw).__name__}")
+    return {k: _entry(k, v, where) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _entry(key: str, value, where: str) -> WeightsEntry:
+    def bad(what: str) -> ManifestError:
+        return ManifestError(f"{where}, entry {key!r}: {what}")
+
+    if not isinstance(value, dict):
+        raise bad(f"must be an object with {', '.join(_KNOWN_FIELDS[:4])}, got {type(value).__name__}")
+    missing = [name for name in ("file", "url") if name not in value]
+    if missing:
+        raise bad(f"missing field(s) {', '.join(missing)}")
+    name = value["file"]
+    if not is_inside_name(name):
+        raise bad(f"`file` must be a plain file name, or names/separated/by/slashes, inside the models folder "
+                  f"(no '..', not absolute), got {name!r}")
+    url = value["url"]
+    parts = urllib.parse.urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("https", "http"):
+        raise bad(f"`url` must be an https:// URL, got {url!r}")
+    if parts.scheme == "http" and os.environ.get(ALLOW_HTTP_ENV) != "1":
+        raise bad(f"`url` {url!r} is plain http (anyone on the way can swap the file); use https, or set "
+                  f"{ALLOW_HTTP_ENV}=1 for an internal mirror you trust")
+    if not parts.hostname:
+        raise bad(f"`url` {url!r} names no host")
+    size = value.get("size")
+    if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
+        raise bad(f"`size` must be a number of bytes or null, got {size!r}")
+    sha = value.get("sha256")
+    if sha is not None and not (isinstance(sha, str) and _SHA256.fullmatch(sha)):
+        raise bad(f"`sha256` must be 64 hex digits or null, got {sha!r}")
+    for text_field in ("license", "unverified"):
+        if not isinstance(value.get(text_field, ""), str):
+            raise bad(f"`{text_field}` must be text, got {value[text_field]!r}")
+    return WeightsEntry(key=key, file=name, url=url, size=size, sha256=sha.lower() if sha else None,
+                        license=value.get("license", ""), unverified=value.get("unverified", ""),
+                        extra={k: v for k, v in value.items() if k not in _KNOWN_FIELDS})
 
 
 def default_models_dir() -> Path:

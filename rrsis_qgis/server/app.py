@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from ..engine.weights import ManifestError
 from .auth import token_matches
 from .codec import ImageError, decode_image
 from .inference_queue import IDLE, QUERY, Cancelled, InferenceQueue, Refused, ShuttingDown
@@ -86,7 +87,10 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
 
     @app.get("/v1/models", response_model=Models, responses=ERRORS)
     async def models() -> Models:
-        return await asyncio.to_thread(service.models)
+        try:
+            return await asyncio.to_thread(service.models)
+        except ManifestError as exc:  # the server's configuration, not the request: say what to fix
+            raise ApiError(503, "manifest_invalid", str(exc)) from None
 
     @app.post("/v1/segment", response_model=SegmentResponse, responses=ERRORS)
     async def segment(req: SegmentRequest, request: Request) -> SegmentResponse:

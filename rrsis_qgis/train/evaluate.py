@@ -1,6 +1,7 @@
 """Batched prediction and evaluation of a ReferringModel on a dataset (the same ranking code as inference)."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable, List, Optional
 
 import numpy as np
@@ -14,6 +15,7 @@ from ..engine.phrase import parse
 from ..engine.referring_model import ReferringModel, select_images
 from ..engine.trained_ranking import ASPECTS, MASK_THRESHOLD, aspect_of, helper_phrases, is_geometric, pick
 from .data import collate_samples
+from .data.common import nothing_scored, skipped_reasons
 from .distributed import Dist, all_sum
 from .metrics import ReferringMetrics
 
@@ -78,8 +80,10 @@ def _helper_maps(model, features: dict, samples, queries) -> tuple:
 def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reasoned"), device=None,
              d: Dist = Dist(), batch_size: int = 16, progress: Optional[Callable[[int, int], None]] = None,
              candidate_threshold: Optional[float] = None, reason_about: tuple = ASPECTS) -> dict:
-    """{ranking: mIoU, oIoU, Pr@t overall and per kind (summed over all ranks), skipped count}.
+    """{ranking: mIoU, oIoU, Pr@t overall and per kind (summed over all ranks), skipped count and reasons}.
 
+    ``skipped`` counts every expression left out: absent files (at indexing) and undecodable ones (here);
+    ``skipped_reasons`` says why. A dataset of which nothing could be scored raises DatasetError.
     "reasoned" ranks instances by geometry for the phrases whose aspect is in ``reason_about``;
     ``"aspects"`` adds, per aspect, mIoU of both rankings (what ``choose_reason_about`` reads).
     """
@@ -88,10 +92,12 @@ def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reaso
     sampler = DistributedSampler(dataset, d.world, d.rank, shuffle=False) if d.enabled else None
     loader = DataLoader(dataset, batch_size=batch_size, sampler=sampler, collate_fn=collate_samples)
     metrics = {r: ReferringMetrics() for r in ("direct", "reasoned", "aspect_direct", "aspect_reasoned")}
+    load_skips_before = Counter(getattr(dataset, "skipped_at_load", {}))
     dropped, done = 0, 0
     for samples, n_dropped in loader:
         dropped += n_dropped
-        for s, (direct, reasoned, aspect) in zip(samples, predict(model, samples, device, candidate_threshold)):
+        predictions = predict(model, samples, device, candidate_threshold) if samples else []  # all dropped
+        for s, (direct, reasoned, aspect) in zip(samples, predictions):
             metrics["direct"].add(direct, s.mask, s.kind)
             metrics["reasoned"].add(reasoned if (aspect or "none") in reason_about else direct, s.mask, s.kind)
             metrics["aspect_direct"].add(direct, s.mask, aspect or "none")
@@ -101,10 +107,27 @@ def evaluate(model: ReferringModel, dataset: Dataset, rankings=("direct", "reaso
             progress(done, len(loader.sampler) if sampler else len(dataset))
     model.train(was_training)
     summaries = {r: _reduce(m, dropped, d) for r, m in metrics.items()}
+    reasons = _skip_reasons(dataset, Counter(getattr(dataset, "skipped_at_load", {})) - load_skips_before, d)
+    for summary in summaries.values():
+        summary["skipped"] += sum(getattr(dataset, "skipped_at_construction", {}).values())
+        summary["skipped_reasons"] = reasons
+    if summaries["direct"]["n"] == 0:
+        raise nothing_scored(dataset, reasons)
     out = {r: summaries[r] for r in rankings}
     out["aspects"] = {a: {"direct": v["miou"], "reasoned": summaries["aspect_reasoned"]["per_kind"][a]["miou"],
                           "n": v["n"]} for a, v in summaries["aspect_direct"].get("per_kind", {}).items()}
     return out
+
+
+def _skip_reasons(dataset, at_load: Counter, d: Dist) -> dict:
+    """skipped_reasons of the dataset, with the decode failures summed over the ranks."""
+    if d.enabled:
+        import torch.distributed as dist  # noqa: PLC0415
+
+        gathered: list = [None] * d.world
+        dist.all_gather_object(gathered, dict(at_load))
+        at_load = sum((Counter(g) for g in gathered), Counter())
+    return skipped_reasons(dataset, at_load)
 
 
 def choose_reason_about(aspects: dict) -> tuple:

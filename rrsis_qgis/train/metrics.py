@@ -111,6 +111,9 @@ def markdown(summary: dict) -> str:
     for kind, row in summary.get("per_kind", {}).items():
         cells = [kind, str(row["n"]), f"{row['miou']:.4f}", f"{row['oiou']:.4f}"] + ["–"] * len(pr_keys)
         lines.append("| " + " | ".join(cells) + " |")
+    if summary.get("skipped"):
+        reasons = ", ".join(f"{k}: {v}" for k, v in summary.get("skipped_reasons", {}).items())
+        lines.append(f"\nskipped {summary['skipped']} expression(s)" + (f": {reasons}" if reasons else ""))
     return "\n".join(lines) + "\n"
 
 

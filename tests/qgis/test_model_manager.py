@@ -1,7 +1,8 @@
 """The model manager driven like a user (clicks) against a local HTTP server with Range support.
 
 The dialog runs `python -m rrsis_qgis models …` in a real process; RRSIS_WEIGHTS_MANIFEST in that
-process's environment points it at a manifest whose URLs are this server's.
+process's environment points it at a manifest whose URLs are this server's (plain http: allowed by
+RRSIS_ALLOW_HTTP=1, as an internal mirror would).
 """
 import hashlib
 import http.server
@@ -78,7 +79,8 @@ def models_dir(tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, manifest, models_dir):
-    d = ModelsDialog(sys.executable, str(models_dir), env={"RRSIS_WEIGHTS_MANIFEST": str(manifest)})
+    d = ModelsDialog(sys.executable, str(models_dir), env={"RRSIS_WEIGHTS_MANIFEST": str(manifest),
+                                                          "RRSIS_ALLOW_HTTP": "1"})
     qtbot.addWidget(d)
     d.show()
     qtbot.waitUntil(lambda: d.ui.modelsTable.rowCount() == 4, timeout=WAIT_MS)
@@ -131,6 +133,8 @@ def test_cancel_keeps_the_partial_file_only_and_the_next_download_resumes(qtbot,
     with qtbot.waitSignal(dialog.manager.progress, timeout=WAIT_MS):
         click(qtbot, dialog, "slow")
     qtbot.waitUntil(lambda: 0 < widget(dialog, "slow", PROGRESS).value() < 100, timeout=WAIT_MS)
+    part = models_dir / "slow.pt.part"
+    qtbot.waitUntil(lambda: part.exists() and part.stat().st_size == 1 << 20, timeout=WAIT_MS)  # all it sent
     with qtbot.waitSignal(dialog.manager.finished, timeout=WAIT_MS) as done:
         click(qtbot, dialog, "slow")  # the same button, now "Cancel"
     assert done.args[:2] == ["slow", "cancelled"] and "cancelled" in dialog.ui.messageLabel.text()
@@ -213,6 +217,7 @@ def test_settings_open_the_manager_on_the_folder_typed_there(qtbot, monkeypatch,
     from rrsis_qgis.qgis_core.settings import PluginSettings
 
     monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(manifest))  # what an organisation's mirror would set
+    monkeypatch.setenv("RRSIS_ALLOW_HTTP", "1")
     chosen = tmp_path / "team-models"
     chosen.mkdir()
     (chosen / "good.pt").write_bytes(PAYLOAD)
@@ -273,6 +278,7 @@ def test_the_manifest_override_is_read_and_a_missing_one_is_named(monkeypatch, m
     from rrsis_qgis.engine.weights import load_manifest
 
     monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(manifest))
+    monkeypatch.setenv("RRSIS_ALLOW_HTTP", "1")
     assert list(load_manifest()) == ["good", "tampered", "slow", "unpinned"]
     monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(tmp_path / "nowhere.json"))
     with pytest.raises(ValueError, match="RRSIS_WEIGHTS_MANIFEST=.*nowhere.json"):

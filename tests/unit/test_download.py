@@ -1,5 +1,6 @@
 """The download code against a real HTTP server on 127.0.0.1 (Range support, like the model hosts)."""
 import hashlib
+import json
 import http.server
 import socket
 import subprocess
@@ -113,3 +114,114 @@ def test_manifest_entries_are_complete():
     for e in manifest.values():
         assert e.url.startswith("https://") and e.url.endswith(e.file)
         assert e.sha256 is None or len(e.sha256) == 64
+
+
+class StallingHandler(http.server.BaseHTTPRequestHandler):
+    """Sends the first SENT bytes of PAYLOAD (announcing all of it; nothing, not even headers, if SENT is 0),
+    then goes quiet until released."""
+
+    SENT = 300_000
+    release = threading.Event()
+
+    def do_GET(self):  # noqa: N802
+        if self.SENT:
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(PAYLOAD)))
+            self.end_headers()
+            self.wfile.write(PAYLOAD[:self.SENT])
+            self.wfile.flush()
+        type(self).release.wait(60)
+
+    def log_message(self, *args):
+        pass
+
+
+class EndlessHandler(http.server.BaseHTTPRequestHandler):
+    """HTTP/1.0 without Content-Length: 16 MiB, the end of the body is the end of the connection."""
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.end_headers()
+        try:
+            for _ in range(16):
+                self.wfile.write(PAYLOAD)
+        except OSError:  # the client stopped reading and closed: what the test wants
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(handler):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/model.pt"
+
+
+@pytest.mark.parametrize("sent", [300_000, 0])
+def test_a_stalled_server_is_named_and_the_received_bytes_are_kept(tmp_path, server, monkeypatch, sent):
+    monkeypatch.setattr(StallingHandler, "SENT", sent)
+    StallingHandler.release.clear()
+    httpd, url = serve(StallingHandler)
+    try:
+        with pytest.raises(DownloadError) as info:
+            download(entry(), tmp_path, url=url, timeout=1)
+    finally:
+        StallingHandler.release.set()
+        httpd.shutdown()
+    message = str(info.value)
+    assert "stalled" in message and "127.0.0.1" in message and "cannot write" not in message, message
+    assert "resume" in message
+    part = tmp_path / "model.pt.part"
+    assert (part.stat().st_size if part.exists() else 0) == sent
+    assert download(entry(), tmp_path, url=server).read_bytes() == PAYLOAD  # the next run resumes
+    assert RangeHandler.ranges_seen == [f"bytes={sent}-" if sent else None]
+
+
+def test_a_response_longer_than_the_pinned_size_stops_at_the_pin(tmp_path):
+    httpd, url = serve(EndlessHandler)
+    seen = []
+    try:
+        with pytest.raises(DownloadError, match="more than the .* bytes the manifest pins") as info:
+            download(entry(), tmp_path, url=url, progress=lambda done, total: seen.append(done))
+    finally:
+        httpd.shutdown()
+    assert max(seen, default=0) <= len(PAYLOAD) + (1 << 20), "read on past the pinned size"
+    assert "model.pt" in str(info.value) and not list(tmp_path.iterdir())
+
+
+def test_a_folder_where_the_file_goes_is_named(tmp_path, server):
+    (tmp_path / "model.pt").mkdir()
+    with pytest.raises(DownloadError, match=r"model.pt is a folder"):
+        download(entry(), tmp_path, url=server)
+    assert RangeHandler.ranges_seen == []  # refused before downloading 1 MiB for nothing
+    (tmp_path / "model.pt").rmdir()
+    (tmp_path / "model.pt.part").mkdir()
+    with pytest.raises(DownloadError, match=r"model.pt.part is a folder"):
+        download(entry(), tmp_path, url=server)
+
+
+@pytest.mark.parametrize("clash", ["models dir is a file", "a parent is a file"])
+def test_a_file_where_the_models_folder_goes_is_named(tmp_path, server, clash):
+    blocker = tmp_path / "models"
+    blocker.write_text("a file, not a folder")
+    models_dir = blocker if clash == "models dir is a file" else blocker / "sub"
+    with pytest.raises(DownloadError, match="models folder .*models.*not a folder"):
+        download(entry(), models_dir, url=server)
+
+
+def test_the_cli_reports_a_folder_clash_with_exit_2(tmp_path, server, monkeypatch, capsys):
+    from rrsis_qgis.cli import main
+
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"m": {"file": "model.pt", "url": server, "size": len(PAYLOAD), "sha256": SHA}}))
+    monkeypatch.setenv("RRSIS_WEIGHTS_MANIFEST", str(manifest))
+    monkeypatch.setenv("RRSIS_ALLOW_HTTP", "1")
+    (tmp_path / "models" / "model.pt").mkdir(parents=True)
+    assert main(["models", "download", "m", "--models-dir", str(tmp_path / "models")]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "unexpected" not in err, err
+    (tmp_path / "file").write_text("x")
+    assert main(["models", "download", "m", "--models-dir", str(tmp_path / "file")]) == 2
+    err = capsys.readouterr().err
+    assert "not a folder" in err and "unexpected" not in err, err

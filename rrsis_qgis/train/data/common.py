@@ -1,12 +1,16 @@
 """What every referring-segmentation format shares: Sample, the lazy index records, reading, skipping, collate.
 
 A format module only turns its index files into `Record`s (phrase, kind, image path, where the mask
-is); `build_dataset` drops records whose image (or mask file) is absent, and `ReferringDataset`
-decodes the image and mask of one record when asked. Nothing is decoded at construction.
+is), checking each field's type with `text_field` / `id_field` / `checked_segmentation` so a malformed
+record is a DatasetError naming the file and the record, not a traceback later; `build_dataset`
+drops records whose image (or mask file) is absent, and `ReferringDataset` decodes the image and
+mask of one record when asked. Nothing is decoded at construction.
 """
 from __future__ import annotations
 
 import logging
+import math
+import numbers
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +23,7 @@ from torch.utils.data import Dataset
 
 log = logging.getLogger(__name__)
 # What a corrupt or truncated file makes PIL, GDAL or pycocotools raise.
-_DECODE_ERRORS = (OSError, ValueError, SyntaxError, KeyError, TypeError, Image.DecompressionBombError)
+_DECODE_ERRORS = (OSError, ValueError, SyntaxError, KeyError, TypeError, OverflowError, Image.DecompressionBombError)
 
 
 class DatasetError(ValueError):
@@ -140,6 +144,16 @@ class ReferringDataset(Dataset):
         """Reason → number of expressions skipped, at construction and (in this process) at load."""
         return dict(self._skipped_at_construction + self._skipped_at_load)
 
+    @property
+    def skipped_at_construction(self) -> Dict[str, int]:
+        """Reason → expressions left out before any was read (image or mask file absent)."""
+        return dict(self._skipped_at_construction)
+
+    @property
+    def skipped_at_load(self) -> Dict[str, int]:
+        """Reason → expressions whose image or mask could not be decoded, so far, in this process."""
+        return dict(self._skipped_at_load)
+
     def __getitem__(self, index: int) -> Optional[Sample]:
         record = self.records[index]
         image = self._load(record, "image_unreadable", str(record.image_path), lambda: read_rgb(record.image_path))
@@ -170,6 +184,20 @@ def _mask_location(record: Record) -> str:
     return str(mask.path) if isinstance(mask, FileMask) else f"the COCO segmentation of {record.image_path}"
 
 
+def skipped_reasons(dataset, at_load: Dict[str, int]) -> Dict[str, int]:
+    """Reason → expressions skipped in one evaluation: those left out at indexing (absent files) and
+    ``at_load``, those that failed to decode during it."""
+    return dict(sorted((Counter(getattr(dataset, "skipped_at_construction", {})) + Counter(at_load)).items()))
+
+
+def nothing_scored(dataset, reasons: Dict[str, int]) -> DatasetError:
+    """The error of an evaluation in which no expression could be scored, saying why."""
+    name = getattr(dataset, "name", "") or "the dataset"
+    why = ", ".join(f"{k}: {v}" for k, v in reasons.items()) or "it holds no expression"
+    return DatasetError(f"{name}: no expression could be scored ({why}); check that the images are where "
+                        "the format expects them (or pass --image-root) and that they are readable")
+
+
 def build_dataset(records: Iterable[Record], name: str) -> ReferringDataset:
     """Drop records whose image or mask file is absent (counted by reason); stat each image once."""
     exists: Dict[Path, bool] = {}
@@ -185,6 +213,66 @@ def build_dataset(records: Iterable[Record], name: str) -> ReferringDataset:
     if skipped:
         log.warning("%s: skipped %s", name, dict(skipped))
     return ReferringDataset(kept, dict(skipped), name)
+
+
+def text_field(item: dict, name: str, where: str, optional: bool = False) -> Optional[str]:
+    """``item[name]`` as a string; DatasetError (naming ``where``) if it is absent or not text."""
+    value = item.get(name)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise DatasetError(f"{where}: `{name}` must be text, got {_shown(value)}")
+    return value
+
+
+def id_field(item: dict, name: str, where: str):
+    """``item[name]`` as an id (an integer or a string); DatasetError (naming ``where``) otherwise."""
+    value = item.get(name)
+    if isinstance(value, str) or (isinstance(value, numbers.Integral) and not isinstance(value, bool)):
+        return value
+    raise DatasetError(f"{where}: `{name}` must be an integer or a string id, got {_shown(value)}")
+
+
+def positive_int(value, name: str, where: str) -> Optional[int]:
+    """An image side: None (unknown) or a positive integer."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value <= 0:
+        raise DatasetError(f"{where}: `{name}` must be a positive integer, got {_shown(value)}")
+    return int(value)
+
+
+def checked_segmentation(segmentation, where: str):
+    """``segmentation`` if it is a COCO RLE (size [H, W] > 0, counts text or run lengths ≥ 0), a list of
+    them, or polygons of numbers; DatasetError (naming ``where``) otherwise, before pycocotools sees it."""
+    parts = segmentation if isinstance(segmentation, list) else [segmentation]
+    if parts and not isinstance(parts[0], (dict, list, tuple)):
+        parts = [parts]
+    for part in parts:
+        if isinstance(part, dict):
+            size, counts = part.get("size"), part.get("counts")
+            if not (isinstance(size, (list, tuple)) and len(size) == 2
+                    and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v > 0 for v in size)):
+                raise DatasetError(f"{where}: the RLE `size` must be [height, width], two positive integers, "
+                                   f"got {_shown(size)}")
+            if isinstance(counts, list):
+                if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 0 for v in counts):
+                    raise DatasetError(f"{where}: the uncompressed RLE `counts` must be run lengths ≥ 0")
+            elif not isinstance(counts, (str, bytes)):
+                raise DatasetError(f"{where}: the RLE `counts` must be a string or a list of run lengths, "
+                                   f"got {_shown(counts)}")
+        elif isinstance(part, (list, tuple)):
+            if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) for v in part):
+                raise DatasetError(f"{where}: a polygon of the segmentation must be a list of numbers x1, y1, …")
+        else:
+            raise DatasetError(f"{where}: `segmentation` must be a COCO RLE, a list of them, or polygons, "
+                               f"got {_shown(part)}")
+    return segmentation
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60] + '…' if len(text) > 60 else text}"
 
 
 def require_file(path: Path, what: str) -> Path:

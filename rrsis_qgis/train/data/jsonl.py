@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import List, Optional
 
-from .common import CocoMask, DatasetError, Record, require_dir, require_file
+from .common import CocoMask, DatasetError, Record, checked_segmentation, require_dir, require_file, text_field
 
 REQUIRED_FIELDS = ("sent", "file_name", "segmentation")
 
@@ -31,9 +31,12 @@ def read_index(index: Path, split: Optional[str] = None, image_root: Optional[Pa
             item = _parse(line, index, line_no)
             if split is not None and item.get("split", split) != split:
                 continue
-            records.append(Record(ref_id=str(item.get("image_id", line_no)), phrase=item["sent"].strip(),
-                                  kind=item.get("kind"), image_path=image_dir / item["file_name"],
-                                  mask=CocoMask(item["segmentation"])))
+            where = f"{index}:{line_no}"
+            records.append(Record(ref_id=str(item.get("image_id", line_no)),
+                                  phrase=text_field(item, "sent", where).strip(),
+                                  kind=text_field(item, "kind", where, optional=True),
+                                  image_path=image_dir / text_field(item, "file_name", where),
+                                  mask=CocoMask(checked_segmentation(item["segmentation"], where))))
     return records
 
 
