@@ -60,7 +60,9 @@ def child(model: str, runs: int) -> dict:
 def run_child(model: str, runs: int) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", model, "--runs", str(runs)], capture_output=True,
                          text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(json.dumps(result), file=sys.stderr, flush=True)  # each model's numbers as soon as they exist
+    return result
 
 
 def main() -> None:
