@@ -230,7 +230,8 @@ class RrsisDock(QgsDockWidget):
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))
         self.ui.stopButton.setEnabled(state != "down")
         problem = state == "down" and detail not in QUIET_DOWN and not self.session.backend.missing_weights
-        self.ui.problemLabel.setText(detail if problem else "")  # said in the dock, not only in a tooltip
+        # said in the dock, not only in a tooltip; below the phrase field, which must not move when it comes and goes
+        self.ui.problemLabel.setText(detail if problem else "")
         self.ui.problemRow.setVisible(problem)
         if state == "connected":
             self._clear_restart_message()  # it no longer applies

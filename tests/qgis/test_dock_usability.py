@@ -125,15 +125,22 @@ def test_start_without_a_backend_python_says_so_and_opens_the_settings(qtbot, pl
     dock = plugin.dock
     dock.setFloating(True)
     dock.show()
+    field = dock.ui.phraseCombo
+
+    def where():
+        QApplication.processEvents()
+        return field.geometry()
+
+    before = where()
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
-    assert dock.ui.problemRow.isVisible()
+    assert dock.ui.problemRow.isVisible() and where() == before  # the phrase field stays where it was
     assert "no backend Python configured" in dock.ui.problemLabel.text()
     qtbot.mouseClick(dock.ui.problemSettingsButton, Qt.LeftButton)
     assert len(opened) == 1
     settings.backend_url = backend.url  # fixed in the settings: the next Start connects, the reason goes
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
     qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
-    assert not dock.ui.problemRow.isVisible()
+    assert not dock.ui.problemRow.isVisible() and where() == before
 
 
 def export_with(monkeypatch, dock, name, chosen_filter):
