@@ -21,7 +21,7 @@ class ReviewList(QObject):
         ui.acceptButton.clicked.connect(lambda: self.mark("accepted"))
         ui.rejectButton.clicked.connect(lambda: self.mark("rejected"))
         ui.zoomButton.clicked.connect(self.zoom)
-        ui.resultsList.itemSelectionChanged.connect(self._select_on_map)
+        ui.resultsList.itemSelectionChanged.connect(lambda: self._select_on_map(flash=True))
         session.watcher.changed.connect(self.refresh)
         self.actions = []
         for key, text, slot in (("accept", self.tr("RRSIS: accept the selected results"), lambda: self.mark("accepted")),
@@ -76,8 +76,8 @@ class ReviewList(QObject):
             self.on_failed(self.tr("the selected result is no longer in the results layer (undone or deleted)"),
                            False)
 
-    def _select_on_map(self):
-        self.session.select_results(self.selected_ids())
+    def _select_on_map(self, flash=False):
+        self.session.select_results(self.selected_ids(), flash)
 
     def cleanup(self):
         for action in self.actions:
