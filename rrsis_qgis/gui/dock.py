@@ -88,6 +88,10 @@ class RrsisDock(QgsDockWidget):
         canvas.extentsChanged.connect(self.update_view_info)  # it schedules the idle encode
         # QGIS 3.22 emits extentsChanged before the new CRS is in the map settings (a new project's first raster)
         canvas.destinationCrsChanged.connect(self.update_view_info)
+        self._after_layers = QTimer(self)
+        self._after_layers.setSingleShot(True)
+        self._after_layers.setInterval(0)
+        self._after_layers.timeout.connect(self.update_view_info)
         QgsProject.instance().layersAdded.connect(self._on_layers_added)
         self.visibilityChanged.connect(self.idle.set_active)
         self.idle.stateChanged.connect(self._show_view_info)
@@ -144,11 +148,13 @@ class RrsisDock(QgsDockWidget):
         self._show_view_info()
 
     def _on_layers_added(self, _layers):
-        QTimer.singleShot(0, self.update_view_info)  # after QGIS has set the project's CRS from the first layer
+        self._after_layers.start()  # once QGIS has set the project's CRS from the first layer
 
     def _show_view_info(self, *_):
         """One line that never wraps (the phrase field below must not move while the analyst aims at it): the
         view is elided to the width, the idle state stays whole, the full line is the tooltip."""
+        if not hasattr(self, "idle"):
+            return  # a resize while the dock is being built
         state = {"ready": self.tr("view ready"), "encoding": self.tr("preparing the view…")}.get(self.idle.state)
         state = f" · {state}" if self.layer_combo.currentLayer() and state else ""
         label = self.ui.viewInfo

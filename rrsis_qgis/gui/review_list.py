@@ -24,9 +24,10 @@ class ReviewList(QObject):
         ui.resultsList.itemSelectionChanged.connect(lambda: self._select_on_map(flash=True))
         session.watcher.changed.connect(self.refresh)
         self.actions = []
-        for key, text, slot in (("accept", self.tr("RRSIS: accept the selected results"), lambda: self.mark("accepted")),
-                                ("reject", self.tr("RRSIS: reject the selected results"), lambda: self.mark("rejected")),
-                                ("zoom", self.tr("RRSIS: zoom to the selected results"), self.zoom)):
+        for key, text, slot in (
+                ("accept", self.tr("RRSIS: accept the selected results"), lambda: self.mark("accepted")),
+                ("reject", self.tr("RRSIS: reject the selected results"), lambda: self.mark("rejected")),
+                ("zoom", self.tr("RRSIS: zoom to the selected results"), self.zoom)):
             action = QAction(text, iface.mainWindow())
             action.setObjectName(f"mActionRrsis_{key}")
             action.setShortcut(QKeySequence(SHORTCUTS[key]))
