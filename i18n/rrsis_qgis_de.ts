@@ -452,6 +452,49 @@ verwendet von: {}</translation>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>Shapefile (*.shp)</source>
+        <translation>Shapefile (*.shp)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Open the plugin settings</source>
+        <translation>Die Einstellungen des Plugins öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: accept the selected results</source>
+        <translation>RRSIS: gewählte Ergebnisse annehmen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: reject the selected results</source>
+        <translation>RRSIS: gewählte Ergebnisse ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: zoom to the selected results</source>
+        <translation>RRSIS: auf gewählte Ergebnisse zoomen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
+    </message>
 </context>
 <context>
     <name>RrsisModels</name>

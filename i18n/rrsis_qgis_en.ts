@@ -451,6 +451,49 @@ used by: {}</source>
         <source>Download…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>Shapefile (*.shp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Open the plugin settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: accept the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: reject the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: zoom to the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RrsisModels</name>

@@ -452,6 +452,49 @@ used by: {}</source>
         <source>Download…</source>
         <translation>下载…</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <source>Shapefile (*.shp)</source>
+        <translation>Shapefile (*.shp)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <source>Open the plugin settings</source>
+        <translation>打开插件设置</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: accept the selected results</source>
+        <translation>RRSIS：接受所选结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: reject the selected results</source>
+        <translation>RRSIS：拒绝所选结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>RRSIS: zoom to the selected results</source>
+        <translation>RRSIS：缩放到所选结果</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation>所选结果已不在结果图层中（已撤销或删除）</translation>
+    </message>
 </context>
 <context>
     <name>RrsisModels</name>

@@ -6,21 +6,22 @@ from pathlib import Path
 from qgis.core import Qgis, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsPointXY, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QKeySequence
-from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QTreeWidgetItem, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QVBoxLayout, QWidget
 
 from ..geo.vector_writer import WriteError
 from ..qgis_core.export import SHAPEFILE_TEXT
 from ..qgis_core.idle_encoder import IdleEncoder
 from ..qgis_core.results_layer import ResultsError
 from .refine_tool import RefineTool
+from .review_list import ReviewList
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 HISTORY_KEY, HISTORY_SIZE = "rrsis_qgis/phrase_history", 20
+EXPORT_DIR_KEY = "rrsis_qgis/last_export_dir"
 BADGE = {"connected": "#1fa34a", "starting": "#e69500", "down": "#d7301f"}
-# Alt+<letter> opens QGIS's menus (Alt+R = Raster): the review keys add Shift, which no menu uses.
-SHORTCUTS = {"accept": "Alt+Shift+A", "reject": "Alt+Shift+R", "zoom": "Alt+Shift+Z"}
+QUIET_DOWN = ("", "stopped")  # a down backend's details that need no explanation in the dock
 BADGE_DETAIL = 40  # characters of the backend's detail shown beside the dot; the rest is in the tooltip
 
 
@@ -45,7 +46,10 @@ class RrsisDock(QgsDockWidget):
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
         self.models_dialog = None  # the model manager, while open
         self._view_text = ""  # the view line without the idle state: made once per canvas move
-        self._select_next: list = []  # req_ids to select when the list is next rebuilt (a new query's)
+        for button in (self.ui.startButton, self.ui.stopButton):
+            button.setFocusPolicy(Qt.TabFocus)  # a click leaves the focus where it was: typing never restarts
+        self.ui.problemRow.hide()
+        self.review = ReviewList(self, self.ui, session, iface, self._on_failed)
         self.ui.heatmapCheck.setChecked(session.settings.show_heatmap)
         self.idle = session.idle = IdleEncoder(session, self.layer_combo.currentLayer, self)
         self._load_history()
@@ -55,7 +59,7 @@ class RrsisDock(QgsDockWidget):
         if iface.activeLayer() is not None and iface.activeLayer().type() == iface.activeLayer().RasterLayer:
             self.layer_combo.setLayer(iface.activeLayer())
         self.update_view_info()
-        self.refresh_results()
+        self.review.refresh()
 
     # wiring -----------------------------------------------------------------------------------
     def _connect(self):
@@ -66,9 +70,7 @@ class RrsisDock(QgsDockWidget):
         ui.startButton.clicked.connect(self._start_backend)
         ui.stopButton.clicked.connect(s.backend.stop)
         ui.settingsButton.clicked.connect(self.open_settings)
-        ui.acceptButton.clicked.connect(lambda: self._mark("accepted"))
-        ui.rejectButton.clicked.connect(lambda: self._mark("rejected"))
-        ui.zoomButton.clicked.connect(self._zoom)
+        ui.problemSettingsButton.clicked.connect(self.open_settings)
         ui.exportButton.clicked.connect(self.export)
         ui.refineButton.toggled.connect(self._toggle_refine)
         ui.heatmapCheck.toggled.connect(self._toggle_heatmap)
@@ -76,23 +78,28 @@ class RrsisDock(QgsDockWidget):
         self.refine_tool.boxDrawn.connect(self._on_refine_box)
         self.refine_tool.deactivated.connect(lambda: ui.refineButton.setChecked(False))
         self._shortcuts = []
-        for keys, slot in (("Ctrl+Return", self.run), (SHORTCUTS["accept"], lambda: self._mark("accepted")),
-                           (SHORTCUTS["reject"], lambda: self._mark("rejected")), (SHORTCUTS["zoom"], self._zoom),
-                           ("Esc", s.cancel)):
+        for keys, slot in (("Ctrl+Return", self.run), ("Esc", s.cancel)):  # the review keys: ReviewList
             shortcut = QShortcut(QKeySequence(keys), self._container)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
         self.layer_combo.layerChanged.connect(lambda _layer: self.update_view_info())
-        self.iface.mapCanvas().extentsChanged.connect(self.update_view_info)  # it schedules the idle encode
+        canvas = self.iface.mapCanvas()
+        canvas.extentsChanged.connect(self.update_view_info)  # it schedules the idle encode
+        # QGIS 3.22 emits extentsChanged before the new CRS is in the map settings (a new project's first raster)
+        canvas.destinationCrsChanged.connect(self.update_view_info)
+        self._after_layers = QTimer(self)
+        self._after_layers.setSingleShot(True)
+        self._after_layers.setInterval(0)
+        self._after_layers.timeout.connect(self.update_view_info)
+        QgsProject.instance().layersAdded.connect(self._on_layers_added)
         self.visibilityChanged.connect(self.idle.set_active)
         self.idle.stateChanged.connect(self._show_view_info)
-        s.backend.stateChanged.connect(self.idle.schedule)
+        s.backend.stateChanged.connect(self.idle.on_backend)
         s.backend.stateChanged.connect(self._on_backend)
         s.busyChanged.connect(self._on_busy)
         s.progress.connect(self.ui.progress.setValue)
         s.resultsAdded.connect(self._on_results)
-        s.watcher.changed.connect(self.refresh_results)
         s.failed.connect(self._on_failed)
         s.info.connect(lambda msg: self.iface.messageBar().pushMessage("RRSIS", msg, Qgis.Info, 5))
 
@@ -104,12 +111,16 @@ class RrsisDock(QgsDockWidget):
             self._remember(phrase)
 
     def export(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(Path.home()),
-                                              self.tr("GeoPackage (*.gpkg);;Shapefile (*.shp)"))
+        gpkg, shp = self.tr("GeoPackage (*.gpkg)"), self.tr("Shapefile (*.shp)")
+        folder = QgsSettings().value(EXPORT_DIR_KEY, "") or ""
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export results"),
+                                                   folder if Path(folder).is_dir() else str(Path.home()),
+                                                   f"{gpkg};;{shp}")
         if not path:
             return
         if not path.lower().endswith((".gpkg", ".shp")):
-            path += ".gpkg"
+            path += ".shp" if "*.shp" in chosen else ".gpkg"  # the type chosen in the dialog, not always GeoPackage
+        QgsSettings().setValue(EXPORT_DIR_KEY, str(Path(path).parent))
         accepted_only = not self.ui.exportAllCheck.isChecked()
         try:
             count = self.session.export(path, accepted_only=accepted_only)
@@ -136,38 +147,21 @@ class RrsisDock(QgsDockWidget):
         self.idle.schedule(view=view)
         self._show_view_info()
 
+    def _on_layers_added(self, _layers):
+        self._after_layers.start()  # once QGIS has set the project's CRS from the first layer
+
     def _show_view_info(self, *_):
+        """One line that never wraps (the phrase field below must not move while the analyst aims at it): the
+        view is elided to the width, the idle state stays whole, the full line is the tooltip."""
+        if not hasattr(self, "idle"):
+            return  # a resize while the dock is being built
         state = {"ready": self.tr("view ready"), "encoding": self.tr("preparing the view…")}.get(self.idle.state)
-        text = self._view_text
-        self.ui.viewInfo.setText(f"{text} · {state}" if self.layer_combo.currentLayer() and state else text)
-
-    def refresh_results(self):
-        """Rebuild the list from the results layers (they are the truth: undo, attribute table, vertex tool)."""
-        tree = self.ui.resultsList
-        selected = set(self._select_next) or set(self._selected_ids())
-        self._select_next = []
-        tree.clear()
-        for row in self.session.rows():
-            item = QTreeWidgetItem([row["prompt"], f"{row['score']:.3f}", row["status"]])
-            item.setData(0, Qt.UserRole, row["req_id"])
-            why = " · ".join(f"{k} {v:.2f}" for k, v in row["why"].items())
-            for column in range(3):
-                item.setToolTip(column, why)
-            tree.addTopLevelItem(item)
-            item.setSelected(row["req_id"] in selected)
-
-    def _mark(self, status):
-        ids = self._selected_ids()
-        if ids and not self.session.set_status(ids, status):
-            self._on_failed(self.tr("the selected result is no longer in the results layer (undone or deleted)"),
-                            False)
-        self.refresh_results()
-
-    def _zoom(self):
-        ids = self._selected_ids()
-        if ids and not self.session.zoom_to(ids):
-            self._on_failed(self.tr("the selected result is no longer in the results layer (undone or deleted)"),
-                            False)
+        state = f" · {state}" if self.layer_combo.currentLayer() and state else ""
+        label = self.ui.viewInfo
+        label.setToolTip(self._view_text + state)
+        metrics = label.fontMetrics()
+        room = max(0, label.contentsRect().width() - metrics.horizontalAdvance(state))
+        label.setText(metrics.elidedText(self._view_text, Qt.ElideRight, room) + state)
 
     def _toggle_heatmap(self, on):
         self.session.set_heatmap(on)
@@ -175,6 +169,7 @@ class RrsisDock(QgsDockWidget):
 
     def _start_backend(self):
         self.session.backend.start()
+        self.ui.phraseCombo.setFocus()  # what comes next is a phrase (and Start keeps no focus to press again)
 
     def _toggle_refine(self, on):
         canvas = self.iface.mapCanvas()
@@ -240,6 +235,10 @@ class RrsisDock(QgsDockWidget):
             self.tr("Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis")]))
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))
         self.ui.stopButton.setEnabled(state != "down")
+        problem = state == "down" and detail not in QUIET_DOWN and not self.session.backend.missing_weights
+        # said in the dock, not only in a tooltip; below the phrase field, which must not move when it comes and goes
+        self.ui.problemLabel.setText(detail if problem else "")
+        self.ui.problemRow.setVisible(problem)
         if state == "connected":
             self._clear_restart_message()  # it no longer applies
         elif state == "down" and self.session.backend.missing_weights:
@@ -257,6 +256,7 @@ class RrsisDock(QgsDockWidget):
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_badge()
+        self._show_view_info()
 
     def _on_busy(self, busy):
         self.ui.runButton.setEnabled(not busy)
@@ -265,8 +265,8 @@ class RrsisDock(QgsDockWidget):
         self.ui.progress.setVisible(busy)
 
     def _on_results(self, rows):
-        self._select_next = [row["req_id"] for row in rows]
-        self.refresh_results()
+        self.review.select_next(row["req_id"] for row in rows)
+        self.review.refresh()
         layer = QgsProject.instance().mapLayer(rows[0]["layer_id"]) if rows else None
         if layer is not None:
             self.iface.setActiveLayer(layer)  # Ctrl+Z, the vertex tool and the attribute table act on it
@@ -314,15 +314,17 @@ class RrsisDock(QgsDockWidget):
         self._toggle_refine(False)
         self._clear_restart_message()
         self.idle.stop()
-        try:
-            self.iface.mapCanvas().extentsChanged.disconnect(self.update_view_info)
-        except TypeError:
-            pass
+        self.review.cleanup()
+        canvas = self.iface.mapCanvas()
+        for signal, slot in ((canvas.extentsChanged, self.update_view_info),
+                             (canvas.destinationCrsChanged, self.update_view_info),
+                             (QgsProject.instance().layersAdded, self._on_layers_added)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
 
     # helpers ----------------------------------------------------------------------------------
-    def _selected_ids(self):
-        return [item.data(0, Qt.UserRole) for item in self.ui.resultsList.selectedItems()]
-
     def _load_history(self):
         history = QgsSettings().value(HISTORY_KEY, []) or []
         self.ui.phraseCombo.addItems([h for h in history if isinstance(h, str)])

@@ -58,6 +58,17 @@ class IdleEncoder(QObject):
         else:
             self.timer.stop()
 
+    def on_backend(self, state: str, _detail: str = "") -> None:
+        """The backend's state changed (Stop, Restart, a model change, a crash): a backend that is not
+        connected, or is a new process, has no cached view, so 'ready' is forgotten; once connected the view
+        is encoded again."""
+        if state != CONNECTED:
+            self.ready_key = None
+            if self.task is not None:
+                self.task.cancel()
+                self.task = None
+        self.schedule()
+
     def mark_ready(self, view: ViewRequest) -> None:
         """A query just ran on ``view``: the backend has it cached."""
         self.ready_key = view_key(view, self.session.settings)

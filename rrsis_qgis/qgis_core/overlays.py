@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import base64
-import os
-import shutil
 import uuid
-from pathlib import Path
 from typing import Optional
 
 import numpy as np
 from osgeo import gdal
-from qgis.core import (QgsApplication, QgsColorRampShader, QgsCoordinateReferenceSystem, QgsFeature, QgsField,
+from qgis.core import (QgsColorRampShader, QgsCoordinateReferenceSystem, QgsFeature, QgsField,
                        QgsFillSymbol, QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer, QgsRasterShader,
                        QgsSingleBandPseudoColorRenderer, QgsStyle, QgsVectorLayer)
-from qgis.PyQt.QtCore import QDir, QVariant
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..geo.view import apply_geotransform
@@ -21,43 +18,21 @@ from .layer_order import add_below_results
 
 HEATMAP_MARKER, CANDIDATES_MARKER = "rrsis_qgis/heatmap", "rrsis_qgis/candidates"
 HEATMAP_OPACITY = 0.6
+OVERLAY_DIR = "/vsimem/rrsis_qgis/overlays"
 
 
-def overlay_dir() -> Path:
-    """This QGIS process's folder for heatmap files; outside the system temp folder, which QGIS would call
-    'temporary layers' and ask about on exit. Removed by ``clean_overlay_dir`` (plugin unload)."""
-    base = Path(QgsApplication.qgisSettingsDirPath())
-    if _inside(base, Path(QDir.tempPath())):  # a profile kept in /tmp (tests, kiosks): the user's cache instead
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rrsis_qgis" / "qgis"
-    return base / "rrsis_qgis" / "overlays" / str(os.getpid())
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+def overlay_dir() -> str:
+    """The heatmaps' folder: in GDAL's memory (/vsimem), never on disk. QGIS 3.22 calls any layer whose file is
+    in the system temp folder a 'temporary layer' and asks about it on every exit and New Project (with
+    Cancel as the default), and a fresh profile or HOME can be in /tmp; a /vsimem file is never counted,
+    and nothing is left behind by a crash. Emptied by ``clean_overlay_dir`` (plugin unload)."""
+    return OVERLAY_DIR
 
 
 def clean_overlay_dir() -> None:
-    """Remove this process's heatmap files and those left by QGIS processes that are gone (a crash)."""
-    base = overlay_dir().parent
-    if not base.is_dir():
-        return
-    for folder in base.iterdir():
-        if folder.name == str(os.getpid()) or not _alive(folder.name):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
+    """Free this process's heatmap files."""
+    for name in gdal.ReadDirRecursive(OVERLAY_DIR) or []:
+        gdal.Unlink(f"{OVERLAY_DIR}/{name}")
 
 
 def show_heatmap(png_b64: str, scale: float, view_gt, crs_wkt: str, label: str,
@@ -77,10 +52,8 @@ def show_heatmap(png_b64: str, scale: float, view_gt, crs_wkt: str, label: str,
         rows = np.minimum((np.arange(heat.shape[0]) / scale).astype(int), valid.shape[0] - 1)
         cols = np.minimum((np.arange(heat.shape[1]) / scale).astype(int), valid.shape[1] - 1)
         heat[~valid[np.ix_(rows, cols)]] = 0
-    folder = overlay_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"heatmap_{uuid.uuid4().hex[:8]}.tif"
-    out = gdal.GetDriverByName("GTiff").Create(str(path), heat.shape[1], heat.shape[0], 1, gdal.GDT_Byte)
+    path = f"{overlay_dir()}/heatmap_{uuid.uuid4().hex[:8]}.tif"
+    out = gdal.GetDriverByName("GTiff").Create(path, heat.shape[1], heat.shape[0], 1, gdal.GDT_Byte)
     gt = list(view_gt)
     for i in (1, 2, 4, 5):  # heatmap pixels are 1/scale view pixels
         gt[i] = gt[i] / scale
@@ -91,7 +64,7 @@ def show_heatmap(png_b64: str, scale: float, view_gt, crs_wkt: str, label: str,
     band.WriteArray(heat)
     out = band = None
     _remove_marked(HEATMAP_MARKER)
-    layer = QgsRasterLayer(str(path), f"RRSIS heatmap: {label[:40]}")
+    layer = QgsRasterLayer(path, f"RRSIS heatmap: {label[:40]}")
     layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, _heat_shader()))
     layer.renderer().setOpacity(HEATMAP_OPACITY)
     layer.setCustomProperty(HEATMAP_MARKER, True)
@@ -167,8 +140,5 @@ def _remove_marked(marker: str) -> None:
     for layer in marked(marker):
         source = layer.source() if marker == HEATMAP_MARKER else ""
         project.removeMapLayer(layer.id())
-        if source and Path(source).parent == overlay_dir():
-            try:
-                Path(source).unlink()
-            except OSError:  # still open somewhere (Windows): removed with the folder on unload
-                pass
+        if source.startswith(overlay_dir() + "/"):
+            gdal.Unlink(source)

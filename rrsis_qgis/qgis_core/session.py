@@ -136,6 +136,15 @@ class Session(QObject):
         """What the results layers hold now, newest first (the dock's list)."""
         return result_rows(self.why)
 
+    def select_results(self, req_ids: List[str], flash: bool = False) -> None:
+        """Select these results' polygons on the map (and nothing else in the results layers): the selection
+        colour tells overlapping candidates apart; ``flash`` blinks them too (a row the analyst just picked)."""
+        for layer in find_results_layers():
+            ids = [f.id() for f in features_by_req_id(layer, req_ids)] if req_ids else []
+            layer.selectByIds(ids)
+            if flash and ids:
+                self.canvas.flashFeatureIds(layer, ids)
+
     def zoom_to(self, req_ids: List[str]) -> bool:
         target = self.canvas.mapSettings().destinationCrs()
         box = None

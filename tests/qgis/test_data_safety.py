@@ -67,6 +67,26 @@ def test_after_queries_and_decisions_quitting_asks_nothing_and_the_file_has_ever
     assert not layer.isModified() and saved(plugin.session.settings.results_file())[ids[1]] == "rejected"
 
 
+def test_a_profile_and_home_in_the_temp_folder_get_no_exit_question_for_the_overlays(
+        qtbot, qgis_canvas, plugin, settings, scene_layer, tmp_path, monkeypatch):
+    """A fresh profile is often made under /tmp: QGIS 3.22 then calls every file there 'temporary' and asks on
+    each exit and New Project (skipMemoryLayersCheck only spares memory layers)."""
+    from rrsis_qgis.qgis_core.overlays import CANDIDATES_MARKER, HEATMAP_MARKER
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    dock = open_dock(qtbot, plugin)
+    dock.ui.heatmapCheck.setChecked(True)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    run_phrase(qtbot, dock, "the white storage tank left of the road")
+    layers = QgsProject.instance().mapLayers().values()
+    assert len([layer for layer in layers if layer.customProperty(HEATMAP_MARKER) or
+                layer.customProperty(CANDIDATES_MARKER)]) == 2
+    assert qgis_would_ask_on_exit((scene_layer.source(), settings.results_file())) == []  # the analyst's own files
+
+
 @pytest.fixture
 def fake_backend(tmp_path):
     """A 'backend Python' that records each start and then waits like a loading model."""

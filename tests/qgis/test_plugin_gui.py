@@ -80,7 +80,7 @@ def test_type_a_phrase_run_review_and_export(qtbot, qgis_iface, qgis_canvas, plu
     dock = open_dock(qtbot, plugin)
     dock.layer_combo.setLayer(scene_layer)
     show(qgis_canvas, scene_layer)
-    assert "256×256 px @ 0.5 m/px (ground), EPSG:32616" in dock.ui.viewInfo.text()
+    assert "256×256 px @ 0.5 m/px (ground), EPSG:32616" in dock.ui.viewInfo.toolTip()  # whole; the line may be elided
 
     qgis_iface.setActiveLayer(scene_layer)
     run_phrase(qtbot, dock, "the white storage tank left of the road")
@@ -121,10 +121,10 @@ def test_review_shortcuts_leave_the_menu_mnemonics_alone(qtbot, qgis_iface, plug
     """Alt+<letter> belongs to QGIS's menus (Alt+R = Raster, Alt+A is free today but not promised)."""
     from qgis.PyQt.QtGui import QKeySequence
 
-    from rrsis_qgis.gui.dock import SHORTCUTS
+    from rrsis_qgis.gui.review_list import SHORTCUTS
 
     plugin.action.trigger()
-    keys = {QKeySequence(s.key()).toString() for s in plugin.dock._shortcuts}
+    keys = {QKeySequence(a.shortcut()).toString() for a in plugin.dock.review.actions}
     for name, sequence in SHORTCUTS.items():
         assert sequence in keys
         assert sequence.startswith("Alt+Shift+"), name
