@@ -10,18 +10,14 @@ from osgeo import ogr
 
 from tests.e2e.server_process import png_b64, start_server
 from tests.e2e.test_cli import REPO, check_layer, cli
-from tests.unit.rsrefseg2_fixture import random_lora, tiny_parts, write_release, write_tokenizer
+from tests.unit.rsrefseg2_fixture import tiny_release
 
 PHRASE = "the white storage tank"
 
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("release")
-    parts = tiny_parts(seed=4)
-    write_release(folder / "tiny_release.pth", parts, random_lora(parts))
-    write_tokenizer(folder)
-    return folder
+    return tiny_release(tmp_path_factory.mktemp("release"), "tiny_release.pth", seed=4)[0]
 
 
 @pytest.fixture(scope="module")

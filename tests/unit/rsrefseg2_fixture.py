@@ -14,4 +14,13 @@ def write_tokenizer(folder: Path) -> Path:
     return standin_tokenizer(folder)
 
 
-__all__ = ["tiny_parts", "random_lora", "write_release", "write_tokenizer"]
+def tiny_release(folder: Path, name: str = "tiny.pth", seed: int = 0) -> tuple:
+    """A release-layout file ``folder/name`` with its tokenizer beside it → (folder, parts, lora)."""
+    parts = tiny_parts(seed)
+    lora = random_lora(parts)
+    write_release(Path(folder) / name, parts, lora)
+    write_tokenizer(folder)
+    return Path(folder), parts, lora
+
+
+__all__ = ["tiny_parts", "random_lora", "write_release", "write_tokenizer", "tiny_release"]

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import torch
 
-from rsrefseg2_fixture import random_lora, tiny_parts, write_release, write_tokenizer
+from rsrefseg2_fixture import tiny_release
 from rrsis_qgis.engine.rsrefseg2.build import load_model, locate
 from rrsis_qgis.engine.rsrefseg2.model import sam_input
 from rrsis_qgis.engine.rsrefseg2.preprocess import canvas
@@ -15,11 +15,7 @@ PHRASES = ["the red building", "a small car near the top corner"]
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("release")
-    parts = tiny_parts(seed=7)
-    write_release(folder / "r.pth", parts, random_lora(parts))
-    write_tokenizer(folder)
-    return folder
+    return tiny_release(tmp_path_factory.mktemp("release"), "r.pth", seed=7)[0]
 
 
 def _batch():

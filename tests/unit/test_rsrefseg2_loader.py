@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from rsrefseg2_fixture import random_lora, tiny_parts, write_release, write_tokenizer
+from rsrefseg2_fixture import tiny_release
 from rrsis_qgis.engine.rsrefseg2.build import locate
 from rrsis_qgis.engine.rsrefseg2.checkpoint import ReleaseError, read_release
 from rrsis_qgis.engine.segmenter import Segmenter
@@ -13,12 +13,7 @@ from rrsis_qgis.engine.segmenter import Segmenter
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("rsrefseg2")
-    parts = tiny_parts()
-    lora = random_lora(parts)
-    write_release(folder / "tiny.pth", parts, lora)
-    write_tokenizer(folder)
-    return folder, parts, lora
+    return tiny_release(tmp_path_factory.mktemp("rsrefseg2"))
 
 
 @pytest.fixture(scope="module")
