@@ -18,6 +18,7 @@ from ..geo.tiled_run import MODES, BackendAsk, TiledCancelled, result_row, run_t
 from ..geo.tiling import MAX_TILE, MIN_TILE, plan_grid
 from ..phrase_check import clean_phrase
 from ..qgis_core.backend_client import BackendError
+from ..qgis_core.extent import layer_crs_wkt
 from ..qgis_core.results_layer import result_fields
 from ..resources import icon_path
 from .backend_choice import backend_client
@@ -94,7 +95,8 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
             grid = plan_grid(layer.source(), self._extent(parameters, context, layer),
                              self.parameterAsDouble(parameters, self.GSD, context) or None,
                              self.parameterAsInt(parameters, self.TILE, context),
-                             self.parameterAsInt(parameters, self.OVERLAP, context))
+                             self.parameterAsInt(parameters, self.OVERLAP, context),
+                             crs_wkt=layer_crs_wkt(layer))
         except (RasterError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
         client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),

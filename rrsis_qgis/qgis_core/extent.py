@@ -31,6 +31,11 @@ class ViewRequest:
         return f"{self.plan.out_w}×{self.plan.out_h} px @ {gsd:.3g} m/px (ground), {self.crs_authid or 'custom CRS'}"
 
 
+def layer_crs_wkt(layer: QgsRasterLayer) -> str:
+    """The layer's CRS as QGIS knows it (the file's, or the one assigned in Layer Properties); "" when none."""
+    return layer.crs().toWkt() if layer.crs().isValid() else ""
+
+
 def visible_area(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsGeometry:
     """The canvas's visible polygon (rotation included) in the layer's CRS."""
     corners = [QgsPointXY(p) for p in map_settings.visiblePolygon()]
@@ -82,7 +87,7 @@ def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: 
     extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
     context = QgsProject.instance().transformContext()
     if layer.providerType() == "gdal":
-        plan = plan_view(layer.source(), extent, max_side)
+        plan = plan_view(layer.source(), extent, max_side, crs_wkt=layer_crs_wkt(layer))
         gsd = ground_gsd_m(plan.geotransform, plan.out_w, plan.out_h, layer.crs(), context) or plan.gsd_m
         return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(),
                            gsd_m=gsd, visible_wkt=area.asWkt())
