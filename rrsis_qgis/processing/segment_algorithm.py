@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
+from qgis.core import (QgsFeature, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
-                       QgsProcessingParameterString, QgsWkbTypes)
+                       QgsProcessingParameterString)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -22,6 +22,7 @@ from ..qgis_core.extent import layer_crs_wkt
 from ..qgis_core.results_layer import result_fields
 from ..resources import icon_path
 from .backend_choice import backend_client
+from .output_sink import OutputSink
 
 HELP = """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
 with the fields of the RRSIS results layer).
@@ -86,28 +87,13 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None or layer.providerType() != "gdal":
-            raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
-                                                 "(web layers are not tiled; use the panel for them)"))
-        try:
-            phrase = clean_phrase(self.parameterAsString(parameters, self.PHRASE, context))
-            grid = plan_grid(layer.source(), self._extent(parameters, context, layer),
-                             self.parameterAsDouble(parameters, self.GSD, context) or None,
-                             self.parameterAsInt(parameters, self.TILE, context),
-                             self.parameterAsInt(parameters, self.OVERLAP, context),
-                             crs_wkt=layer_crs_wkt(layer))
-        except (RasterError, ValueError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+        layer, phrase, grid = self._plan(parameters, context, feedback)
         client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),
                                 self.parameterAsFile(parameters, self.TOKEN_FILE, context))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         feedback.pushInfo(f"{grid.describe()}, mode {mode}, backend {client.url}")
         fields = result_fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                          layer.crs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        output = OutputSink(self, parameters, context, fields, layer.crs(), phrase)
         src_layer = Path(layer.source()).name
 
         def write(inst, outcome) -> None:  # each object as soon as it is final: nothing piles up
@@ -117,7 +103,7 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
             geom.fromWkb(bytes(inst.geom.ExportToWkb()))
             feature.setGeometry(geom)
             feature.setAttributes([row[name] for name in FIELD_NAMES])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            output.add(feature)
 
         def progress(fraction: float, message: str) -> None:
             feedback.setProgress(100.0 * fraction)
@@ -128,11 +114,36 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                 threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
                                 progress=progress, cancelled=feedback.isCanceled, on_instance=write)
         except TiledCancelled:
-            raise QgsProcessingException(self.tr("cancelled")) from None
+            # Not an error: QGIS 3.22's dialog still prints its own "Execution failed" for any cancelled run.
+            output.discard()
+            feedback.pushInfo(self.tr("Cancelled: nothing was written."))
+            return {}
         except (BackendError, ValueError) as exc:
+            output.discard()
             raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
         feedback.pushInfo(f"{outcome.count} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: output.close()}
+
+    def _plan(self, parameters, context, feedback):
+        """(layer, phrase, tile grid) from the parameters; a target GSD finer than the raster's is said, not hidden."""
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None or layer.providerType() != "gdal":
+            raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
+                                                 "(web layers are not tiled; use the panel for them)"))
+        target = self.parameterAsDouble(parameters, self.GSD, context) or None
+        try:
+            phrase = clean_phrase(self.parameterAsString(parameters, self.PHRASE, context))
+            grid = plan_grid(layer.source(), self._extent(parameters, context, layer), target,
+                             self.parameterAsInt(parameters, self.TILE, context),
+                             self.parameterAsInt(parameters, self.OVERLAP, context),
+                             crs_wkt=layer_crs_wkt(layer))
+        except (RasterError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        if target and target < grid.gsd_m * (1 - 1e-6):
+            feedback.pushWarning(self.tr("The target GSD {:.3g} m/px is finer than the raster's {:.3g} m/px: the "
+                                         "raster's own GSD is used (tiles are never upsampled).").format(
+                                             target, grid.gsd_m))
+        return layer, phrase, grid
 
     def _extent(self, parameters, context, layer):
         if not parameters.get(self.EXTENT):
