@@ -101,6 +101,21 @@ def test_a_path_that_is_not_a_checkpoint_file_is_refused(qtbot, tmp_path, checkp
     assert ok_button(dialog).isEnabled()
 
 
+def test_the_trainings_resume_file_is_refused_with_the_file_to_use(qtbot, checkpoint):
+    best = checkpoint.with_name("checkpoint.pt")  # a `train fit` folder: checkpoint.pt, last.pt, log.jsonl
+    best.write_bytes(b"x")
+    resume = checkpoint.with_name("last.pt")
+    resume.write_bytes(b"x")
+    dialog = open_dialog(qtbot, PluginSettings())
+    choose_trained(dialog)
+    type_path(qtbot, dialog, resume)
+    assert not ok_button(dialog).isEnabled()
+    message = dialog.ui.modelProblemLabel.text()
+    assert "resume file" in message and str(best) in message
+    type_path(qtbot, dialog, best)
+    assert ok_button(dialog).isEnabled()
+
+
 def test_a_saved_checkpoint_that_has_gone_is_shown_with_the_refusal(qtbot, tmp_path):
     gone = tmp_path / "deleted.pt"
     dialog = open_dialog(qtbot, PluginSettings(model=f"trained:{gone}"))
