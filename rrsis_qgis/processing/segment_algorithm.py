@@ -8,7 +8,7 @@ from qgis.core import (QgsFeature, QgsGeometry, QgsProcessing, QgsProcessingAlgo
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import __version__
@@ -24,7 +24,7 @@ from ..resources import icon_path
 from .backend_choice import backend_client
 from .output_sink import OutputSink
 
-HELP = """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
+HELP = QT_TRANSLATE_NOOP("SegmentByPhrase", """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
 with the fields of the RRSIS results layer).
 
 The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile \
@@ -35,7 +35,7 @@ tank", "the building in the top-left corner") are judged over the whole area on 
 is cut at the target GSD in the tiles under it. <i>all</i>: every instance the phrase names, each tile searched.
 
 <b>Backend</b>: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the \
-URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file."""
+URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file.""")  # marked: pylupdate5 collects it
 
 
 class SegmentByPhrase(QgsProcessingAlgorithm):
@@ -91,7 +91,7 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
         client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),
                                 self.parameterAsFile(parameters, self.TOKEN_FILE, context))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
-        feedback.pushInfo(f"{grid.describe()}, mode {mode}, backend {client.url}")
+        feedback.pushInfo(self.tr("{}, mode {}, backend {}").format(grid.describe(), mode, client.url))
         fields = result_fields()
         output = OutputSink(self, parameters, context, fields, layer.crs(), phrase)
         src_layer = Path(layer.source()).name
@@ -121,7 +121,8 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
         except (BackendError, ValueError) as exc:
             output.discard()
             raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
-        feedback.pushInfo(f"{outcome.count} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
+        feedback.pushInfo(self.tr("{} object(s); {} request(s) in {:.1f} s").format(
+            outcome.count, outcome.requests, outcome.seconds))
         return {self.OUTPUT: output.close()}
 
     def _plan(self, parameters, context, feedback):
