@@ -24,7 +24,8 @@ from ..resources import icon_path
 from .backend_choice import backend_client
 from .output_sink import OutputSink
 
-HELP = QT_TRANSLATE_NOOP("SegmentByPhrase", """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
+HELP = QT_TRANSLATE_NOOP("SegmentByPhrase", """\
+Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
 with the fields of the RRSIS results layer).
 
 The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile \
