@@ -2,51 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BackendChoice</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="23"/>
+        <source>the backend at {} does not answer: {}</source>
+        <translation>das Backend unter {} antwortet nicht: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="39"/>
+        <source>no backend: press Start in the RRSIS panel, or give this algorithm the backend URL and its token file (python -m rrsis_qgis.server --token-file FILE prints the URL)</source>
+        <translation>kein Backend: drücken Sie Start im RRSIS-Bedienfeld oder geben Sie diesem Algorithmus die URL des Backends und seine Token-Datei (python -m rrsis_qgis.server --token-file DATEI gibt die URL aus)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="59"/>
+        <source>a backend URL needs its token file (the server writes it at start)</source>
+        <translation>eine Backend-URL braucht ihre Token-Datei (der Server schreibt sie beim Start)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="64"/>
+        <source>cannot read the token file {}: {}</source>
+        <translation>die Token-Datei {} kann nicht gelesen werden: {}</translation>
+    </message>
+</context>
+<context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="70"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="112"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="92"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="131"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="108"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="147"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="144"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="183"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="196"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="234"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="216"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="254"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="220"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="258"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="75"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="117"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
+    </message>
+</context>
+<context>
+    <name>Extent</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="56"/>
+        <source>the map view does not show any part of {}: pan or zoom to it</source>
+        <translation>die Kartenansicht zeigt keinen Teil von {}: verschieben oder zoomen Sie dorthin</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="86"/>
+        <source>choose a raster layer first</source>
+        <translation>wählen Sie zuerst einen Rasterlayer</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="88"/>
+        <source>{} has no coordinate reference system, so polygons could not be placed on the map. Assign one first (Layer Properties → Source → Assigned coordinate reference system).</source>
+        <translation>{} hat kein Koordinatenbezugssystem, daher könnten Polygone nicht auf der Karte platziert werden. Weisen Sie zuerst eines zu (Layereigenschaften → Quelle → Zugewiesenes Koordinatenbezugssystem).</translation>
     </message>
 </context>
 <context>
@@ -76,31 +117,36 @@
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="54"/>
+        <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
+        <translation>{} ist die Fortsetzungsdatei des Trainings (letzte Epoche + Optimiererzustand, damit `train fit` weitermachen kann), kein trainierter Checkpoint: verwenden Sie stattdessen {}</translation>
+    </message>
 </context>
 <context>
     <name>ModelManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="191"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="168"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>Kein Backend-Python eingestellt: in den Plugin-Einstellungen setzen (ein Python mit den Abhängigkeiten von rrsis_qgis, z. B. .venv/bin/python des Projekts)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="211"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="188"/>
         <source>`models {}` exited with code {}</source>
         <translation>`models {}` wurde mit Code {} beendet</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="216"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="193"/>
         <source>unexpected answer from `models {}`: {}</source>
         <translation>unerwartete Antwort von `models {}`: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="268"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="246"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="259"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="237"/>
         <source>the download exited with code {}</source>
         <translation>der Download wurde mit Code {} beendet</translation>
     </message>
@@ -263,17 +309,17 @@ verwendet von: {}</translation>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="135"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="208"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="241"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -283,12 +329,12 @@ verwendet von: {}</translation>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="259"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="279"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="315"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="330"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -393,27 +439,27 @@ verwendet von: {}</translation>
         <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="140"/>
         <source>view ready</source>
         <translation>Ansicht bereit</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="140"/>
         <source>preparing the view…</source>
         <translation>Ansicht wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="169"/>
         <source>the selected result is no longer in the results layer (undone or deleted)</source>
         <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="222"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="232"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="239"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
     </message>
@@ -443,12 +489,12 @@ verwendet von: {}</translation>
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="269"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="289"/>
         <source>Model weights are missing: {} — download them, then press Start</source>
         <translation>Modellgewichte fehlen: {} — herunterladen, dann „Starten“ drücken</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="271"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="291"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
@@ -731,120 +777,152 @@ verwendet von: {}</translation>
 <context>
     <name>SegmentByPhrase</name>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="53"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="55"/>
         <source>Segment by phrase</source>
         <translation>Per Beschreibung segmentieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="63"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="65"/>
         <source>Raster layer</source>
         <translation>Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
         <source>Phrase</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
         <source>Extent (default: the whole raster)</source>
         <translation>Ausdehnung (Standard: das ganze Raster)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
         <source>Target GSD, m/px (0 = the raster&apos;s)</source>
         <translation>Ziel-GSD, m/px (0 = die des Rasters)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
         <source>Tile size, px</source>
         <translation>Kachelgröße, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
         <source>Tile overlap, px</source>
         <translation>Kachelüberlappung, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
         <source>single: the one referred object</source>
         <translation>einzeln: das eine beschriebene Objekt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
         <source>all: every instance</source>
         <translation>alle: jedes Vorkommen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
         <source>Score threshold</source>
         <translation>Schwellwert der Bewertung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
         <source>Backend URL (empty: the panel&apos;s)</source>
         <translation>Backend-URL (leer: die des Bedienfelds)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
         <source>Backend token file</source>
         <translation>Token-Datei des Backends</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="132"/>
         <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
         <translation>die Eingabe muss eine von GDAL lesbare Rasterdatei sein (Web-Layer werden nicht gekachelt; dafür das Bedienfeld verwenden)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="129"/>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="27"/>
+        <source>Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, with the fields of the RRSIS results layer).
+
+The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile goes to the RRSIS backend, and objects cut by tile borders are joined across the overlap.
+
+&lt;b&gt;Mode&lt;/b&gt; &lt;i&gt;single&lt;/i&gt;: the one object the phrase refers to; positions, relations and superlatives (&quot;the largest tank&quot;, &quot;the building in the top-left corner&quot;) are judged over the whole area on a coarse overview, then the object is cut at the target GSD in the tiles under it. &lt;i&gt;all&lt;/i&gt;: every instance the phrase names, each tile searched.
+
+&lt;b&gt;Backend&lt;/b&gt;: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the URL of a running &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; and its token file.</source>
+        <translation>Findet in einem ganzen Raster, was eine Beschreibung nennt, und schreibt die Umrisse als Polygone (im KBS des Rasters, mit den Feldern des RRSIS-Ergebnislayers).
+
+Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel-GSD gelesen — nie als Ganzes —, jede Kachel geht an das RRSIS-Backend, und Objekte, die Kachelgrenzen schneiden, werden über die Überlappung zusammengefügt.
+
+&lt;b&gt;Modus&lt;/b&gt; &lt;i&gt;single&lt;/i&gt;: das eine Objekt, auf das sich die Beschreibung bezieht; Lagen, Beziehungen und Superlative („der größte Tank“, „das Gebäude in der oberen linken Ecke“) werden über das ganze Gebiet auf einer groben Übersicht beurteilt, dann wird das Objekt mit der Ziel-GSD in den Kacheln darunter ausgeschnitten. &lt;i&gt;all&lt;/i&gt;: jede Instanz, die die Beschreibung nennt, in jeder Kachel gesucht.
+
+&lt;b&gt;Backend&lt;/b&gt;: leere URL = das Backend, das das RRSIS-Bedienfeld gestartet hat (oder das in seinen Einstellungen); sonst die URL eines laufenden &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; und seine Token-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="94"/>
+        <source>{}, mode {}, backend {}</source>
+        <translation>{}, Modus {}, Backend {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="119"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="124"/>
+        <source>{} object(s); {} request(s) in {:.1f} s</source>
+        <translation>{} Objekt(e); {} Anfrage(n) in {:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="144"/>
+        <source>The target GSD {:.3g} m/px is finer than the raster&apos;s {:.3g} m/px: the raster&apos;s own GSD is used (tiles are never upsampled).</source>
+        <translation>Die Ziel-GSD {:.3g} m/px ist feiner als die des Rasters ({:.3g} m/px): die GSD des Rasters wird verwendet (Kacheln werden nie hochgerechnet).</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="103"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="111"/>
         <source>a query is already running: wait for it or cancel it</source>
         <translation>eine Abfrage läuft bereits: abwarten oder abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="100"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="108"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="150"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="158"/>
         <source>there are no results to export yet</source>
         <translation>es gibt noch keine Ergebnisse zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="202"/>
         <source>query cancelled</source>
         <translation>Abfrage abgebrochen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="197"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="205"/>
         <source>nothing found for “{}” in this view</source>
         <translation>nichts gefunden für „{}“ in dieser Ansicht</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="226"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="232"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="213"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="221"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>Heatmap/Kandidaten konnten nicht angezeigt werden: {}</translation>
     </message>
@@ -852,34 +930,39 @@ verwendet von: {}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="80"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="77"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
+        <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
 </context>
 </TS>

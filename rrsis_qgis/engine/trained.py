@@ -12,7 +12,8 @@ from .prompter import load_prompter_config
 from .referral import Referral, ReferJob, mask_bbox
 from .referring_model import TRAINED_PREFIXES, ReferringModel
 from .sam2_adapter import Sam2Refiner
-from .trained_checkpoint import base_spec, checkpoint_path, is_trained_name, load_checkpoint, load_trained_state
+from .trained_checkpoint import (base_spec, checkpoint_path, is_trained_name, load_checkpoint, load_trained_state,
+                                 refuse_resume_file)
 from .trained_ranking import ASPECTS, MASK_THRESHOLD, RANKINGS, aspect_of, helper_phrases, pick
 
 
@@ -88,6 +89,7 @@ def build_trained(name: str, device: str = "auto", models_dir: Optional[Path] = 
 
     path = checkpoint_path(name) if is_trained_name(name) else Path(name)
     payload = load_checkpoint(path)
+    refuse_resume_file(payload, path)
     config = payload["config"]
     spec = base_spec(config, f"trained:{path.resolve()}")
     segmenter = Segmenter(spec, device=device, models_dir=models_dir)

@@ -27,6 +27,17 @@ def checkpoint_path(name: str) -> Path:
     return Path(name[len(PREFIX):]).expanduser()
 
 
+RESUME_KEYS = ("optimizer", "scheduler")  # only `train fit`'s resume file (last.pt) holds these
+
+
+def refuse_resume_file(payload: dict, path: Path) -> None:
+    """`train fit`'s resume file is not a model to run: say what it is and which file to use instead."""
+    if any(key in payload for key in RESUME_KEYS):
+        raise CheckpointError(f"{path} is the resume file of `python -m rrsis_qgis.train fit` (the last epoch's "
+                              "weights with the optimizer state, to continue training), not a trained checkpoint: "
+                              f"use {Path(path).with_name('checkpoint.pt')} (the best epoch) instead")
+
+
 def save_checkpoint(path: Path, state: dict, config: dict, extra: Optional[dict] = None) -> None:
     """Write atomically (temp file + rename): an interrupted save never leaves half a checkpoint."""
     path = Path(path)

@@ -40,12 +40,15 @@ class ViewPlan:
 
 
 def plan_view(path: str, extent: Optional[Sequence[float]] = None, max_side: int = DEFAULT_MAX_SIDE,
-              bands: Optional[Sequence[int]] = None) -> ViewPlan:
+              bands: Optional[Sequence[int]] = None, crs_wkt: Optional[str] = None) -> ViewPlan:
     """The pixel window covering ``extent`` (raster CRS; None = all) and the capped output size; reads no
-    pixels, so it checks CRS, extent and ``bands`` in milliseconds."""
+    pixels, so it checks CRS, extent and ``bands`` in milliseconds.
+
+    ``crs_wkt`` overrides the file's CRS (QGIS: the CRS the layer has, which the user may have assigned);
+    None = the file's own."""
     ds = _open(path)
     resolve_bands(ds.RasterCount, bands)
-    return _plan(ds, path, extent, max_side)
+    return _plan(ds, path, extent, max_side, crs_wkt)
 
 
 def read_view(
@@ -53,14 +56,16 @@ def read_view(
     extent: Optional[Sequence[float]] = None,
     max_side: int = DEFAULT_MAX_SIDE,
     bands: Optional[Sequence[int]] = None,
+    crs_wkt: Optional[str] = None,
 ) -> View:
     """Read ``extent`` = (xmin, ymin, xmax, ymax) in the raster's CRS, or the whole raster.
 
     The window is snapped outwards to the raster's pixel grid; the long side of the result is at
-    most ``max_side`` and never larger than the native window (no upsampling).
+    most ``max_side`` and never larger than the native window (no upsampling). ``crs_wkt``: as in
+    :func:`plan_view`.
     """
     ds = _open(path)
-    plan = _plan(ds, path, extent, max_side)
+    plan = _plan(ds, path, extent, max_side, crs_wkt)
     band_ids = resolve_bands(ds.RasterCount, bands)
     window = (plan.xoff, plan.yoff, plan.win_w, plan.win_h)
     size = dict(buf_xsize=plan.out_w, buf_ysize=plan.out_h)
@@ -75,8 +80,8 @@ def read_view(
                 crs_wkt=plan.crs_wkt, gsd_m=plan.gsd_m, source=path)
 
 
-def _plan(ds, path: str, extent, max_side: int) -> ViewPlan:
-    crs_wkt = ds.GetProjection()
+def _plan(ds, path: str, extent, max_side: int, crs_wkt: Optional[str] = None) -> ViewPlan:
+    crs_wkt = ds.GetProjection() if crs_wkt is None else crs_wkt
     if not crs_wkt:
         raise RasterError(
             f"{path} has no coordinate reference system, so polygons could not be placed on the map. "

@@ -83,13 +83,15 @@ class TileGrid:
 
 
 def plan_grid(path: str, extent: Optional[Sequence[float]] = None, target_gsd_m: Optional[float] = None,
-              tile: int = 1024, overlap: int = 128, bands: Optional[Sequence[int]] = None) -> TileGrid:
-    """Tiles covering ``extent`` (raster CRS; None = all) at ``target_gsd_m`` (None/0 = native)."""
+              tile: int = 1024, overlap: int = 128, bands: Optional[Sequence[int]] = None,
+              crs_wkt: Optional[str] = None) -> TileGrid:
+    """Tiles covering ``extent`` (raster CRS; None = all) at ``target_gsd_m`` (None/0 = native);
+    ``crs_wkt`` overrides the file's CRS (the layer's CRS in QGIS)."""
     if not MIN_TILE <= tile <= MAX_TILE:
         raise RasterError(f"tile size must be between {MIN_TILE} and {MAX_TILE} px (got {tile})")
     if not 0 <= overlap <= tile // 2:
         raise RasterError(f"overlap must be between 0 and half the tile size, {tile // 2} px (got {overlap})")
-    plan = plan_view(path, extent, max_side=1 << 30)  # native: the window, CRS and GSD, nothing read
+    plan = plan_view(path, extent, max_side=1 << 30, crs_wkt=crs_wkt)  # native: the window, CRS and GSD, nothing read
     ds = gdal.Open(str(path))
     band_ids = resolve_bands(ds.RasterCount, bands)
     factor = 1.0

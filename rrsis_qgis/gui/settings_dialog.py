@@ -30,7 +30,8 @@ class SettingsDialog(QDialog):
         ui.crsCombo.addItem(self.tr("the raster layer's CRS (one results layer per CRS)"), "layer")
         ui.crsCombo.addItem(self.tr("the project CRS"), "project")
         ui.pythonEdit.setPlaceholderText(default_backend_python() or ui.pythonEdit.placeholderText())
-        ui.resultsEdit.setPlaceholderText(default_results_path())
+        ui.resultsEdit.setPlaceholderText(self.tr("beside the project: <project>_rrsis_results.gpkg (unsaved: {})")
+                                          .format(default_results_path()))
         ui.pythonEdit.setText(settings.backend_python)
         ui.urlEdit.setText(settings.backend_url)
         ui.tokenEdit.setText(settings.token_file)
@@ -52,6 +53,8 @@ class SettingsDialog(QDialog):
         ui.modelsDirButton.clicked.connect(self._choose_models_dir)
         ui.modelsButton.clicked.connect(lambda: self.open_models())
         self.models_dialog = None  # the model manager, while open
+        self._grown_from = 0  # the height before a long refusal grew the dialog: given back when it goes
+        self._reserve_problem_room()
         self._check_model()
 
     def values(self) -> PluginSettings:
@@ -107,9 +110,23 @@ class SettingsDialog(QDialog):
         super().showEvent(event)
         self._fit_height()
 
+    def _reserve_problem_room(self) -> None:
+        """The refusal's two lines are always there, shown or not: OK never moves under the pointer."""
+        label = self.ui.modelProblemLabel
+        policy = label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
+        metrics = label.fontMetrics()
+        label.setMinimumHeight(metrics.height() + metrics.lineSpacing())
+
     def _fit_height(self) -> None:
-        """Grow to show a wrapped message whole (a window does not follow its layout's height-for-width)."""
+        """Grow to show a longer message whole (a window does not follow its layout's height-for-width), and
+        give the room back when it goes."""
         self.layout().activate()
-        height = self.heightForWidth(self.width())
-        if height > self.height():
-            self.resize(self.width(), height)
+        needed = max(self.heightForWidth(self.width()), self.minimumSizeHint().height())
+        if needed > self.height():
+            self._grown_from = self._grown_from or self.height()
+            self.resize(self.width(), needed)
+        elif self._grown_from and needed <= self._grown_from:
+            self.resize(self.width(), self._grown_from)
+            self._grown_from = 0

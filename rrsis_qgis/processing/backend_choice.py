@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..qgis_core.backend_client import BackendClient, BackendError
 
@@ -19,7 +20,9 @@ def backend_client(url: str = "", token_file: str = "", timeout: float = 600.0) 
     try:
         client.health(timeout=10)
     except BackendError as exc:
-        raise QgsProcessingException(f"the backend at {client.url} does not answer: {exc.message}") from None
+        raise QgsProcessingException(QCoreApplication.translate(
+            "BackendChoice", "the backend at {} does not answer: {}").format(
+            client.url, exc.message)) from None
     return client
 
 
@@ -33,9 +36,10 @@ def _dock_client(timeout: float) -> BackendClient:
     settings = PluginSettings.load()
     if settings.backend_url:
         return BackendClient(settings.backend_url, _token(settings.token_file), timeout)
-    raise QgsProcessingException(
+    raise QgsProcessingException(QCoreApplication.translate(
+        "BackendChoice",
         "no backend: press Start in the RRSIS panel, or give this algorithm the backend URL and its token file "
-        "(python -m rrsis_qgis.server --token-file FILE prints the URL)")
+        "(python -m rrsis_qgis.server --token-file FILE prints the URL)"))
 
 
 def _running_dock_backend():
@@ -52,8 +56,11 @@ def _running_dock_backend():
 
 def _token(token_file: str) -> str:
     if not token_file:
-        raise QgsProcessingException("a backend URL needs its token file (the server writes it at start)")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "BackendChoice", "a backend URL needs its token file (the server writes it at start)"))
     try:
         return Path(token_file).read_text().strip()
     except OSError as exc:
-        raise QgsProcessingException(f"cannot read the token file {token_file}: {exc.strerror or exc}") from None
+        raise QgsProcessingException(QCoreApplication.translate(
+            "BackendChoice", "cannot read the token file {}: {}").format(
+            token_file, exc.strerror or exc)) from None

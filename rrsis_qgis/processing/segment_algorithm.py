@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
+from qgis.core import (QgsFeature, QgsGeometry, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingException, QgsProcessingFeedback, QgsProcessingParameterEnum,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
-                       QgsProcessingParameterString, QgsWkbTypes)
-from qgis.PyQt.QtCore import QCoreApplication
+                       QgsProcessingParameterString)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .. import __version__
@@ -18,11 +18,14 @@ from ..geo.tiled_run import MODES, BackendAsk, TiledCancelled, result_row, run_t
 from ..geo.tiling import MAX_TILE, MIN_TILE, plan_grid
 from ..phrase_check import clean_phrase
 from ..qgis_core.backend_client import BackendError
+from ..qgis_core.extent import layer_crs_wkt
 from ..qgis_core.results_layer import result_fields
 from ..resources import icon_path
 from .backend_choice import backend_client
+from .output_sink import OutputSink
 
-HELP = """Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
+HELP = QT_TRANSLATE_NOOP("SegmentByPhrase", """\
+Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, \
 with the fields of the RRSIS results layer).
 
 The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile \
@@ -33,7 +36,7 @@ tank", "the building in the top-left corner") are judged over the whole area on 
 is cut at the target GSD in the tiles under it. <i>all</i>: every instance the phrase names, each tile searched.
 
 <b>Backend</b>: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the \
-URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file."""
+URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file.""")  # marked: pylupdate5 collects it
 
 
 class SegmentByPhrase(QgsProcessingAlgorithm):
@@ -85,27 +88,13 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
-        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if layer is None or layer.providerType() != "gdal":
-            raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
-                                                 "(web layers are not tiled; use the panel for them)"))
-        try:
-            phrase = clean_phrase(self.parameterAsString(parameters, self.PHRASE, context))
-            grid = plan_grid(layer.source(), self._extent(parameters, context, layer),
-                             self.parameterAsDouble(parameters, self.GSD, context) or None,
-                             self.parameterAsInt(parameters, self.TILE, context),
-                             self.parameterAsInt(parameters, self.OVERLAP, context))
-        except (RasterError, ValueError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+        layer, phrase, grid = self._plan(parameters, context, feedback)
         client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),
                                 self.parameterAsFile(parameters, self.TOKEN_FILE, context))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
-        feedback.pushInfo(f"{grid.describe()}, mode {mode}, backend {client.url}")
+        feedback.pushInfo(self.tr("{}, mode {}, backend {}").format(grid.describe(), mode, client.url))
         fields = result_fields()
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
-                                          layer.crs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        output = OutputSink(self, parameters, context, fields, layer.crs(), phrase)
         src_layer = Path(layer.source()).name
 
         def write(inst, outcome) -> None:  # each object as soon as it is final: nothing piles up
@@ -115,7 +104,7 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
             geom.fromWkb(bytes(inst.geom.ExportToWkb()))
             feature.setGeometry(geom)
             feature.setAttributes([row[name] for name in FIELD_NAMES])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            output.add(feature)
 
         def progress(fraction: float, message: str) -> None:
             feedback.setProgress(100.0 * fraction)
@@ -126,11 +115,37 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                 threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
                                 progress=progress, cancelled=feedback.isCanceled, on_instance=write)
         except TiledCancelled:
-            raise QgsProcessingException(self.tr("cancelled")) from None
+            # Not an error: QGIS 3.22's dialog still prints its own "Execution failed" for any cancelled run.
+            output.discard()
+            feedback.pushInfo(self.tr("Cancelled: nothing was written."))
+            return {}
         except (BackendError, ValueError) as exc:
+            output.discard()
             raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
-        feedback.pushInfo(f"{outcome.count} object(s); {outcome.requests} request(s) in {outcome.seconds:.1f} s")
-        return {self.OUTPUT: dest}
+        feedback.pushInfo(self.tr("{} object(s); {} request(s) in {:.1f} s").format(
+            outcome.count, outcome.requests, outcome.seconds))
+        return {self.OUTPUT: output.close()}
+
+    def _plan(self, parameters, context, feedback):
+        """(layer, phrase, tile grid) from the parameters; a target GSD finer than the raster's is said, not hidden."""
+        layer = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if layer is None or layer.providerType() != "gdal":
+            raise QgsProcessingException(self.tr("the input must be a raster file that GDAL reads "
+                                                 "(web layers are not tiled; use the panel for them)"))
+        target = self.parameterAsDouble(parameters, self.GSD, context) or None
+        try:
+            phrase = clean_phrase(self.parameterAsString(parameters, self.PHRASE, context))
+            grid = plan_grid(layer.source(), self._extent(parameters, context, layer), target,
+                             self.parameterAsInt(parameters, self.TILE, context),
+                             self.parameterAsInt(parameters, self.OVERLAP, context),
+                             crs_wkt=layer_crs_wkt(layer))
+        except (RasterError, ValueError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        if target and target < grid.gsd_m * (1 - 1e-6):
+            feedback.pushWarning(self.tr("The target GSD {:.3g} m/px is finer than the raster's {:.3g} m/px: the "
+                                         "raster's own GSD is used (tiles are never upsampled).").format(
+                                             target, grid.gsd_m))
+        return layer, phrase, grid
 
     def _extent(self, parameters, context, layer):
         if not parameters.get(self.EXTENT):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Optional
@@ -28,6 +29,29 @@ def parse_event(line: bytes) -> Optional[dict]:
     except ValueError:
         return None
     return event if isinstance(event, dict) and "event" in event else None
+
+
+LOG_LEVEL = re.compile(r"^(?:\S+ \S+ )?(DEBUG|INFO|WARNING|ERROR|CRITICAL)\b")  # the server's log format
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)\b")
+
+
+def crash_reason(stderr: str) -> str:
+    """Why a backend died, from the tail of its stderr: the exception of its last traceback, else its last
+    ERROR/CRITICAL log line, else its last line that is not a DEBUG/INFO log line ("" when nothing says)."""
+    lines = [line.rstrip() for line in stderr.splitlines() if line.strip()]
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last)")]
+    if starts:
+        for line in reversed(lines[starts[-1] + 1:]):
+            if EXCEPTION_LINE.match(line):
+                return line
+    levels = [(LOG_LEVEL.match(line), line) for line in lines]
+    for match, line in reversed(levels):
+        if match and match.group(1) in ("ERROR", "CRITICAL"):
+            return line
+    for match, line in reversed(levels):
+        if not match or match.group(1) not in ("DEBUG", "INFO"):
+            return line
+    return ""
 
 
 def backend_environment(extra: Optional[dict] = None) -> QProcessEnvironment:
@@ -120,7 +144,7 @@ class BackendManager(QObject):
             process.terminate()
             QTimer.singleShot(STOP_GRACE_MS, lambda p=process: self._kill(p))
         if self.state != DOWN:
-            self._set(DOWN, self.tr("stopped"))
+            self._set(DOWN, self.tr("stopped"), Qgis.Info)  # asked for: not a warning
 
     def shutdown(self) -> None:
         """Plugin unload or QGIS exit: every backend this manager started is gone when this returns."""
@@ -226,16 +250,17 @@ class BackendManager(QObject):
     def _on_finished(self, code: int, _status) -> None:
         if self.state == DOWN:
             return  # the error event already said why
-        last = self._stderr_tail.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        self._set(DOWN, self.tr("the backend exited (code {}) {}").format(code, last[0]).strip())
+        reason = crash_reason(self._stderr_tail.decode("utf-8", "replace"))
+        self._set(DOWN, self.tr("the backend exited (code {}) {}").format(code, reason).strip())
 
     def _on_error(self, error) -> None:
         if error == QProcess.FailedToStart:
             self._set(DOWN, self.tr("cannot start {}: check the backend Python in the settings").format(
                 self.settings.python()))
 
-    def _set(self, state: str, detail: str) -> None:
+    def _set(self, state: str, detail: str, level=None) -> None:
         self.state, self.detail = state, detail
-        level = Qgis.Info if state != DOWN else Qgis.Warning
+        if level is None:
+            level = Qgis.Info if state != DOWN else Qgis.Warning
         QgsMessageLog.logMessage(f"backend {state}: {detail}", TAG, level)
         self.stateChanged.emit(state, detail)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsDistanceArea, QgsGeometry,
                        QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle, QgsUnitTypes)
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..geo.raster_window import RasterError, ViewPlan, ground_sample_distance_m, plan_view
 
@@ -31,6 +32,11 @@ class ViewRequest:
         return f"{self.plan.out_w}×{self.plan.out_h} px @ {gsd:.3g} m/px (ground), {self.crs_authid or 'custom CRS'}"
 
 
+def layer_crs_wkt(layer: QgsRasterLayer) -> str:
+    """The layer's CRS as QGIS knows it (the file's, or the one assigned in Layer Properties); "" when none."""
+    return layer.crs().toWkt() if layer.crs().isValid() else ""
+
+
 def visible_area(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsGeometry:
     """The canvas's visible polygon (rotation included) in the layer's CRS."""
     corners = [QgsPointXY(p) for p in map_settings.visiblePolygon()]
@@ -47,7 +53,8 @@ def visible_extent(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsRe
     """The bounding box of the canvas's visible area in the layer's CRS, clipped to the layer."""
     visible = visible_area(map_settings, layer).boundingBox().intersect(layer.extent())
     if visible.isEmpty():
-        raise RasterError(f"the map view does not show any part of {layer.name()}: pan or zoom to it")
+        raise RasterError(QCoreApplication.translate(
+            "Extent", "the map view does not show any part of {}: pan or zoom to it").format(layer.name()))
     return visible
 
 
@@ -76,18 +83,20 @@ def ground_gsd_m(gt, width: int, height: int, crs, context=None) -> float:
 def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: int) -> ViewRequest:
     """Plan the view of ``layer`` that the canvas shows (reads no pixels)."""
     if not isinstance(layer, QgsRasterLayer) or not layer.isValid():
-        raise RasterError("choose a raster layer first")
+        raise RasterError(QCoreApplication.translate("Extent", "choose a raster layer first"))
+    if not layer.crs().isValid():
+        raise RasterError(QCoreApplication.translate(
+            "Extent", "{} has no coordinate reference system, so polygons could not be placed on the map. Assign "
+            "one first (Layer Properties → Source → Assigned coordinate reference system).").format(layer.name()))
     area = visible_area(map_settings, layer)
     rect = visible_extent(map_settings, layer)
     extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
     context = QgsProject.instance().transformContext()
     if layer.providerType() == "gdal":
-        plan = plan_view(layer.source(), extent, max_side)
+        plan = plan_view(layer.source(), extent, max_side, crs_wkt=layer_crs_wkt(layer))
         gsd = ground_gsd_m(plan.geotransform, plan.out_w, plan.out_h, layer.crs(), context) or plan.gsd_m
         return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(),
                            gsd_m=gsd, visible_wkt=area.asWkt())
-    if not layer.crs().isValid():
-        raise RasterError(f"{layer.name()} has no coordinate reference system")
     scale = max_side / max(rect.width(), rect.height())  # web layers: the canvas view rendered at max_side
     w, h = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
     gt = (rect.xMinimum(), rect.width() / w, 0.0, rect.yMaximum(), 0.0, -rect.height() / h)

@@ -68,4 +68,9 @@ def checkpoint_problem(model: str) -> Optional[str]:
         return QCoreApplication.translate("ModelChoice", "the checkpoint is not a file: {}").format(path)
     if not os.access(path, os.R_OK):
         return QCoreApplication.translate("ModelChoice", "the checkpoint file cannot be read: {}").format(path)
+    best = os.path.join(os.path.dirname(path), "checkpoint.pt")
+    if os.path.basename(path) == "last.pt" and os.path.isfile(best):
+        return QCoreApplication.translate(
+            "ModelChoice", "{} is the training's resume file (last epoch + optimizer state, for `train fit` to "
+            "continue), not a trained checkpoint: use {} instead").format(path, best)
     return None

@@ -115,7 +115,8 @@ class SegmentTask(QgsTask):
 def query_image(p: SegmentParams) -> tuple:
     """(view, valid, H×W×4 uint8 image) exactly as sent to the backend: the same view always gives the same
     bytes, so an encode ahead of time (encode_task) and the query share one cache entry."""
-    view = p.pixels if p.pixels is not None else read_view(p.view.source, p.view.extent, p.max_side, p.bands)
+    view = p.pixels if p.pixels is not None else read_view(p.view.source, p.view.extent, p.max_side, p.bands,
+                                                           crs_wkt=p.view.plan.crs_wkt)
     valid = view.valid & visible_mask(p.view.visible_wkt, view.geotransform, view.valid.shape)
     image = np.dstack([np.where(valid[..., None], view.rgb, 0).astype(np.uint8), valid.astype(np.uint8) * 255])
     return view, valid, image

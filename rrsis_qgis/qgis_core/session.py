@@ -249,9 +249,19 @@ class Session(QObject):
 
     def _results_layer(self, source_crs):
         """The results layer for this raster's CRS, or the project's CRS when the settings say so."""
-        project_crs = QgsProject.instance().crs()
-        crs = project_crs if self.settings.output_crs == "project" and project_crs.isValid() else source_crs
-        return ensure_results_layer(self.settings.results_file(), crs, self.settings.memory_layer)
+        project = QgsProject.instance()
+        crs = project.crs() if self.settings.output_crs == "project" and project.crs().isValid() else source_crs
+        return ensure_results_layer(self._results_file(), crs, self.settings.memory_layer)
+
+    def _results_file(self) -> str:
+        """Where this project's results go: the file its results layers already use (a project saved after
+        its first query keeps its results where they are: moving them would break the project's layer
+        sources), else the settings' path, the saved project's own file, or the shared one."""
+        for layer in find_results_layers():
+            path = layer.source().split("|", 1)[0]
+            if layer.providerType() == "ogr" and path:
+                return path
+        return self.settings.results_file(QgsProject.instance().fileName())
 
 
 def _geometry(wkb: bytes) -> QgsGeometry:

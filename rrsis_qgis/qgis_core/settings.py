@@ -23,7 +23,14 @@ def default_backend_python() -> str:
 
 
 def default_results_path() -> str:
+    """The shared results GeoPackage: for a project that has not been saved yet."""
     return str(Path.home() / "rrsis_qgis" / "rrsis_results.gpkg")
+
+
+def project_results_path(project_file: str) -> str:
+    """The results GeoPackage of a saved project: ``<project>_rrsis_results.gpkg`` beside its .qgz/.qgs."""
+    project = Path(project_file)
+    return str(project.with_name(f"{project.stem}_rrsis_results.gpkg"))
 
 
 @dataclass
@@ -37,7 +44,7 @@ class PluginSettings:
     max_side: int = 1024
     bands: str = ""  # "1,2,3"; empty = automatic
     output_crs: str = "layer"  # "layer" (the raster's CRS) or "project"
-    results_path: str = ""  # GeoPackage of the results layer; empty = default_results_path()
+    results_path: str = ""  # GeoPackage of the results layers; empty = per project (results_file)
     memory_layer: bool = False
     top_k: int = 1
     show_overlays: bool = True  # candidate boxes as a temporary layer after each query
@@ -63,8 +70,11 @@ class PluginSettings:
     def python(self) -> str:
         return self.backend_python or default_backend_python()
 
-    def results_file(self) -> str:
-        return self.results_path or default_results_path()
+    def results_file(self, project_file: str = "") -> str:
+        """The path set here; else the saved project's own GeoPackage beside it; else the shared one."""
+        if self.results_path:
+            return self.results_path
+        return project_results_path(project_file) if project_file else default_results_path()
 
     def band_list(self):
         return tuple(int(b) for b in self.bands.split(",") if b.strip()) or None

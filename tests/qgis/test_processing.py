@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback,
-                       QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm, QgsProject, QgsVectorLayer)
+                       QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm, QgsProcessingOutputLayerDefinition,
+                       QgsProject, QgsVectorLayer)
 
 from rrsis_qgis.geo.result_schema import FIELD_NAMES
 from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff
@@ -76,11 +78,20 @@ def run(registered, params: dict, feedback=None):
 class Recorder(QgsProcessingFeedback):
     def __init__(self, cancel_after: int = 0):
         super().__init__()
-        self.progress, self.infos, self.cancel_after = [], [], cancel_after
+        self.progress, self.infos, self.warnings, self.errors = [], [], [], []
+        self.cancel_after = cancel_after
 
     def pushInfo(self, info):  # noqa: N802
         self.infos.append(info)
         super().pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802
+        self.errors.append(error)
+        super().reportError(error, fatalError)
 
     def setProgress(self, value):  # noqa: N802
         self.progress.append(value)
@@ -125,12 +136,89 @@ def test_an_extent_limits_the_tiles_and_the_results(registered, backend, raster,
 
 
 @pytest.mark.slow
-def test_cancel_stops_the_run(registered, backend, raster, tmp_path):
-    feedback = Recorder(cancel_after=1)
-    _, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "tank", "TILE": 96, "OVERLAP": 16, "MODE": 1,
-                                "BACKEND_URL": backend.url, "TOKEN_FILE": str(backend.token_file),
-                                "OUTPUT": str(tmp_path / "x.gpkg")}, feedback)
-    assert not ok and len(feedback.progress) < 9  # 16 tiles; it stopped soon after the first
+@pytest.mark.parametrize("output", ["x.gpkg", "x.shp", "TEMPORARY_OUTPUT"])
+def test_cancel_stops_the_run_writes_nothing_and_says_cancelled(registered, backend, raster, tmp_path, output):
+    feedback = Recorder(cancel_after=3)
+    dest = output if output == "TEMPORARY_OUTPUT" else str(tmp_path / output)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = registered.createAlgorithmById(ALG_ID)
+    results, _ok = alg.run({"INPUT": raster, "PHRASE": "tank", "TILE": 96, "OVERLAP": 16, "MODE": 1,
+                            "BACKEND_URL": backend.url, "TOKEN_FILE": str(backend.token_file),
+                            "OUTPUT": QgsProcessingOutputLayerDefinition(dest, QgsProject.instance())},
+                           context, feedback)
+    assert len(feedback.progress) < 9  # 16 tiles; it stopped soon after the first
+    assert "OUTPUT" not in results and not feedback.errors, (results, feedback.errors)  # not a failure
+    assert any("cancelled" in info.lower() for info in feedback.infos), feedback.infos
+    assert list(tmp_path.iterdir()) == []  # no file, no half-written layer, no sidecar
+    assert not context.layersToLoadOnCompletion()
+
+
+class SquarePerTile:
+    """A stand-in backend: one small square in the middle of every tile, so objects are final (and written)
+    while the scan goes on."""
+
+    url = "fake://squares"
+
+    def segment(self, image, phrase, request_id, **_options):
+        from rrsis_qgis.geo import rle
+
+        mask = np.zeros(image.shape[:2], bool)
+        h, w = mask.shape
+        mask[h // 2 - 4:h // 2 + 4, w // 2 - 4:w // 2 + 4] = True
+        return {"masks": [{"rle": rle.encode(mask), "score": 0.9}], "models": {"spec": "fake"}}
+
+    def cancel(self, request_id):
+        pass
+
+
+@pytest.mark.parametrize("output", ["x.gpkg", "x.shp", "TEMPORARY_OUTPUT"])
+def test_a_cancel_after_objects_were_written_removes_them(registered, raster, tmp_path, monkeypatch, output):
+    monkeypatch.setattr("rrsis_qgis.processing.segment_algorithm.backend_client", lambda *_a: SquarePerTile())
+    dest = output if output == "TEMPORARY_OUTPUT" else str(tmp_path / output)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    written = []
+
+    def vector_layers():
+        return [lyr for lyr in context.temporaryLayerStore().mapLayers().values() if isinstance(lyr, QgsVectorLayer)]
+
+    class CancelAfterWrites(Recorder):
+        def setProgress(self, value):  # noqa: N802
+            super().setProgress(value)
+            written.append(len(vector_layers()) + len(list(tmp_path.iterdir())))
+            if written[-1]:
+                self.cancel()
+
+    feedback = CancelAfterWrites()
+    alg = registered.createAlgorithmById(ALG_ID)
+    results, _ok = alg.run({"INPUT": raster, "PHRASE": "tank", "TILE": 96, "OVERLAP": 16, "MODE": 1,
+                            "OUTPUT": QgsProcessingOutputLayerDefinition(dest, QgsProject.instance())},
+                           context, feedback)
+    assert written[-1] and len(feedback.progress) < 16  # something had been written when it was cancelled
+    assert "OUTPUT" not in results and not feedback.errors, (results, feedback.errors)
+    assert any("cancelled" in info.lower() for info in feedback.infos), feedback.infos
+    assert list(tmp_path.iterdir()) == [] and vector_layers() == []
+    assert not context.layersToLoadOnCompletion()
+
+
+@pytest.mark.slow
+def test_a_finer_target_gsd_is_reported_and_the_layer_is_named_after_the_phrase(registered, backend, raster,
+                                                                                tmp_path):
+    feedback = Recorder()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = registered.createAlgorithmById(ALG_ID)
+    results, ok = alg.run({"INPUT": raster, "PHRASE": "the white storage tank", "GSD": 0.1, "TILE": 160,
+                           "OVERLAP": 32, "EXTENT": "741000,741075,3734850,3735000 [EPSG:32616]",
+                           "BACKEND_URL": backend.url, "TOKEN_FILE": str(backend.token_file),
+                           "OUTPUT": QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())},
+                          context, feedback)
+    assert ok, results
+    assert any("0.1" in w and "0.5" in w for w in feedback.warnings), feedback.warnings
+    assert any("150×300 px" in i for i in feedback.infos), feedback.infos  # the raster's own GSD was used
+    details = context.layersToLoadOnCompletion()[results["OUTPUT"]]
+    assert details.name == "the white storage tank"
 
 
 def test_a_backend_that_does_not_answer_is_reported(registered, raster, tmp_path):

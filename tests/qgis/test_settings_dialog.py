@@ -101,6 +101,38 @@ def test_a_path_that_is_not_a_checkpoint_file_is_refused(qtbot, tmp_path, checkp
     assert ok_button(dialog).isEnabled()
 
 
+def test_the_trainings_resume_file_is_refused_with_the_file_to_use(qtbot, checkpoint):
+    best = checkpoint.with_name("checkpoint.pt")  # a `train fit` folder: checkpoint.pt, last.pt, log.jsonl
+    best.write_bytes(b"x")
+    resume = checkpoint.with_name("last.pt")
+    resume.write_bytes(b"x")
+    dialog = open_dialog(qtbot, PluginSettings())
+    choose_trained(dialog)
+    type_path(qtbot, dialog, resume)
+    assert not ok_button(dialog).isEnabled()
+    message = dialog.ui.modelProblemLabel.text()
+    assert "resume file" in message and str(best) in message
+    type_path(qtbot, dialog, best)
+    assert ok_button(dialog).isEnabled()
+
+
+def test_an_inline_refusal_and_its_removal_move_nothing(qtbot, tmp_path):
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random"))
+    qtbot.waitExposed(dialog)
+    height, ok_at = dialog.height(), ok_button(dialog).mapToGlobal(ok_button(dialog).rect().center())
+    choose_trained(dialog)  # "choose the trained checkpoint file (.pt)": a one-line refusal
+    assert dialog.ui.modelProblemLabel.isVisible()
+    assert dialog.height() == height and ok_button(dialog).mapToGlobal(ok_button(dialog).rect().center()) == ok_at
+    type_path(qtbot, dialog, tmp_path / "gone.pt")
+    assert "does not exist" in dialog.ui.modelProblemLabel.text()
+    combo = dialog.ui.modelCombo
+    qtbot.mouseClick(combo, Qt.LeftButton)  # back to a preset, as a person would: the refusal goes
+    qtbot.keyClick(combo.view(), Qt.Key_Home)
+    qtbot.keyClick(combo.view(), Qt.Key_Return)
+    assert combo.currentData() == "default" and not dialog.ui.modelProblemLabel.isVisible()
+    assert dialog.height() == height and ok_button(dialog).mapToGlobal(ok_button(dialog).rect().center()) == ok_at
+
+
 def test_a_saved_checkpoint_that_has_gone_is_shown_with_the_refusal(qtbot, tmp_path):
     gone = tmp_path / "deleted.pt"
     dialog = open_dialog(qtbot, PluginSettings(model=f"trained:{gone}"))

@@ -81,6 +81,16 @@ def test_a_file_that_is_not_a_checkpoint_is_refused_with_its_path(tmp_path):
     assert str(foreign) in str(err.value)
 
 
+def test_the_resume_file_of_a_training_is_refused_and_names_the_checkpoint_to_use(saved, tmp_path):
+    payload = torch.load(str(saved[0]), map_location="cpu", weights_only=True)
+    resume = tmp_path / "run" / "last.pt"  # as `train fit` writes it beside checkpoint.pt
+    save_checkpoint(resume, payload["state"], payload["config"],
+                    {"optimizer": {"state": {}, "param_groups": []}, "scheduler": {"last_epoch": 3}, "epoch": 3})
+    with pytest.raises(CheckpointError, match="resume file") as err:
+        build_trained(f"trained:{resume}", device="cpu")
+    assert str(resume.with_name("checkpoint.pt")) in str(err.value)
+
+
 def test_a_checkpoint_with_an_unknown_weight_is_refused(saved, tmp_path):
     path, _, _ = saved
     payload = load_checkpoint(path)
