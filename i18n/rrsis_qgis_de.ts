@@ -93,34 +93,39 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="43"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="58"/>
         <source>choose the trained checkpoint file (.pt)</source>
         <translation>die trainierte Checkpoint-Datei (.pt) auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="45"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="62"/>
         <source>the checkpoint path must be a full path: {}</source>
         <translation>der Checkpoint-Pfad muss ein vollständiger Pfad sein: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="47"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="64"/>
         <source>the checkpoint file does not exist: {}</source>
         <translation>die Checkpoint-Datei existiert nicht: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="49"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="68"/>
         <source>the checkpoint is not a file: {}</source>
         <translation>der Checkpoint ist keine Datei: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="70"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="54"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="73"/>
         <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
         <translation>{} ist die Fortsetzungsdatei des Trainings (letzte Epoche + Optimiererzustand, damit `train fit` weitermachen kann), kein trainierter Checkpoint: verwenden Sie stattdessen {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="58"/>
+        <source>choose the RSRefSeg 2 checkpoint file (.pth)</source>
+        <translation>RSRefSeg-2-Checkpoint-Datei (.pth) wählen</translation>
     </message>
 </context>
 <context>
@@ -282,44 +287,62 @@ verwendet von: {}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: accept the selected results</source>
+        <translation>RRSIS: gewählte Ergebnisse annehmen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: reject the selected results</source>
+        <translation>RRSIS: gewählte Ergebnisse ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: zoom to the selected results</source>
+        <translation>RRSIS: auf gewählte Ergebnisse zoomen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="77"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
+    </message>
+</context>
+<context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="31"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="116"/>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
-        <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
-        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="120"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="131"/>
         <source>{} feature(s) exported to {}</source>
         <translation>{} Objekt(e) nach {} exportiert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="121"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="132"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="135"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="146"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="210"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="241"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="236"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -334,7 +357,7 @@ verwendet von: {}</translation>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="330"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="332"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -394,72 +417,67 @@ verwendet von: {}</translation>
         <translation>In die Karte klicken: links = gehört zum Objekt, rechts = gehört nicht dazu</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
         <source>Phrase</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="48"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="54"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="55"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="56"/>
         <source>Zoom to</source>
         <translation>Hinzoomen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="61"/>
         <source>Export all (not only accepted)</source>
         <translation>Alle exportieren (nicht nur angenommene)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="53"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="62"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="127"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="138"/>
         <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
         <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="140"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
         <source>view ready</source>
         <translation>Ansicht bereit</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="140"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
         <source>preparing the view…</source>
         <translation>Ansicht wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="169"/>
-        <source>the selected result is no longer in the results layer (undone or deleted)</source>
-        <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="222"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="217"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="239"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
     </message>
@@ -474,17 +492,17 @@ verwendet von: {}</translation>
         <translation>Zeigt, wo die Beschreibung passt, als Layer unter den Ergebnissen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="54"/>
         <source>Accept the selected results (Alt+Shift+A)</source>
         <translation>Gewählte Ergebnisse annehmen (Alt+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="55"/>
         <source>Reject the selected results (Alt+Shift+R)</source>
         <translation>Gewählte Ergebnisse ablehnen (Alt+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="56"/>
         <source>Zoom to the selected results (Alt+Shift+Z)</source>
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
@@ -499,47 +517,24 @@ verwendet von: {}</translation>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="114"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="114"/>
         <source>Shapefile (*.shp)</source>
         <translation>Shapefile (*.shp)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Open the plugin settings</source>
         <translation>Die Einstellungen des Plugins öffnen</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewList</name>
-    <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: accept the selected results</source>
-        <translation>RRSIS: gewählte Ergebnisse annehmen</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: reject the selected results</source>
-        <translation>RRSIS: gewählte Ergebnisse ablehnen</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: zoom to the selected results</source>
-        <translation>RRSIS: auf gewählte Ergebnisse zoomen</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>the selected result is no longer in the results layer (undone or deleted)</source>
-        <translation>das gewählte Ergebnis ist nicht mehr im Ergebnislayer (rückgängig gemacht oder gelöscht)</translation>
     </message>
 </context>
 <context>
@@ -777,77 +772,77 @@ verwendet von: {}</translation>
 <context>
     <name>SegmentByPhrase</name>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="55"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="56"/>
         <source>Segment by phrase</source>
         <translation>Per Beschreibung segmentieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="65"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
         <source>Raster layer</source>
         <translation>Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="67"/>
         <source>Phrase</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="69"/>
         <source>Extent (default: the whole raster)</source>
         <translation>Ausdehnung (Standard: das ganze Raster)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="71"/>
         <source>Target GSD, m/px (0 = the raster&apos;s)</source>
         <translation>Ziel-GSD, m/px (0 = die des Rasters)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="73"/>
         <source>Tile size, px</source>
         <translation>Kachelgröße, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="75"/>
         <source>Tile overlap, px</source>
         <translation>Kachelüberlappung, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
         <source>single: the one referred object</source>
         <translation>einzeln: das eine beschriebene Objekt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="76"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
         <source>all: every instance</source>
         <translation>alle: jedes Vorkommen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="80"/>
         <source>Score threshold</source>
         <translation>Schwellwert der Bewertung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="82"/>
         <source>Backend URL (empty: the panel&apos;s)</source>
         <translation>Backend-URL (leer: die des Bedienfelds)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="84"/>
         <source>Backend token file</source>
         <translation>Token-Datei des Backends</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="86"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="132"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="133"/>
         <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
         <translation>die Eingabe muss eine von GDAL lesbare Rasterdatei sein (Web-Layer werden nicht gekachelt; dafür das Bedienfeld verwenden)</translation>
     </message>
@@ -869,22 +864,22 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 &lt;b&gt;Backend&lt;/b&gt;: leere URL = das Backend, das das RRSIS-Bedienfeld gestartet hat (oder das in seinen Einstellungen); sonst die URL eines laufenden &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; und seine Token-Datei.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="94"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="95"/>
         <source>{}, mode {}, backend {}</source>
         <translation>{}, Modus {}, Backend {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="119"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="120"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="124"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="125"/>
         <source>{} object(s); {} request(s) in {:.1f} s</source>
         <translation>{} Objekt(e); {} Anfrage(n) in {:.1f} s</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="144"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="145"/>
         <source>The target GSD {:.3g} m/px is finer than the raster&apos;s {:.3g} m/px: the raster&apos;s own GSD is used (tiles are never upsampled).</source>
         <translation>Die Ziel-GSD {:.3g} m/px ist feiner als die des Rasters ({:.3g} m/px): die GSD des Rasters wird verwendet (Kacheln werden nie hochgerechnet).</translation>
     </message>
@@ -902,27 +897,27 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="158"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="167"/>
         <source>there are no results to export yet</source>
         <translation>es gibt noch keine Ergebnisse zum Exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="202"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="211"/>
         <source>query cancelled</source>
         <translation>Abfrage abgebrochen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="205"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="214"/>
         <source>nothing found for “{}” in this view</source>
         <translation>nichts gefunden für „{}“ in dieser Ansicht</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="232"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="241"/>
         <source>RRSIS: {}</source>
         <translation>RRSIS: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="221"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="230"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation>Heatmap/Kandidaten konnten nicht angezeigt werden: {}</translation>
     </message>
@@ -930,39 +925,44 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="77"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="79"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <source>RSRefSeg 2 release file (.pth)…</source>
+        <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
     </message>
 </context>
 </TS>
