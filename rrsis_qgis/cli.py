@@ -19,17 +19,32 @@ STAGE_LABELS = {
 
 def main(argv=None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    out, before = None, None
     try:  # Ctrl-C lands anywhere, also while torch is being imported
         args = _parser().parse_args(argv)
+        out = getattr(args, "out", None)
+        before = _identity(out)
         logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
         return args.func(args)
     except KeyboardInterrupt:
-        _err("interrupted; nothing was written (an existing output is unchanged)")
+        if out is not None and _identity(out) != before:  # writers replace whole files: it is all new
+            _err(f"interrupted after the output was complete: {out} was written")
+        else:
+            _err("interrupted; nothing was written (an existing output is unchanged)")
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last line of defence: a message, never a traceback, unless --debug
         if debug:
             raise
         return _report(exc)
+
+
+def _identity(path) -> tuple:
+    """Which file is at ``path`` now (a replaced output is a new file); a Shapefile is known by its .shp."""
+    try:
+        st = Path(path).stat()
+    except (OSError, TypeError, ValueError):
+        return ()
+    return st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _report(exc: Exception) -> int:
