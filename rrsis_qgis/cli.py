@@ -18,7 +18,8 @@ STAGE_LABELS = {
 
 
 def main(argv=None) -> int:
-    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    argv = _dash_values(sys.argv[1:] if argv is None else list(argv))
+    debug = "--debug" in argv
     out, before = None, None
     try:  # Ctrl-C lands anywhere, also while torch is being imported
         args = _parser().parse_args(argv)
@@ -36,6 +37,20 @@ def main(argv=None) -> int:
         if debug:
             raise
         return _report(exc)
+
+
+PATH_OPTIONS = ("--out", "--models-dir")
+
+
+def _dash_values(argv: list) -> list:
+    """``--out -dash.gpkg`` → ``--out=-dash.gpkg``: argparse takes a value starting with '-' for an option."""
+    out = []
+    for arg in argv:
+        if out and out[-1] in PATH_OPTIONS and arg.startswith("-") and not arg.startswith("--") and arg != "-":
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def _identity(path) -> tuple:

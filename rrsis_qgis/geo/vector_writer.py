@@ -76,6 +76,7 @@ def write_features(path: str, features: Iterable[ResultFeature], crs_wkt: str) -
 
 
 TEMP_PREFIX = ".rrsis-"
+GPKG_BAD_FIRST = "`~!@#$%^&*()+-={}|[]\\:\";'<>?,./"  # GDAL refuses a GeoPackage layer name starting so
 STALE_TEMP_S = 3600  # a writer's temp folder older than this was left by a killed process
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 TEMP_ROOM = 32  # how much longer than the target's a temp path may be: DIR/.rrsis-XXXXXXXX/old/NAME
@@ -225,7 +226,7 @@ def _write(path: Path, layer_name: str, driver_name: str, features, crs_wkt: str
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = ["ENCODING=UTF-8"] if driver_name == "ESRI Shapefile" else []
     ds = ogr.GetDriverByName(driver_name).CreateDataSource(str(path))
-    layer = ds.CreateLayer(layer_name, srs=srs, geom_type=ogr.wkbMultiPolygon, options=options)
+    layer = ds.CreateLayer(layer_name.lstrip(GPKG_BAD_FIRST) or "results", srs=srs, geom_type=ogr.wkbMultiPolygon, options=options)
     for name, kind, width in RESULT_FIELDS:
         defn = ogr.FieldDefn(name, kind)
         if width:
