@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import math
+import signal
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,15 @@ STAGE_LABELS = {
 
 def main(argv=None) -> int:
     argv = _dash_values(sys.argv[1:] if argv is None else list(argv))
+    previous = _watch_interrupts()
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main(argv: list) -> int:
     debug = "--debug" in argv
     out, before = None, None
     try:  # Ctrl-C lands anywhere, also while torch is being imported
@@ -37,6 +47,36 @@ def main(argv=None) -> int:
         if debug:
             raise
         return _report(exc)
+
+
+INTERRUPTS = []  # every Ctrl+C seen, also one that a library's bare `except:` swallowed
+
+
+def _watch_interrupts():
+    """Ctrl+C raises KeyboardInterrupt as always, and is remembered (unless SIGINT is ignored: nohup, `&`);
+    returns the handler to put back, or None."""
+    INTERRUPTS.clear()
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        return None
+
+    def interrupt(signum, frame):
+        INTERRUPTS.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    return previous
+
+
+def _stop_if_interrupted() -> None:
+    """Honour a Ctrl+C that was swallowed on its way (importing torch can swallow one at startup)."""
+    if INTERRUPTS:
+        raise KeyboardInterrupt
+
+
+def _stage(stage: str) -> None:
+    _stop_if_interrupted()
+    _err(f"  {STAGE_LABELS.get(stage, stage)} …")
 
 
 PATH_OPTIONS = ("--out", "--models-dir")
@@ -96,6 +136,7 @@ def _segment(args) -> int:
     t0 = time.perf_counter()
     _err(f"loading model '{args.model}' …")
     segmenter = _load_model(args)
+    _stop_if_interrupted()
     _err(f"  ready in {time.perf_counter() - t0:.1f} s on {segmenter.device}")
     if args.tiled:
         from .tiled import run_cli
@@ -103,7 +144,7 @@ def _segment(args) -> int:
         return run_cli(segmenter, phrase, args)
     summary = segment_raster(segmenter, args.raster, phrase, args.out, extent=args.extent,
                              max_side=args.max_side, bands=args.bands, top_k=args.top_k,
-                             progress=lambda stage: _err(f"  {STAGE_LABELS.get(stage, stage)} …"))
+                             progress=_stage)
     if args.json:
         print(json.dumps(summary.__dict__))
     else:

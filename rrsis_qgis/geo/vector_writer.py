@@ -226,7 +226,8 @@ def _write(path: Path, layer_name: str, driver_name: str, features, crs_wkt: str
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     options = ["ENCODING=UTF-8"] if driver_name == "ESRI Shapefile" else []
     ds = ogr.GetDriverByName(driver_name).CreateDataSource(str(path))
-    layer = ds.CreateLayer(layer_name.lstrip(GPKG_BAD_FIRST) or "results", srs=srs, geom_type=ogr.wkbMultiPolygon, options=options)
+    name = layer_name.lstrip(GPKG_BAD_FIRST) or "results"
+    layer = ds.CreateLayer(name, srs=srs, geom_type=ogr.wkbMultiPolygon, options=options)
     for name, kind, width in RESULT_FIELDS:
         defn = ogr.FieldDefn(name, kind)
         if width:

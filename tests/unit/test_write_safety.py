@@ -6,14 +6,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
+import numpy as np
 import pytest
 from osgeo import ogr
 
 from rrsis_qgis import cli
 from rrsis_qgis.geo import file_set, vector_writer
 from rrsis_qgis.geo.vector_writer import WriteError, write_features
-from tests.conftest import wkt_of
+from tests.conftest import wkt_of, write_tif
 from tests.unit.test_vector_writer import features
 
 SIDECARS = (".shp.xml", ".sbn", ".sbx", ".qix")  # what other programs add beside a Shapefile
@@ -206,3 +208,22 @@ def test_when_even_putting_the_old_set_back_fails_its_files_are_kept_and_named(t
     write_features(str(tmp_path / "other.gpkg"), features(1), wkt_of(32633))  # sweeps stale temp folders
     left = snapshot(aside)
     assert left and all(before[name] == data for name, data in left.items())  # not swept: the user's files
+
+
+def test_a_ctrl_c_that_a_library_swallowed_while_loading_still_stops_the_run(tmp_path, monkeypatch, capsys):
+    """Importing torch can catch the KeyboardInterrupt of a Ctrl+C (a bare `except:`): the CLI still stops."""
+    raster = write_tif(tmp_path / "scene.tif", np.zeros((3, 8, 8), np.uint8))
+    out = tmp_path / "out.gpkg"
+
+    def load_model(args):
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except:  # noqa: E722 (what the library does)
+            pass
+        return SimpleNamespace(device="cpu")  # a model that cannot segment: the run must stop before it
+
+    monkeypatch.setattr(cli, "_load_model", load_model)
+    code = cli.main(["segment", raster, "a tank", "--out", str(out)])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    assert code == cli.EXIT_INTERRUPTED and "nothing was written" in capsys.readouterr().err
+    assert not out.exists()
