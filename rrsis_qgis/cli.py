@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import math
+import signal
 import sys
 import time
 from pathlib import Path
@@ -18,18 +19,87 @@ STAGE_LABELS = {
 
 
 def main(argv=None) -> int:
-    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    argv = _dash_values(sys.argv[1:] if argv is None else list(argv))
+    previous = _watch_interrupts()
+    try:
+        return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main(argv: list) -> int:
+    debug = "--debug" in argv
+    out, before = None, None
     try:  # Ctrl-C lands anywhere, also while torch is being imported
         args = _parser().parse_args(argv)
+        out = getattr(args, "out", None)
+        before = _identity(out)
         logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
         return args.func(args)
     except KeyboardInterrupt:
-        _err("interrupted; nothing was written (an existing output is unchanged)")
+        if out is not None and _identity(out) != before:  # writers replace whole files: it is all new
+            _err(f"interrupted after the output was complete: {out} was written")
+        else:
+            _err("interrupted; nothing was written (an existing output is unchanged)")
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last line of defence: a message, never a traceback, unless --debug
         if debug:
             raise
         return _report(exc)
+
+
+INTERRUPTS = []  # every Ctrl+C seen, also one that a library's bare `except:` swallowed
+
+
+def _watch_interrupts():
+    """Ctrl+C raises KeyboardInterrupt as always, and is remembered (unless SIGINT is ignored: nohup, `&`);
+    returns the handler to put back, or None."""
+    INTERRUPTS.clear()
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        return None
+
+    def interrupt(signum, frame):
+        INTERRUPTS.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    return previous
+
+
+def _stop_if_interrupted() -> None:
+    """Honour a Ctrl+C that was swallowed on its way (importing torch can swallow one at startup)."""
+    if INTERRUPTS:
+        raise KeyboardInterrupt
+
+
+def _stage(stage: str) -> None:
+    _stop_if_interrupted()
+    _err(f"  {STAGE_LABELS.get(stage, stage)} …")
+
+
+PATH_OPTIONS = ("--out", "--models-dir")
+
+
+def _dash_values(argv: list) -> list:
+    """``--out -dash.gpkg`` → ``--out=-dash.gpkg``: argparse takes a value starting with '-' for an option."""
+    out = []
+    for arg in argv:
+        if out and out[-1] in PATH_OPTIONS and arg.startswith("-") and not arg.startswith("--") and arg != "-":
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
+def _identity(path) -> tuple:
+    """Which file is at ``path`` now (a replaced output is a new file); a Shapefile is known by its .shp."""
+    try:
+        st = Path(path).stat()
+    except (OSError, TypeError, ValueError):
+        return ()
+    return st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _report(exc: Exception) -> int:
@@ -66,6 +136,7 @@ def _segment(args) -> int:
     t0 = time.perf_counter()
     _err(f"loading model '{args.model}' …")
     segmenter = _load_model(args)
+    _stop_if_interrupted()
     _err(f"  ready in {time.perf_counter() - t0:.1f} s on {segmenter.device}")
     if args.tiled:
         from .tiled import run_cli
@@ -73,7 +144,7 @@ def _segment(args) -> int:
         return run_cli(segmenter, phrase, args)
     summary = segment_raster(segmenter, args.raster, phrase, args.out, extent=args.extent,
                              max_side=args.max_side, bands=args.bands, top_k=args.top_k,
-                             progress=lambda stage: _err(f"  {STAGE_LABELS.get(stage, stage)} …"))
+                             progress=_stage)
     if args.json:
         print(json.dumps(summary.__dict__))
     else:

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal
 
+from .gsd import ground_sample_distance_m
 from .stretch import to_uint8
-from .view import View, apply_geotransform, pixel_size
+from .view import View, apply_geotransform
 
 gdal.UseExceptions()
 
 DEFAULT_MAX_SIDE = 1024
-METRES_PER_DEGREE = 111_319.49
 
 
 class RasterError(ValueError):
@@ -95,7 +95,7 @@ def _plan(ds, path: str, extent, max_side: int, crs_wkt: Optional[str] = None) -
     out_w, out_h = max(1, round(win_w / scale)), max(1, round(win_h / scale))
     view_gt = _window_geotransform(gt, xoff, yoff, win_w / out_w, win_h / out_h)
     return ViewPlan(xoff, yoff, win_w, win_h, out_w, out_h, view_gt, crs_wkt,
-                    ground_sample_distance_m(view_gt, crs_wkt))
+                    ground_sample_distance_m(view_gt, crs_wkt, out_w, out_h))
 
 
 def resolve_bands(count: int, bands: Optional[Sequence[int]]) -> tuple:
@@ -145,14 +145,3 @@ def _pixel_window(gt, width: int, height: int, extent) -> tuple:
 def _window_geotransform(gt, xoff: int, yoff: int, sx: float, sy: float) -> tuple:
     x0, y0 = apply_geotransform(gt, xoff, yoff)
     return (x0, gt[1] * sx, gt[2] * sy, y0, gt[4] * sx, gt[5] * sy)
-
-
-def ground_sample_distance_m(gt, crs_wkt: str) -> float:
-    """Geometric mean of the pixel's two sides in metres (degrees converted at the view's latitude)."""
-    px, py = pixel_size(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(crs_wkt)
-    if srs.IsGeographic():
-        lat = math.radians(gt[3])
-        return math.sqrt(px * math.cos(lat) * py) * METRES_PER_DEGREE
-    return math.sqrt(px * py) * srs.GetLinearUnits()

@@ -15,7 +15,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 from osgeo import gdal
 
-from .raster_window import RasterError, ground_sample_distance_m, plan_view, resolve_bands
+from .gsd import ground_sample_distance_m
+from .raster_window import RasterError, plan_view, resolve_bands
 from .stretch import HIGH_PCT, LOW_PCT
 from .view import View, apply_geotransform
 
@@ -102,7 +103,7 @@ def plan_grid(path: str, extent: Optional[Sequence[float]] = None, target_gsd_m:
     out_w, out_h = max(1, round(plan.win_w / factor)), max(1, round(plan.win_h / factor))
     grid = TileGrid(str(path), plan.xoff, plan.yoff, plan.win_w, plan.win_h, out_w, out_h,
                     tuple(ds.GetGeoTransform()), plan.crs_wkt, 0.0, tile, overlap, band_ids)
-    grid.gsd_m = ground_sample_distance_m(grid.geotransform(), plan.crs_wkt)
+    grid.gsd_m = ground_sample_distance_m(grid.geotransform(), plan.crs_wkt, out_w, out_h)
     grid.tiles = [Tile(c, r, x, y, min(tile, out_w), min(tile, out_h))
                   for r, y in enumerate(tile_starts(out_h, tile, overlap))
                   for c, x in enumerate(tile_starts(out_w, tile, overlap))]
@@ -148,7 +149,7 @@ class TileReader:
         rgb = apply_limits(data, valid, self.limits)
         gt = g.geotransform(x0, y0, w / buf_w)
         return View(rgb=rgb, valid=valid, geotransform=gt, crs_wkt=g.crs_wkt,
-                    gsd_m=ground_sample_distance_m(gt, g.crs_wkt), source=g.path)
+                    gsd_m=ground_sample_distance_m(gt, g.crs_wkt, buf_w, buf_h), source=g.path)
 
 
 def read_window(ds, band_ids: Sequence[int], window: tuple, buf_w: int, buf_h: int):

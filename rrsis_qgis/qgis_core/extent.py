@@ -1,14 +1,14 @@
 """What the canvas shows of a raster layer: the visible area in the layer's CRS and the view plan."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from qgis.core import (QgsCoordinateTransform, QgsCoordinateTransformContext, QgsDistanceArea, QgsGeometry,
-                       QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle, QgsUnitTypes)
+from qgis.core import (QgsCoordinateTransform, QgsGeometry, QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer,
+                       QgsRectangle)
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..geo.raster_window import RasterError, ViewPlan, ground_sample_distance_m, plan_view
+from ..geo.gsd import ground_sample_distance_m
+from ..geo.raster_window import RasterError, ViewPlan, plan_view
 
 EDGE_POINTS = 32  # canvas edges are densified so curved reprojections keep the whole view
 
@@ -58,26 +58,10 @@ def visible_extent(map_settings: QgsMapSettings, layer: QgsRasterLayer) -> QgsRe
     return visible
 
 
-def ground_gsd_m(gt, width: int, height: int, crs, context=None) -> float:
-    """Ground metres per pixel at the view's centre, measured on the CRS's ellipsoid (0 when it has none).
-
-    Web Mercator's metres are not ground metres: at 37.7° N a 0.597 m pixel covers 0.473 m.
-    """
-    if not crs.isValid():
-        return 0.0
-    area = QgsDistanceArea()
-    area.setSourceCrs(crs, context or QgsCoordinateTransformContext())
-    if not area.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030"):
-        return 0.0
-    cx, cy = gt[0] + gt[1] * width / 2 + gt[2] * height / 2, gt[3] + gt[4] * width / 2 + gt[5] * height / 2
-    try:
-        dx = area.measureLine(QgsPointXY(cx - gt[1] / 2, cy - gt[4] / 2), QgsPointXY(cx + gt[1] / 2, cy + gt[4] / 2))
-        dy = area.measureLine(QgsPointXY(cx - gt[2] / 2, cy - gt[5] / 2), QgsPointXY(cx + gt[2] / 2, cy + gt[5] / 2))
-        dx = area.convertLengthMeasurement(dx, QgsUnitTypes.DistanceMeters)
-        dy = area.convertLengthMeasurement(dy, QgsUnitTypes.DistanceMeters)
-    except Exception:  # noqa: BLE001 (a CRS that cannot be measured: the caller keeps the grid value)
-        return 0.0
-    return math.sqrt(dx * dy) if dx > 0 and dy > 0 and math.isfinite(dx * dy) else 0.0
+def ground_gsd_m(gt, width: int, height: int, crs, fallback: float) -> float:
+    """Ground metres per output pixel at the view's centre in the layer's CRS as QGIS knows it (geo.gsd: the
+    one definition every writer uses); ``fallback`` for a CRS QGIS does not know."""
+    return ground_sample_distance_m(gt, crs.toWkt(), width, height) if crs.isValid() else fallback
 
 
 def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: int) -> ViewRequest:
@@ -91,17 +75,16 @@ def view_request(map_settings: QgsMapSettings, layer: QgsRasterLayer, max_side: 
     area = visible_area(map_settings, layer)
     rect = visible_extent(map_settings, layer)
     extent = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-    context = QgsProject.instance().transformContext()
     if layer.providerType() == "gdal":
         plan = plan_view(layer.source(), extent, max_side, crs_wkt=layer_crs_wkt(layer))
-        gsd = ground_gsd_m(plan.geotransform, plan.out_w, plan.out_h, layer.crs(), context) or plan.gsd_m
+        gsd = ground_gsd_m(plan.geotransform, plan.out_w, plan.out_h, layer.crs(), plan.gsd_m)
         return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(),
                            gsd_m=gsd, visible_wkt=area.asWkt())
     scale = max_side / max(rect.width(), rect.height())  # web layers: the canvas view rendered at max_side
     w, h = max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
     gt = (rect.xMinimum(), rect.width() / w, 0.0, rect.yMaximum(), 0.0, -rect.height() / h)
     crs_wkt = layer.crs().toWkt()
-    plan = ViewPlan(0, 0, w, h, w, h, gt, crs_wkt, ground_sample_distance_m(gt, crs_wkt))
-    gsd = ground_gsd_m(gt, w, h, layer.crs(), context) or plan.gsd_m
+    gsd = ground_sample_distance_m(gt, crs_wkt, w, h)
+    plan = ViewPlan(0, 0, w, h, w, h, gt, crs_wkt, gsd)
     return ViewRequest(layer.source(), layer.name(), layer.id(), extent, plan, layer.crs().authid(), rendered=True,
                        gsd_m=gsd, visible_wkt=area.asWkt())

@@ -10,7 +10,7 @@ from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRasterLayer,
 from qgis.PyQt.QtCore import QObject, QSize, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QImage
 
-from ..geo.raster_window import ground_sample_distance_m
+from ..geo.gsd import ground_sample_distance_m
 from ..geo.view import View
 from .extent import ViewRequest
 
@@ -51,7 +51,8 @@ class RenderJob(QObject):
         valid = rgba[..., 3] > 0
         rgb = np.where(valid[..., None], rgba[..., :3], 0).astype(np.uint8)
         return View(rgb=rgb, valid=valid, geotransform=gt, crs_wkt=self.layer_crs_wkt,
-                    gsd_m=ground_sample_distance_m(gt, self.layer_crs_wkt), source=self.source)
+                    gsd_m=ground_sample_distance_m(gt, self.layer_crs_wkt, image.width(), image.height()),
+                    source=self.source)
 
 
 def render_view(map_settings: QgsMapSettings, layer: QgsRasterLayer, request: ViewRequest) -> View:

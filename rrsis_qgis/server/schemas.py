@@ -5,7 +5,7 @@ from typing import Annotated, Dict, List, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..phrase_check import MAX_PHRASE_CHARS
+from ..phrase_check import MAX_PHRASE_CHARS, is_blank
 
 MAX_POINTS, MAX_BOXES, MAX_TOP_K = 64, 16, 8
 
@@ -33,7 +33,7 @@ class SegmentRequest(BaseModel):
     @field_validator("phrase")
     @classmethod
     def _not_blank(cls, v: str) -> str:
-        if not v.strip():
+        if is_blank(v):  # spaces, zero-width and filler characters alone say nothing
             raise ValueError("the phrase is empty")
         return v
 

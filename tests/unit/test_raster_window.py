@@ -1,11 +1,15 @@
+import math
+
 import numpy as np
 import pytest
 from osgeo import gdal
 
 from rrsis_qgis.geo.raster_window import RasterError, read_view
 from tests.conftest import write_tif
+from tests.unit.test_gsd import radii
 
 GT = (500000.0, 2.0, 0.0, 4000000.0, 0.0, -2.0)
+UTM_K0 = 0.9996  # UTM's scale on its central meridian (x = 500000)
 
 
 def rgb(h=100, w=120):
@@ -18,7 +22,7 @@ def test_whole_raster_keeps_geotransform_and_crs(tmp_path):
     assert view.size == (120, 100)
     assert view.geotransform == GT
     assert "32633" in view.crs_wkt
-    assert view.gsd_m == pytest.approx(2.0)
+    assert view.gsd_m == pytest.approx(2.0 / UTM_K0, rel=1e-5)  # ground metres: a UTM metre is 1/k of one
     assert view.rgb[0, 0].tolist() == [10, 20, 30] and view.valid.all()
 
 
@@ -35,7 +39,7 @@ def test_long_side_is_capped_and_never_upsampled(tmp_path):
     view = read_view(path, max_side=50)
     assert view.size == (50, 25)
     assert view.geotransform[1] == pytest.approx(8.0) and view.geotransform[5] == pytest.approx(-8.0)
-    assert view.gsd_m == pytest.approx(8.0)
+    assert view.gsd_m == pytest.approx(8.0 / UTM_K0, rel=1e-5)
     assert read_view(path, max_side=4096).size == (200, 100)
 
 
@@ -102,4 +106,6 @@ def test_rotated_raster_keeps_its_rotation(tmp_path):
 def test_geographic_crs_reports_metres(tmp_path):
     gt = (10.0, 0.0001, 0.0, 60.0, 0.0, -0.0001)  # at 60°N a degree of longitude is half as long
     view = read_view(write_tif(tmp_path / "geo.tif", rgb(10, 10), gt=gt, epsg=4326))
-    assert view.gsd_m == pytest.approx(11.132 * np.sqrt(0.5), rel=1e-3)
+    m, n = radii(60.0 - 5e-4)  # the view's centre, on the WGS 84 ellipsoid
+    step = math.radians(1e-4)
+    assert view.gsd_m == pytest.approx(math.sqrt(n * math.cos(math.radians(60.0 - 5e-4)) * step * m * step), rel=1e-6)

@@ -86,6 +86,7 @@ def test_disk_full_keeps_the_previous_file_intact(tmp_path, name):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "could not write" in proc.stdout
+    assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".rrsis-*"))
 
