@@ -104,13 +104,14 @@ def _identity(path) -> tuple:
 
 def _report(exc: Exception) -> int:
     from .engine.download import DownloadError
+    from .engine.load_rules import LoadError
     from .engine.weights import MissingWeightsError
     from .geo.raster_window import RasterError
     from .geo.vector_writer import WriteError
 
     _err(f"error: {exc}")
-    if isinstance(exc, MissingWeightsError):
-        return EXIT_MISSING_WEIGHTS
+    if isinstance(exc, MissingWeightsError) or (isinstance(exc, LoadError) and not exc.users_file):
+        return EXIT_MISSING_WEIGHTS  # missing, or in the models folder but damaged: download it (again)
     if isinstance(exc, WriteError):
         return EXIT_WRITE
     if isinstance(exc, (RasterError, ValueError, KeyError, DownloadError)):

@@ -20,6 +20,7 @@ import torch.nn.functional as F
 from open_clip.transformer import text_global_pool
 
 from .clip_towers import TextTower, vision_tower
+from .load_rules import LoadError, load_state_into, loading, was_verified
 from .specs import CONFIG_PACKAGE, ClipSpec, custom_clip_config
 
 # Remote-sensing prompt templates averaged into the global text embedding (CLIP prompt ensembling).
@@ -45,7 +46,7 @@ class DenseClip:
         finally:
             logging.disable(logging.NOTSET)
         if checkpoint is not None:
-            model.load_state_dict(load_clip_state_dict(checkpoint))
+            load_state_into(model, load_clip_state_dict(checkpoint), checkpoint)  # LoadError names what is wrong
         self.vision = vision_tower(model.visual)  # ValueError for towers we cannot make dense
         self.text = TextTower(model)
         self.model = model.to(device).eval()
@@ -203,19 +204,32 @@ def rgb_tensor(rgb: np.ndarray, device=None) -> torch.Tensor:
 
 
 def load_clip_state_dict(path: Path) -> dict:
-    """A CLIP state dict from an open_clip checkpoint (.pt/.bin/.safetensors) or an OpenAI TorchScript archive."""
-    path = Path(path)
-    if path.suffix == ".safetensors":
-        from safetensors.torch import load_file  # noqa: PLC0415 (only SigLIP's hub files are safetensors)
+    """A CLIP state dict from an open_clip checkpoint (.pt/.bin/.safetensors) or an OpenAI TorchScript archive.
 
-        return load_file(str(path), device="cpu")
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as z:
-            scripted = any(name.endswith("constants.pkl") for name in z.namelist())
-        if scripted:
-            state = torch.jit.load(str(path), map_location="cpu").state_dict()
-            return {k: v for k, v in state.items() if k not in ("input_resolution", "context_length", "vocab_size")}
-    state = torch.load(str(path), map_location="cpu", weights_only=True)
-    if isinstance(state, dict) and "state_dict" in state:
-        state = state["state_dict"]
-    return {k.removeprefix("module."): v for k, v in state.items()}
+    Loading a TorchScript archive runs the code inside it: only a file that matched its pinned sha256
+    (load_rules.verify_pinned, done by weights.resolve_weights) is loaded that way.
+    """
+    path = Path(path)
+    with loading(path):
+        if path.stat().st_size == 0:
+            raise LoadError("the file is empty (0 bytes)", path)
+        if path.suffix == ".safetensors":
+            from safetensors.torch import load_file  # noqa: PLC0415 (only SigLIP's hub files are safetensors)
+
+            return load_file(str(path), device="cpu")
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                scripted = any(name.endswith("constants.pkl") for name in z.namelist())
+            if scripted:
+                if not was_verified(path):
+                    raise LoadError(f"{path} is a TorchScript archive, which runs code when it is loaded; only a file "
+                                    "whose sha256 the weights manifest pins (OpenAI's CLIP files) is loaded that way",
+                                    path, "save its state dict instead: torch.save(model.state_dict(), PATH)")
+                state = torch.jit.load(str(path), map_location="cpu").state_dict()
+                return {k: v for k, v in state.items() if k not in ("input_resolution", "context_length", "vocab_size")}
+        state = torch.load(str(path), map_location="cpu", weights_only=True)
+        if isinstance(state, dict) and "state_dict" in state:
+            state = state["state_dict"]
+        if not isinstance(state, dict):
+            raise LoadError(f"{path} holds a {type(state).__name__}, not a CLIP state dict", path)
+        return {k.removeprefix("module.") if isinstance(k, str) else k: v for k, v in state.items()}

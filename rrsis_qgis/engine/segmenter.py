@@ -19,9 +19,10 @@ from ..phrase_check import clean_phrase
 from .clip_dense import DenseClip
 from .device import resolve_device
 from .referral import Referral, ReferJob, mask_bbox  # noqa: F401 (mask_bbox: re-exported for the server)
-from .sam2_adapter import Sam2Refiner
+from .load_rules import remedy
+from .sam2_checked import checked_refiner
 from .specs import ModelSpec, get_spec
-from .weights import resolve_weights
+from .weights import load_manifest, redownload, resolve_weights
 from .zero_shot import ZeroShot
 
 MIN_SIDE = 8
@@ -55,11 +56,15 @@ class Segmenter:
     def __init__(self, spec: ModelSpec, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0):
         self.spec = spec
         self.device = resolve_device(device)
-        paths = resolve_weights(spec.weight_keys, models_dir)  # raises MissingWeightsError first
+        paths = resolve_weights(spec.weight_keys, models_dir)  # MissingWeightsError first, pinned sha256 checked
+        manifest = load_manifest()
+        fixes = {key: redownload(manifest[key], path.parent) for key, path in paths.items()}  # if one fails to load
         torch.manual_seed(seed)
-        self.clip = DenseClip(spec.clip, self.device, paths.get(spec.clip.weights))
+        with remedy(fixes.get(spec.clip.weights, "")):
+            self.clip = DenseClip(spec.clip, self.device, paths.get(spec.clip.weights))
         torch.manual_seed(seed + 1)
-        self.refiner = Sam2Refiner(spec.sam2, self.device, paths.get(spec.sam2.weights))
+        with remedy(fixes.get(spec.sam2.weights, "")):
+            self.refiner = checked_refiner(spec.sam2, self.device, paths.get(spec.sam2.weights))
         self.strategy = ZeroShot(self.clip, min_score=spec.min_score)
 
     @classmethod

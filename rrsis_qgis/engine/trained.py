@@ -12,8 +12,8 @@ from .prompter import load_prompter_config
 from .referral import Referral, ReferJob, mask_bbox
 from .referring_model import TRAINED_PREFIXES, ReferringModel
 from .sam2_adapter import Sam2Refiner
-from .trained_checkpoint import (base_spec, checkpoint_path, is_trained_name, load_checkpoint, load_trained_state,
-                                 refuse_resume_file)
+from .trained_checkpoint import (base_spec, check_config, checkpoint_errors, checkpoint_path, is_trained_name,
+                                 load_checkpoint, load_trained_state, refuse_resume_file)
 from .trained_ranking import ASPECTS, MASK_THRESHOLD, RANKINGS, aspect_of, helper_phrases, pick
 
 
@@ -91,16 +91,20 @@ def build_trained(name: str, device: str = "auto", models_dir: Optional[Path] = 
     payload = load_checkpoint(path)
     refuse_resume_file(payload, path)
     config = payload["config"]
-    spec = base_spec(config, f"trained:{path.resolve()}")
-    segmenter = Segmenter(spec, device=device, models_dir=models_dir)
-    model = ReferringModel(segmenter.clip, segmenter.refiner, load_prompter_config(config["prompter"]))
-    model.to(segmenter.device)
-    if not config.get("train_all", False):
-        add_lora(model.clip_model, config["lora_rank"])
-        add_lora(getattr(model.sam_model, Sam2Refiner.ENCODER), config["lora_rank"])
-    load_trained_state(model, payload["state"], path,
-                       TRAINED_PREFIXES["all" if config.get("train_all", False) else "lora"])
-    merge_lora(model)
+    check_config(config, path)
+    with checkpoint_errors(path):
+        spec = base_spec(config, f"trained:{path.resolve()}")
+        prompter = load_prompter_config(config["prompter"])
+    segmenter = Segmenter(spec, device=device, models_dir=models_dir)  # its own errors: the base weights'
+    with checkpoint_errors(path):
+        model = ReferringModel(segmenter.clip, segmenter.refiner, prompter)
+        model.to(segmenter.device)
+        if not config.get("train_all", False):
+            add_lora(model.clip_model, config["lora_rank"])
+            add_lora(getattr(model.sam_model, Sam2Refiner.ENCODER), config["lora_rank"])
+        load_trained_state(model, payload["state"], path,
+                           TRAINED_PREFIXES["all" if config.get("train_all", False) else "lora"])
+        merge_lora(model)
     for p in model.parameters():
         p.requires_grad_(False)
     return segmenter, model.eval(), config

@@ -4,19 +4,38 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import torch
 
+from .load_rules import LoadError, check_state, load_state_into, loading
 from .specs import ModelSpec, get_spec
 
 FORMAT = "rrsis_qgis.trained/1"
 PREFIX = "trained:"
 
 
-class CheckpointError(ValueError):
+REMEDY = "use a checkpoint.pt that `python -m rrsis_qgis.train fit` wrote (train again if it is damaged)"
+
+
+class CheckpointError(LoadError):
     """A trained checkpoint is missing, unreadable or not one of ours."""
+
+    users_file = True
+
+
+@contextmanager
+def checkpoint_errors(path: Path) -> Iterator[None]:
+    """Whatever goes wrong reading or applying ``path`` is a CheckpointError naming it (load_rules.loading)."""
+    try:
+        with loading(path, REMEDY):
+            yield
+    except CheckpointError:
+        raise
+    except LoadError as exc:
+        raise CheckpointError(exc.problem, exc.path, exc.remedy) from exc.__cause__
 
 
 def is_trained_name(name: str) -> bool:
@@ -54,6 +73,7 @@ def save_checkpoint(path: Path, state: dict, config: dict, extra: Optional[dict]
 
 
 def load_checkpoint(path: Path) -> dict:
+    """The checkpoint's payload, checked: our format, named finite tensors (``check_config``: what rebuilds it)."""
     path = Path(path)
     if not path.is_file():
         raise CheckpointError(f"trained checkpoint not found: {path} (make one with `python -m rrsis_qgis.train fit`)")
@@ -64,7 +84,30 @@ def load_checkpoint(path: Path) -> dict:
                               f"`rrsis_qgis.train fit` ({type(exc).__name__}: {exc})") from exc
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(f"{path} is not an rrsis_qgis trained checkpoint (expected format {FORMAT})")
+    with checkpoint_errors(path):
+        check_state(payload.get("state"), path)
     return payload
+
+
+CONFIG_TYPES = {"base": str, "prompter": dict, "train_all": bool}  # what rebuilding the model reads
+
+
+def check_config(config, path: Path) -> None:
+    """The config a checkpoint carries has what rebuilding its model needs, with the right types."""
+    if not isinstance(config, dict):
+        raise CheckpointError(f"{path} has no config (a dict) describing its model", path, REMEDY)
+    for key, kind in CONFIG_TYPES.items():
+        if not isinstance(config.get(key), kind):
+            raise CheckpointError(f"{path}: its config's '{key}' is {config.get(key)!r}, not a {kind.__name__}",
+                                  path, REMEDY)
+    rank = config.get("lora_rank")
+    if not config["train_all"] and not (isinstance(rank, int) and not isinstance(rank, bool) and rank > 0):
+        raise CheckpointError(f"{path}: its config's 'lora_rank' is {rank!r}, not a positive whole number",
+                              path, REMEDY)
+    reason_about = config.get("reason_about", [])
+    if not isinstance(config.get("ranking", ""), str) or not isinstance(reason_about, (list, tuple)) \
+            or not all(isinstance(a, str) for a in reason_about):
+        raise CheckpointError(f"{path}: its config's 'ranking' / 'reason_about' are not names", path, REMEDY)
 
 
 def base_spec(config: dict, name: str) -> ModelSpec:
@@ -81,12 +124,7 @@ def base_spec(config: dict, name: str) -> ModelSpec:
 
 
 def load_trained_state(model: torch.nn.Module, state: dict, path: Path, trained_prefixes: tuple) -> None:
-    """Load the checkpoint's weights: each must land somewhere, and every trained weight must be there
-    (a partial checkpoint would otherwise run on random weights without a word)."""
-    result = model.load_state_dict(state, strict=False)
-    if result.unexpected_keys:
-        raise CheckpointError(f"{path} does not match the model it describes: "
-                              f"{len(result.unexpected_keys)} unknown weights, e.g. {result.unexpected_keys[0]}")
-    missing = [k for k in result.missing_keys if k.startswith(trained_prefixes) or ".lora_" in k]
-    if missing:
-        raise CheckpointError(f"{path} is incomplete: {len(missing)} trained weights are missing, e.g. {missing[0]}")
+    """Load the checkpoint's weights: each must land somewhere with its shape, and every trained weight must
+    be there (a partial checkpoint would otherwise run on random weights without a word)."""
+    with checkpoint_errors(path):
+        load_state_into(model, state, path, required=lambda k: k.startswith(trained_prefixes) or ".lora_" in k)

@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from .load_rules import verify_pinned
+
 MODELS_DIR_ENV = "RRSIS_MODELS_DIR"
 MANIFEST_ENV = "RRSIS_WEIGHTS_MANIFEST"  # a manifest of one's own (an internal mirror's URLs) instead of ours
 ALLOW_HTTP_ENV = "RRSIS_ALLOW_HTTP"  # "1": a manifest may name plain http:// URLs (an internal mirror)
@@ -126,8 +128,12 @@ def default_models_dir() -> Path:
     return cache / "rrsis_qgis" / "models"
 
 
-def resolve_weights(keys, models_dir: Optional[Path] = None) -> dict:
-    """Manifest key → existing checkpoint path; raises MissingWeightsError naming every missing file."""
+def resolve_weights(keys, models_dir: Optional[Path] = None, verify: bool = True) -> dict:
+    """Manifest key → existing checkpoint path; raises MissingWeightsError naming every missing file.
+
+    ``verify``: a file whose sha256 the manifest pins is checked against it before anything opens it
+    (load_rules.LoadError if it differs; hashed once per size + mtime).
+    """
     models_dir = Path(models_dir) if models_dir else default_models_dir()
     manifest = load_manifest()
     found, missing = {}, []
@@ -140,4 +146,17 @@ def resolve_weights(keys, models_dir: Optional[Path] = None) -> dict:
             missing.append(entry)
     if missing:
         raise MissingWeightsError(missing, models_dir)
+    if verify:
+        for key, path in found.items():
+            if manifest[key].sha256:
+                verify_pinned(path, manifest[key].sha256, redownload(manifest[key], models_dir))
     return found
+
+
+def redownload(entry: WeightsEntry, models_dir: Path) -> str:
+    """What to do about a damaged manifest checkpoint (the download replaces a file that fails its pins;
+    one without pins it keeps, so that one must be deleted first)."""
+    command = f"python -m rrsis_qgis models download {entry.key} --models-dir {models_dir}"
+    if entry.sha256:
+        return f"download it again: {command}"
+    return f"delete {models_dir / entry.file} and download it again: {command}"

@@ -55,6 +55,7 @@ def main(argv=None) -> int:
 def _serve(args, token: str, token_path: Path) -> int:
     import uvicorn
 
+    from ..engine.load_rules import LoadError
     from ..engine.segmenter import Segmenter
     from ..engine.weights import MissingWeightsError
     from .app import Limits, create_app
@@ -68,8 +69,16 @@ def _serve(args, token: str, token_path: Path) -> int:
         segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
     except MissingWeightsError as exc:
         return _fail(EXIT_MISSING_WEIGHTS, str(exc), missing=[e.file for e in exc.entries])
+    except LoadError as exc:
+        if exc.users_file:  # a trained checkpoint
+            return _fail(EXIT_BAD_ARGS, str(exc))
+        # a models-folder checkpoint that is damaged or not the pinned one: downloading it again replaces it
+        return _fail(EXIT_MISSING_WEIGHTS, str(exc), damaged=[exc.path.name] if exc.path else [])
     except (KeyError, ValueError) as exc:
         return _fail(EXIT_BAD_ARGS, str(exc))
+    except Exception as exc:  # noqa: BLE001 (whatever it is, the plugin must read why on the listening channel)
+        log.exception("cannot load the model")
+        return _fail(EXIT_FAILED, f"cannot load the model {args.model}: {type(exc).__name__}: {exc}")
     log.info("model %s loaded on %s in %.1f s", args.model, segmenter.device, time.perf_counter() - t0)
     service = Service(segmenter, cache_bytes=args.cache_mb << 20, models_dir=args.models_dir)
     limits = Limits(max_body_bytes=args.max_body_mb << 20, max_image_side=args.max_image_side,

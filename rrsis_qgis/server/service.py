@@ -94,7 +94,7 @@ class Service:
                     files.append(ModelFile(key=key, file="", url="", present=False, size=None, sha256=None))
                     continue
                 try:
-                    resolve_weights([key], self.models_dir)
+                    resolve_weights([key], self.models_dir, verify=False)
                     present = True
                 except MissingWeightsError:
                     present = False

@@ -14,7 +14,8 @@ EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS = 2, 3
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
-    from ..engine.trained_checkpoint import CheckpointError  # noqa: PLC0415 (torch after argparse: fast --help)
+    from ..engine.load_rules import LoadError  # noqa: PLC0415 (torch after argparse: fast --help)
+    from ..engine.trained_checkpoint import CheckpointError  # noqa: PLC0415
     from ..engine.weights import MissingWeightsError  # noqa: PLC0415
     from .data import DatasetError  # noqa: PLC0415
 
@@ -23,6 +24,9 @@ def main(argv=None) -> int:
     except MissingWeightsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_MISSING_WEIGHTS
+    except LoadError as exc:
+        print(f"error: {exc}", file=sys.stderr)  # the checkpoint's own problems: bad input; the base weights': 3
+        return EXIT_BAD_INPUT if exc.users_file else EXIT_MISSING_WEIGHTS
     except (DatasetError, CheckpointError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
