@@ -24,7 +24,7 @@ class EncodeTask(QgsTask):
         self.params, self.client, self.session_id = params, client, session_id
         self.request_id = "idle-" + uuid.uuid4().hex[:12]
         self.key = key
-        self.error = ""  # why the encode failed, for a debugger: an idle encode fails silently
+        self.error = ""  # why the encode failed (the idle encoder logs it)
 
     def run(self) -> bool:
         try:

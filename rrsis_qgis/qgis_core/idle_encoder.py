@@ -5,12 +5,12 @@ import uuid
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..geo.raster_window import RasterError
 from .backend_client import BackendError
-from .backend_process import CONNECTED
+from .backend_process import CONNECTED, TAG
 from .encode_task import EncodeTask
 from .extent import ViewRequest, view_request
 
@@ -33,6 +33,7 @@ class IdleEncoder(QObject):
         self.state = IDLE
         self.task: Optional[EncodeTask] = None
         self.ready_key = None
+        self.last_error = ""  # why the last encode failed (logged once until it changes or one succeeds)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._encode)
@@ -125,7 +126,11 @@ class IdleEncoder(QObject):
             return
         self.task = None
         if ok:
-            self.ready_key = task.key
+            self.ready_key, self.last_error = task.key, ""
+        elif task.error and not task.isCanceled() and task.error != self.last_error:
+            self.last_error = task.error  # say why once, not at every still canvas
+            QgsMessageLog.logMessage(self.tr("preparing the view ahead of a query failed: {}").format(task.error),
+                                     TAG, Qgis.Warning)
         self._set(READY if ok and task.key == self._current_key() else IDLE)
 
     def _set(self, state: str) -> None:

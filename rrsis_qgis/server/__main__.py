@@ -25,6 +25,7 @@ def main(argv=None) -> int:
         if exc.code:
             print(json.dumps({"event": "error", "message": "invalid arguments (see stderr)"}), flush=True)
         raise
+    _default_sizes(args)
     problem = _check_args(args)
     if problem:
         return _fail(EXIT_BAD_ARGS, problem)
@@ -131,6 +132,17 @@ def _serve(args, token: str, token_path: Path) -> int:
     return 0
 
 
+def _default_sizes(args) -> None:
+    """Body limits not given: large enough for the largest view the image-side limit admits (the plugin's
+    settings allow 4096 px), and at least one such body in flight."""
+    from .codec import body_bytes_for
+
+    if args.max_body_mb is None:
+        args.max_body_mb = -(-body_bytes_for(max(args.max_image_side, 1)) // (1 << 20))
+    if args.max_inflight_mb is None:
+        args.max_inflight_mb = max(256, args.max_body_mb)
+
+
 def _check_args(args) -> str:
     """The first problem with the numbers and paths given, or ''."""
     if not 0 <= args.port <= 65535:
@@ -193,14 +205,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--models-dir", type=Path)
     p.add_argument("--token-file", type=Path, help="private file with the token (made, mode 0600, if missing)")
     p.add_argument("--cache-mb", type=int, default=1024, help="embedding cache size (default 1024 MB)")
-    p.add_argument("--max-body-mb", type=int, default=64)
+    p.add_argument("--max-body-mb", type=int,
+                   help="largest request body (default: what a view of --max-image-side needs, 87 MB for 4096 px)")
     p.add_argument("--max-image-side", type=int, default=4096)
     p.add_argument("--request-timeout", type=float, default=300.0, help="seconds (default 300)")
     p.add_argument("--client-timeout", type=float, default=15.0,
                    help="seconds a client may take to send its headers, or between pieces of a body (default 15)")
     p.add_argument("--max-queue", type=int, default=8, help="requests waiting or running; more get 429 (default 8)")
-    p.add_argument("--max-inflight-mb", type=int, default=256,
-                   help="request bodies held at once; more get 429 (default 256 MB)")
+    p.add_argument("--max-inflight-mb", type=int,
+                   help="request bodies held at once; more get 429 (default 256 MB, or --max-body-mb if larger)")
     p.add_argument("--exit-with-parent", type=int, metavar="PID",
                    help="stop when process PID exits (the plugin passes QGIS's, so no backend outlives QGIS)")
     p.add_argument("--debug", action="store_true")

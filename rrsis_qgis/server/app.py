@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from ..engine.weights import ManifestError
 from .auth import token_matches
-from .codec import ImageError, decode_image
+from .codec import ImageError, body_bytes_for, decode_image
 from .inference_queue import IDLE, QUERY, Cancelled, InferenceQueue, Refused, ShuttingDown
 from .schemas import (CancelResult, EncodeRequest, EncodeResponse, ErrorResponse, Health, Models, SegmentRequest,
                       SegmentResponse)
@@ -27,7 +27,7 @@ ERRORS = {code: {"model": ErrorResponse} for code in (401, 404, 408, 409, 413, 4
 
 @dataclass(frozen=True)
 class Limits:
-    max_body_bytes: int = 64 << 20
+    max_body_bytes: int = body_bytes_for(4096)  # a view as large as max_image_side allows
     max_image_side: int = 4096
     request_timeout_s: float = 300.0
     max_queue: int = 8  # requests waiting or running; more get 429 with Retry-After
@@ -185,7 +185,7 @@ class GuardMiddleware:
             return await error_response(400, "bad_request", "invalid Content-Length")(scope, receive, send)
         held = int(declared)
         if held > self.limits.max_body_bytes:
-            return await self._too_large()(scope, receive, send)
+            return await self._too_large(held)(scope, receive, send)
         if held and self.inflight_bytes + held > self.limits.max_inflight_bytes:
             queue = self.api.state.queue
             return await error_response(429, "busy", "the server holds too many large requests; try again shortly",
@@ -229,6 +229,11 @@ class GuardMiddleware:
             if not message.get("more_body"):
                 return b"".join(chunks)
 
-    def _too_large(self) -> JSONResponse:
-        limit_mb = self.limits.max_body_bytes / (1 << 20)
-        return error_response(413, "body_too_large", f"request body over {limit_mb:g} MB")
+    def _too_large(self, size=None) -> JSONResponse:
+        """413, saying what to change: the view's size on the client, or the server's limit."""
+        mib = 1 << 20
+        got = f"of {size / mib:.1f} MB " if size else ""
+        fix = f"--max-body-mb {-(-size // mib)} or more" if size else "a larger --max-body-mb"
+        return error_response(413, "body_too_large", (
+            f"request body {got}over this server's limit of {self.limits.max_body_bytes / mib:g} MB: send a "
+            f"smaller view (in QGIS: a lower 'Longest side' in the plugin's settings) or start the server with {fix}"))

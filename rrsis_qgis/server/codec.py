@@ -12,6 +12,15 @@ from ..geo.stretch import to_uint8
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 NPY_MAGIC = b"\x93NUMPY"
+NPY_HEADER_BYTES = 128  # magic, version and the shape/dtype dict, padded (numpy pads to a multiple of 64)
+JSON_ROOM_BYTES = 1 << 20  # phrase, points, boxes and the JSON around the image
+
+
+def body_bytes_for(max_side: int) -> int:
+    """The request body a view of ``max_side``² px needs: what the plugin sends, a H×W×4 uint8 .npy
+    (RGB + validity) in base64 — 85.3 MiB at 4096² — plus room for the rest of the request."""
+    npy = max_side * max_side * 4 + NPY_HEADER_BYTES
+    return -(-npy // 3) * 4 + JSON_ROOM_BYTES
 
 
 class ImageError(ValueError):

@@ -75,9 +75,12 @@ def test_every_endpoint_needs_the_token(server, method, path, auth):
     assert r.headers["www-authenticate"] == "Bearer"
 
 
-def test_oversized_body_is_413(client):
+def test_oversized_body_is_413_saying_what_to_change(client):
     r = client.post("/v1/segment", json={"image": "A" * (3 << 20), "phrase": "tank"})
     assert r.status_code == 413 and r.json()["error"]["code"] == "body_too_large"
+    message = r.json()["error"]["message"]
+    assert "3.0 MB" in message and "limit of 2 MB" in message  # this body, this server's limit
+    assert "'Longest side'" in message and "--max-body-mb 4 or more" in message  # the two ways out
 
 
 @pytest.mark.parametrize("payload, status, code", [

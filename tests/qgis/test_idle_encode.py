@@ -94,3 +94,26 @@ def test_a_canvas_move_makes_the_view_once(qtbot, qgis_canvas, plugin, quick, ba
     qgis_canvas.setExtent(QgsRectangle(e.xMinimum(), e.yMinimum(), e.xMinimum() + e.width() / 2,
                                        e.yMinimum() + e.height() / 2))
     assert len(made) == 1 and "view ready" not in dock.ui.viewInfo.text() and "px" in dock.ui.viewInfo.text()
+
+
+def test_a_failed_idle_encode_says_why_in_the_log(qtbot, qgis_canvas, plugin, quick, backend, scene_layer,
+                                                  monkeypatch):
+    from qgis.core import Qgis, QgsApplication
+
+    from rrsis_qgis.qgis_core.backend_client import BackendClient, BackendError
+
+    refusal = "request body of 90.1 MB is over this server's limit of 64 MB: send a smaller view"
+
+    def refuse(self, image, request_id, session=""):
+        raise BackendError(refusal, "body_too_large", 413)
+
+    monkeypatch.setattr(BackendClient, "encode", refuse)
+    logged = []
+    log = QgsApplication.messageLog()
+    log.messageReceived[str, str, Qgis.MessageLevel].connect(lambda message, tag, _level: logged.append((tag, message)))
+    dock = open_dock(qtbot, plugin)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    qtbot.waitUntil(lambda: any(refusal in m for _t, m in logged), timeout=60000)
+    assert ("rrsis_qgis", f"preparing the view ahead of a query failed: {refusal}") in logged
+    assert "view ready" not in dock.ui.viewInfo.text() and dock.idle.state == ""
