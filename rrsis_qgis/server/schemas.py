@@ -9,6 +9,20 @@ from ..phrase_check import MAX_PHRASE_CHARS, is_blank
 
 MAX_POINTS, MAX_BOXES, MAX_TOP_K = 64, 16, 8
 
+# The image: padded standard base64 of a PNG or of a NumPy .npy file, told apart by their first bytes (a PNG's
+# signature + IHDR length → "iVBORw0KGgoAAAANSUhEUg", b"\x93NUMPY" → "k05VTVBZ"). In the schema only, like the
+# phrase's pattern: the decoder answers a bad image with its own codes (422 bad_image, 415 unsupported_format).
+IMAGE_FORMAT = "base64-image"  # a fuzzer registers a strategy for it (tests/e2e/server_process.image_strategy)
+_B64_TAIL = r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+IMAGE_SCHEMA = {
+    "format": IMAGE_FORMAT, "contentEncoding": "base64",
+    "oneOf": [{"title": "PNG", "contentMediaType": "image/png",
+               "pattern": r"^iVBORw0KGgoAAAANSUhEUg[A-Za-z0-9+/]{2}" + _B64_TAIL},
+              {"title": "NumPy .npy", "contentMediaType": "application/x-npy", "pattern": r"^k05VTVBZ" + _B64_TAIL}],
+}
+IMAGE_HELP = ("base64 of a PNG (8/16-bit gray, RGB, RGBA, palette) or of a .npy array (H×W, H×W×1|3|4; integers or "
+              "floats; alpha 0 = no data), at least 8 px per side")
+
 MAX_COORD = 1e6  # image px; anything beyond is a client bug, as are NaN and ±inf
 Coord = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_COORD, le=MAX_COORD)]
 Point = List[Coord]  # [x, y, label]: label 1 = object, 0 = background
@@ -18,7 +32,7 @@ Box = List[Coord]  # [x0, y0, x1, y1]
 class SegmentRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    image: str = Field(..., min_length=1, description="base64 of a PNG or a .npy array (H×W[×1|3|4])")
+    image: str = Field(..., min_length=1, description=IMAGE_HELP, json_schema_extra=IMAGE_SCHEMA)
     phrase: str = Field(..., min_length=1, max_length=MAX_PHRASE_CHARS, json_schema_extra={"pattern": r"\S"},
                         description="what to find, in English (not blank)")
     points: Optional[List[Point]] = Field(None, max_length=MAX_POINTS, description="[[x, y, label], …] in image px")
@@ -58,7 +72,8 @@ class EncodeRequest(BaseModel):
     """Encode a view ahead of its query (the plugin sends it while the canvas is still)."""
     model_config = ConfigDict(extra="forbid")
 
-    image: str = Field(..., min_length=1, description="the same bytes a later /v1/segment will send")
+    image: str = Field(..., min_length=1, description=IMAGE_HELP + "; the same bytes a later /v1/segment will send",
+                       json_schema_extra=IMAGE_SCHEMA)
     request_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
     session: str = Field("", pattern=r"^[A-Za-z0-9_-]{0,64}$",
                          description="a newer encode of the same session cancels older ones still waiting")

@@ -74,3 +74,22 @@ def npy_b64(array: np.ndarray) -> str:
     buf = io.BytesIO()
     np.save(buf, array)
     return base64.b64encode(buf.getvalue()).decode()
+
+
+def image_strategy():
+    """Hypothesis strategy for the schema's ``base64-image`` format: small PNG and .npy images a client may send
+    (gray, RGB, RGBA; 8- and 16-bit, float), so a schema-driven fuzzer's requests reach the model."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def images(draw):
+        h, w = draw(st.integers(8, 48)), draw(st.integers(8, 48))
+        bands = draw(st.sampled_from([None, 3, 4]))
+        dtype = draw(st.sampled_from([np.uint8, np.uint16, np.float32]))
+        shape = (h, w) if bands is None else (h, w, bands)
+        array = np.random.default_rng(draw(st.integers(0, 2**32 - 1))).integers(0, 256, shape).astype(dtype)
+        if draw(st.booleans()) and dtype == np.uint8 and bands != 4 or (dtype == np.uint16 and bands is None):
+            return png_b64(array)
+        return npy_b64(array)
+
+    return images()
