@@ -20,6 +20,7 @@ from .clip_dense import DenseClip
 from .device import resolve_device
 from .referral import Referral, ReferJob, mask_bbox  # noqa: F401 (mask_bbox: re-exported for the server)
 from .load_rules import remedy
+from .sam2_adapter import Sam2Refiner
 from .sam2_checked import checked_refiner
 from .specs import ModelSpec, get_spec
 from .weights import load_manifest, redownload, resolve_weights

@@ -104,6 +104,8 @@ BAD = {
     "weight outside every part": (lambda s: s.__setitem__("neck.weight", torch.zeros(3)), "belongs to no part"),
     "mis-shaped weight": (lambda s: _reshape(s, "prompter.img_pe"), "shape"),
     "mis-shaped SAM weight": (lambda s: _reshape(s, "sam_prompt_encoder.no_mask_embed.weight"), "shape"),
+    "NaN weight": (lambda s: s["prompter.img_pe"].fill_(float("nan")),
+                   "NaN or infinite values in 1 weight: prompter.img_pe"),
 }
 
 

@@ -14,6 +14,7 @@ from typing import Dict
 
 import torch
 
+from ..load_rules import LoadError, check_finite
 from ..trained_checkpoint import CheckpointError
 
 # Every official config trains LoRA with r 16 and lora_alpha 16; peft stores neither, so the scale is
@@ -148,6 +149,10 @@ def _load(path: Path) -> dict:
     if not any(k.startswith("prompter.") for k in state):
         raise ReleaseError(f"{path} is not an RSRefSeg 2 checkpoint: it has no cascaded prompter (prompter.*); "
                            "for our own trained checkpoints use --model trained:FILE")
+    try:
+        check_finite(state, path)  # the loaders' rule: NaN/Inf refused by name
+    except LoadError as exc:
+        raise ReleaseError(exc.problem) from None
     return state
 
 
