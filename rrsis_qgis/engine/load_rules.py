@@ -5,10 +5,13 @@ Every loader (SAM 2, open_clip, trained checkpoints, the released families) foll
 - ``verify_pinned(path, sha256, remedy)`` before a file under a pinned name is opened at all (a
   TorchScript archive runs code when loaded); the digest is cached by path + size + mtime in
   ``CACHE_NAME`` in the file's folder, so a 900 MB file is hashed once, not at every start;
+  ``was_verified(path)`` tells whether that happened (a TorchScript archive is only loaded then);
 - ``read_state(path, inner)`` reads a checkpoint with ``torch.load(weights_only=True)`` (no code runs);
-- ``check_finite(state, source)`` refuses NaN/Inf in any floating tensor, by name;
-- ``load_state_into(model, state, source)`` names unknown, missing, mis-shaped and mis-typed weights;
-- ``loading(path, remedy)`` turns whatever else a loader raises into a :class:`LoadError`.
+- ``check_state`` / ``check_finite(state, source)``: named tensors; NaN/Inf in a floating one refused by name;
+- ``check_fits(expected, state, source)`` / ``load_state_into(model, state, source)`` name unknown, missing,
+  mis-shaped (transposed) and non-float weights;
+- ``loading(path, remedy)`` turns whatever else a loader raises into a :class:`LoadError`; ``remedy(text)``
+  adds what to do to a LoadError raised inside (the caller knows: e.g. which download replaces the file).
 """
 from __future__ import annotations
 

@@ -89,7 +89,7 @@ def load_checkpoint(path: Path) -> dict:
     return payload
 
 
-CONFIG_TYPES = {"base": str, "prompter": dict, "train_all": bool}  # what rebuilding the model reads
+CONFIG_TYPES = {"base": str, "prompter": dict}  # what rebuilding the model reads (and train_all, lora_rank)
 
 
 def check_config(config, path: Path) -> None:
@@ -100,12 +100,15 @@ def check_config(config, path: Path) -> None:
         if not isinstance(config.get(key), kind):
             raise CheckpointError(f"{path}: its config's '{key}' is {config.get(key)!r}, not a {kind.__name__}",
                                   path, REMEDY)
+    if not isinstance(config.get("train_all", False), bool):
+        raise CheckpointError(f"{path}: its config's 'train_all' is {config['train_all']!r}, not true or false",
+                              path, REMEDY)
     rank = config.get("lora_rank")
-    if not config["train_all"] and not (isinstance(rank, int) and not isinstance(rank, bool) and rank > 0):
+    if not config.get("train_all", False) and not (isinstance(rank, int) and not isinstance(rank, bool) and rank > 0):
         raise CheckpointError(f"{path}: its config's 'lora_rank' is {rank!r}, not a positive whole number",
                               path, REMEDY)
     reason_about = config.get("reason_about", [])
-    if not isinstance(config.get("ranking", ""), str) or not isinstance(reason_about, (list, tuple)) \
+    if not isinstance(config.get("ranking") or "", str) or not isinstance(reason_about, (list, tuple)) \
             or not all(isinstance(a, str) for a in reason_about):
         raise CheckpointError(f"{path}: its config's 'ranking' / 'reason_about' are not names", path, REMEDY)
 
