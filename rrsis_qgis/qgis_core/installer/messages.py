@@ -1,0 +1,9 @@
+"""Translation for the installer's messages, usable without QGIS (tests, the engine's worker thread)."""
+try:
+    from qgis.PyQt.QtCore import QCoreApplication
+except ImportError:  # pragma: no cover - only without PyQt
+    QCoreApplication = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Installer", text) if QCoreApplication is not None else text
