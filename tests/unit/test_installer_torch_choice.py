@@ -20,7 +20,8 @@ TABLE = [  # os, arch, driver, override → index (None: PyPI), label, device, a
     ("linux", "x86_64", "580.95.05", "auto", None, "pypi-cu130", "cuda", "CUDA 13.0"),
     ("linux", "x86_64", "570.86.15", "auto", PYTORCH_INDEX + "cu128", "cu128", "cuda", "CUDA 12.8"),
     ("linux", "x86_64", "570.86.15", "cu126", PYTORCH_INDEX + "cu126", "cu126", "cuda", "chosen"),
-    ("linux", "x86_64", None, "pypi", None, "pypi-cu130", "cuda", "PyPI"),
+    ("linux", "x86_64", None, "pypi", None, "pypi-cu130", "cpu", "PyPI"),  # this machine: no GPU
+    ("linux", "x86_64", "580.95.05", "pypi", None, "pypi-cu130", "cuda", "PyPI"),
     ("linux", "aarch64", None, "auto", None, "cpu", "cpu", "no NVIDIA driver"),
 ]
 

@@ -56,8 +56,9 @@ def choose_torch(os_name: str, arch: str, driver: Optional[str], override: str =
     if override == "cpu":
         return _cpu(os_name, arch, tr("CPU build (chosen in the installer)"))
     if override == "pypi":
+        cuda = _pypi_label(os_name, arch) == "pypi-cu130" and driver_number(driver) is not None
         return TorchChoice(None, _pypi_label(os_name, arch), tr("PyPI's default torch build (chosen in the installer)"),
-                           "cuda" if _pypi_label(os_name, arch) == "pypi-cu130" else "cpu")
+                           "cuda" if cuda else "cpu")
     if override != "auto":
         cuda = next(v for v in CUDA_VARIANTS if v[0] == override)
         return TorchChoice(PYTORCH_INDEX + override, override, tr("CUDA {} build (chosen in the installer)").format(cuda[1]),
