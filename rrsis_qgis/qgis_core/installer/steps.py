@@ -301,7 +301,7 @@ class Installer:
                if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "CONDA_PREFIX") and not k.startswith("UV_")}
         root = self.plan.env_dir
         env.update(UV_CACHE_DIR=str(root / "cache"), UV_PYTHON_INSTALL_DIR=str(root / "python"),
-                   UV_NATIVE_TLS="1", UV_NO_PROGRESS="1", UV_HTTP_TIMEOUT="120", PYTHONUTF8="1")
+                   UV_SYSTEM_CERTS="1", UV_NO_PROGRESS="1", UV_HTTP_TIMEOUT="120", PYTHONUTF8="1")
         env.update(self.plan.environment)
         env.update(extra or {})
         return env
