@@ -26,7 +26,7 @@ def installed(qtbot, dialog, timeout_s):
 @pytest.mark.slow
 @pytest.mark.timeout(1500)
 def test_install_from_pypi_then_start_and_query_then_a_second_install_is_a_no_op(qtbot, tmp_path, qgis_canvas,
-                                                                                 scene_layer, monkeypatch):
+                                                                                 qgis_iface, scene_layer, monkeypatch):
     env = tmp_path / "profile" / "rrsis_backend"
     dialog = InstallerDialog(env_dir=str(env))
     qtbot.addWidget(dialog)
@@ -47,15 +47,19 @@ def test_install_from_pypi_then_start_and_query_then_a_second_install_is_a_no_op
     assert "\n$ " not in last_run  # nothing was run: no uv, no self-test
     print(f"\nfresh install {fresh_s:.0f} s, {int(disk) / 1e9:.2f} GB; second run {again_s:.1f} s")
 
+    from rrsis_qgis.gui.dock import RrsisDock
     from rrsis_qgis.qgis_core.session import Session
 
     settings = PluginSettings(backend_python=str(venv_python(env)), model="tiny-random", max_side=256, device="cpu",
                               results_path=str(tmp_path / "results.gpkg"))
     session = Session(qgis_canvas, settings)
+    dock = RrsisDock(qgis_iface, session, lambda: None)
+    qtbot.addWidget(dock)
     try:
         session.backend.start()
         qtbot.waitUntil(lambda: session.backend.state != "starting", timeout=180000)
         assert session.backend.state == "connected", session.backend.detail
+        assert "Self-test: CPU" in dock.ui.statusBadge.toolTip()  # the dock says what the install found
         show(qgis_canvas, scene_layer)
         rows = []
         session.resultsAdded.connect(rows.extend)

@@ -260,3 +260,16 @@ def test_state_file_is_json_and_start_accepts_other_pythons(fake):
     installer.run()
     assert json.loads((installer.plan.env_dir / STATE_FILE).read_text())["complete"] is True
     assert env_problem("/usr/bin/python3") == ""
+
+
+def test_the_self_test_line_is_known_only_for_a_complete_env(fake, monkeypatch):
+    from rrsis_qgis.qgis_core.installer.steps import installed_summary
+
+    monkeypatch.setenv("RRSIS_FAKE_UV_MODE", "nonet-sam2")
+    installer, _ = fake()
+    with pytest.raises(InstallError):
+        installer.run()
+    assert installed_summary(str(installer.python)) == ""
+    monkeypatch.delenv("RRSIS_FAKE_UV_MODE")
+    installer.run()
+    assert installed_summary(str(installer.python)) == "CPU" and installed_summary("/usr/bin/python3") == ""

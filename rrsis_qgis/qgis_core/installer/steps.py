@@ -98,6 +98,13 @@ def env_problem(python: str) -> str:
               "Install (it resumes) or Repair").format(env)
 
 
+def installed_summary(python: str) -> str:
+    """The self-test line of the complete installer env ``python`` lies in ('' for any other Python)."""
+    env = env_of(python) if python else None
+    state = read_state(env) if env else {}
+    return str((state.get("selftest") or {}).get("summary", "")) if state.get("complete") else ""
+
+
 def backend_requirements(requirements: Path) -> list:
     """requirements.txt without the test-only packages and those installed by their own step."""
     names = []
