@@ -41,6 +41,11 @@ if where == step:
               "  Caused by: error sending request for url (https://pypi.org/simple/torch/)\n"
               "  Caused by: dns error: failed to lookup address information: Name or service not known")
         sys.exit(2)
+    if what == "noindex":  # PyPI answers, the PyTorch index does not
+        index = args[args.index("--extra-index-url") + 1]
+        print(f"error: Failed to fetch: `{index}/torch/`\n  Caused by: error sending request for url ({index}/torch/)\n"
+              "  Caused by: dns error: failed to lookup address information")
+        sys.exit(2)
     if what == "broken":
         print("error: Failed to install: torch-2.14.1-cp311-cp311-win_amd64.whl\n"
               "  Caused by: Failed to read from zip file\n  Caused by: invalid zip header")

@@ -273,3 +273,11 @@ def test_the_self_test_line_is_known_only_for_a_complete_env(fake, monkeypatch):
     monkeypatch.delenv("RRSIS_FAKE_UV_MODE")
     installer.run()
     assert installed_summary(str(installer.python)) == "CPU" and installed_summary("/usr/bin/python3") == ""
+
+
+def test_an_unreachable_pytorch_index_is_named_with_the_way_out(fake, monkeypatch):
+    monkeypatch.setenv("RRSIS_FAKE_UV_MODE", "noindex-torch")
+    installer, _ = fake()
+    with pytest.raises(InstallError, match="The PyTorch index https://download.pytorch.org/whl/cu128 cannot be "
+                                           "reached .*PyPI's default build"):
+        installer.run()

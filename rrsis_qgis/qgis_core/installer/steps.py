@@ -36,9 +36,9 @@ GB = 1024 ** 3
 class InstallError(Exception):
     """A step failed; ``str()`` is the message for the user, ``step`` which one."""
 
-    def __init__(self, message: str, step: str = ""):
+    def __init__(self, message: str, step: str = "", output: str = ""):
         super().__init__(message)
-        self.step = step
+        self.step, self.output = step, output  # output: the failed command's last lines
 
 
 class FetchError(Exception):
@@ -235,7 +235,14 @@ class Installer:
         self._uv(args, "venv")
 
     def _step_torch(self, repair) -> None:
-        self._pip(["torch", "torchvision"], "torch", repair, torch_index=self.plan.choice.index_url)
+        index = None if self.plan.wheelhouse else self.plan.choice.index_url
+        try:
+            self._pip(["torch", "torchvision"], "torch", repair, torch_index=index)
+        except InstallError as exc:
+            if index and index in exc.output and str(exc).startswith(tr("No connection")):  # PyPI is reachable (uv came)
+                raise InstallError(tr("The PyTorch index {} cannot be reached (PyPI can): allow that address, or "
+                                      "choose “PyPI's default build” as the torch build.\n{}").format(index, exc)) from exc
+            raise
 
     def _step_packages(self, repair) -> None:
         listing = self.plan.env_dir / "requirements-backend.txt"
@@ -300,7 +307,7 @@ class Installer:
         self._check_cancel()
         output = "\n".join(tail)
         if check and code != 0:
-            raise InstallError(explain(output, step, code))
+            raise InstallError(explain(output, step, code), step, output)
         return output
 
     def _environment(self, extra: Optional[dict]) -> dict:
