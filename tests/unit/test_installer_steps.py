@@ -281,3 +281,15 @@ def test_an_unreachable_pytorch_index_is_named_with_the_way_out(fake, monkeypatc
     with pytest.raises(InstallError, match="The PyTorch index https://download.pytorch.org/whl/cu128 cannot be "
                                            "reached .*PyPI's default build"):
         installer.run()
+
+
+def test_a_venv_deleted_by_hand_is_made_again_with_everything_after_it(fake):
+    import shutil
+
+    installer, _ = fake()
+    installer.run()
+    shutil.rmtree(installer.plan.env_dir / "venv")
+    again, events = fake()
+    again.run()
+    assert statuses(events)[0] == ("uv", "skipped")
+    assert [s for s, status in statuses(events) if status == "done"] == list(steps_module.STEPS[1:])

@@ -150,11 +150,11 @@ class Installer:
         with open(env / LOG_FILE, "a", encoding="utf-8") as self._log:
             self._write_log(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} install ({self.plan.choice.label}"
                             f"{', from ' + str(self.plan.wheelhouse) if self.plan.wheelhouse else ''})")
-            key = ""
+            key, redone = "", False
             for number, step in enumerate(STEPS, 1):
                 key = self._key(step, key)
                 done = state["steps"].get(step, {})
-                if done.get("key") == key and self._still_there(step):
+                if not redone and done.get("key") == key and self._still_there(step):
                     self._event("step", step=step, status="skipped", number=number)
                     continue
                 if state.get("complete"):
@@ -163,6 +163,7 @@ class Installer:
                 if step in ("torch", "packages") and not state["steps"].get(step):
                     self._check_disk()
                 self._event("step", step=step, status="running", number=number)
+                redone = True  # what follows a redone step is redone too (a new venv is empty)
                 started = time.monotonic()
                 try:
                     result = getattr(self, "_step_" + step)(repair)
