@@ -86,8 +86,8 @@ class BackendManager(QObject):
             return
         python = self.settings.python()
         if not python or not Path(python).exists():
-            self._set(DOWN, self.tr("no backend Python configured: press Install… in the plugin settings, or set "
-                                    "a Python with torch, sam2 and open_clip (e.g. the project's .venv/bin/python)"))
+            self._set(DOWN, self.tr("no backend Python configured: set it in the plugin settings "
+                                    "(a Python with torch, sam2 and open_clip, e.g. the project's .venv/bin/python)"))
             return
         unfinished = env_problem(python)
         if unfinished:  # a half-made (failed, cancelled, being repaired) installer environment is never started
