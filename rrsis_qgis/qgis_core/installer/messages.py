@@ -6,4 +6,5 @@ except ImportError:  # pragma: no cover - only without PyQt
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Installer", text) if QCoreApplication is not None else text
+    """Module-level tr() calls are extracted by pylupdate5 into the @default context."""
+    return QCoreApplication.translate("@default", text) if QCoreApplication is not None else text
