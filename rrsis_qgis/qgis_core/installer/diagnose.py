@@ -30,7 +30,7 @@ def report(env_dir: Path, python: str = "", gpu: Optional[tuple] = None, choice=
     env_dir = Path(env_dir)
     state = read_state(env_dir)
     test = state.get("selftest") or {}
-    lines = [f"rrsis_qgis backend report", f"environment: {env_dir}" + ("" if env_dir.is_dir() else " (not there)"),
+    lines = ["rrsis_qgis backend report", f"environment: {env_dir}" + ("" if env_dir.is_dir() else " (not there)"),
              f"backend Python (settings): {python or '-'}",
              f"environment Python: {venv_python(env_dir)}" + ("" if venv_python(env_dir).exists() else " (missing)"),
              f"complete: {'yes' if state.get('complete') else 'no'}"]
