@@ -1,5 +1,6 @@
 """The real installer, from PyPI, into a temporary profile: Install, Start with the new env, a tiny-random query,
-a second Install that is a no-op, Remove. Slow (~3–4 min and ~3 GB downloaded here); run by `make test` and CI."""
+a second Install that is a no-op, Remove. Slow (measured here: install 234 s, whole test 7½ min, ~3 GB downloaded,
+6.1 GB on disk); run by `make test` and CI, whose 90 minutes it fits."""
 from __future__ import annotations
 
 import subprocess
