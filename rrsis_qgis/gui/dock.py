@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QVBoxLayout
 from ..geo.vector_writer import WriteError
 from ..qgis_core.export import SHAPEFILE_TEXT
 from ..qgis_core.idle_encoder import IdleEncoder
+from ..qgis_core.installer.steps import installed_summary
 from ..qgis_core.results_layer import ResultsError
 from .refine_tool import RefineTool
 from .review_list import ReviewList
@@ -231,6 +232,10 @@ class RrsisDock(QgsDockWidget):
         self._fit_badge()
         tip = [f"{state}: {detail}"] if detail else [state]
         spec = self.session.backend.model_spec()  # the badge shows a checkpoint's name only
+        settings = self.session.backend.settings
+        tested = installed_summary(settings.python()) if state == "connected" and not settings.backend_url else ""
+        if tested:  # started from the installer's environment: what its self-test found (GPU used or why not)
+            spec = "\n".join((spec, self.tr("Self-test: {}").format(tested)))
         self.ui.statusBadge.setToolTip(spec if state == "connected" else "\n".join(tip + [
             self.tr("Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis")]))
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))

@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from ..qgis_core.model_choice import (FAMILIES, PRESETS, RSREFSEG2, TRAINED, checkpoint_of, checkpoint_problem,
                                       family_of, trained_model)
+from ..qgis_core.installer.steps import env_of, env_problem, read_state
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("settings_dialog.ui")))
@@ -55,6 +56,10 @@ class SettingsDialog(QDialog):
         self.models_dialog = None  # the model manager, while open
         self._grown_from = 0  # the height before a long refusal grew the dialog: given back when it goes
         self._reserve_problem_room()
+        ui.installButton.clicked.connect(lambda: self.open_installer())
+        ui.pythonEdit.textChanged.connect(self._show_install_status)
+        self.installer_dialog = None
+        self._show_install_status()
         self._check_model()
 
     def values(self) -> PluginSettings:
@@ -74,6 +79,31 @@ class SettingsDialog(QDialog):
 
         python = self.ui.pythonEdit.text().strip() or default_backend_python()
         return open_models_dialog(self, python, self.ui.modelsDirEdit.text().strip(), focus)
+
+    def open_installer(self):
+        """The backend installer; a passed self-test puts the new environment's Python in the field (kept on OK)."""
+        from .installer_dialog import InstallerDialog
+
+        if self.installer_dialog is None:
+            python = self.ui.pythonEdit.text().strip()
+            env = env_of(python) if python else None
+            self.installer_dialog = InstallerDialog(python, str(env) if env else "", self)
+            self.installer_dialog.installed.connect(self.ui.pythonEdit.setText)
+            self.installer_dialog.installed.connect(self._show_install_status)
+        self.installer_dialog.show()
+        self.installer_dialog.raise_()
+        return self.installer_dialog
+
+    def _show_install_status(self, *_) -> None:
+        """The installed environment's self-test line (or why it cannot be used) under the backend Python."""
+        python = self.ui.pythonEdit.text().strip()
+        env = env_of(python) if python else None
+        problem = env_problem(python) if env else ""
+        text = problem or (self.tr("Self-test: {}").format((read_state(env).get("selftest") or {}).get("summary", ""))
+                           if env else "")
+        self.ui.installStatusLabel.setText(text)
+        self.ui.installStatusLabel.setStyleSheet("color: #d7301f;" if problem else "")
+        self.ui.installStatusLabel.setVisible(bool(text))
 
     def _choose_models_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the models folder"),

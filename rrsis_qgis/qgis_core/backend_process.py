@@ -12,6 +12,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
+from .installer.steps import env_problem
 from .model_choice import checkpoint_problem, short_name
 from ..resources import PACKAGE_DIR
 from .settings import PluginSettings
@@ -111,6 +112,10 @@ class BackendManager(QObject):
         if not python or not Path(python).exists():
             self._set(DOWN, self.tr("no backend Python configured: set it in the plugin settings "
                                     "(a Python with torch, sam2 and open_clip, e.g. the project's .venv/bin/python)"))
+            return
+        unfinished = env_problem(python)
+        if unfinished:  # a half-made (failed, cancelled, being repaired) installer environment is never started
+            self._set(DOWN, unfinished)
             return
         problem = checkpoint_problem(self.settings.model)
         if problem:  # the backend would only exit with the same complaint after seconds of loading
