@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/diagnose.py" line="70"/>
+        <source>{} was not made by the installer: not removed</source>
+        <translation>{} wurde nicht vom Installer angelegt: nicht entfernt</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="50"/>
+        <source>torch 2.14 publishes no build for Intel Macs (macOS x86-64): use a backend on another machine (Settings → Backend → running backend URL)</source>
+        <translation>torch 2.14 bietet keinen Build für Intel-Macs (macOS x86-64) an: verwenden Sie ein Backend auf einem anderen Rechner (Einstellungen → Backend → URL eines laufenden Backends)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="53"/>
+        <source>Apple silicon: PyPI&apos;s torch (Metal/MPS GPU)</source>
+        <translation>Apple Silicon: torch von PyPI (Metal/MPS-GPU)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="57"/>
+        <source>CPU build (chosen in the installer)</source>
+        <translation>CPU-Build (im Installer gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="60"/>
+        <source>PyPI&apos;s default torch build (chosen in the installer)</source>
+        <translation>Standard-Build von torch auf PyPI (im Installer gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="64"/>
+        <source>CUDA {} build (chosen in the installer)</source>
+        <translation>CUDA-{}-Build (im Installer gewählt)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="68"/>
+        <source>no NVIDIA driver found: CPU build</source>
+        <translation>kein NVIDIA-Treiber gefunden: CPU-Build</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="70"/>
+        <source>NVIDIA driver {} on {} {}: PyPI&apos;s default torch build</source>
+        <translation>NVIDIA-Treiber {} unter {} {}: Standard-Build von torch auf PyPI</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="74"/>
+        <source>NVIDIA driver {}: CUDA {} build</source>
+        <translation>NVIDIA-Treiber {}: CUDA-{}-Build</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="78"/>
+        <source>GPU found but torch cannot use it: driver {} is older than CUDA 12.6 needs ({}) — installed the CPU build; update the NVIDIA driver and press Repair</source>
+        <translation>GPU gefunden, aber torch kann sie nicht nutzen: Treiber {} ist älter, als CUDA 12.6 benötigt ({}) — der CPU-Build wurde installiert; aktualisieren Sie den NVIDIA-Treiber und drücken Sie Reparieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The disk is full: free some space (the backend needs a few GB) and press Install again; it resumes.</source>
+        <translation>Der Datenträger ist voll: geben Sie Speicherplatz frei (das Backend benötigt einige GB) und drücken Sie erneut Installieren; die Installation wird fortgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>A secure connection to the package index failed (certificate): if your network inspects HTTPS, add its certificate to the system store or set the proxy in QGIS (Settings → Options → Network).</source>
+        <translation>Eine sichere Verbindung zum Paketindex ist fehlgeschlagen (Zertifikat): wenn Ihr Netzwerk HTTPS prüft, fügen Sie dessen Zertifikat dem Zertifikatsspeicher des Systems hinzu oder stellen Sie den Proxy in QGIS ein (Einstellungen → Optionen → Netzwerk).</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The proxy refused the connection: check the proxy in QGIS (Settings → Options → Network).</source>
+        <translation>Der Proxy hat die Verbindung abgelehnt: prüfen Sie den Proxy in QGIS (Einstellungen → Optionen → Netzwerk).</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>No connection to the package index: check the network or the proxy in QGIS (Settings → Options → Network), or install from a folder of wheels made on another machine.</source>
+        <translation>Keine Verbindung zum Paketindex: prüfen Sie das Netzwerk oder den Proxy in QGIS (Einstellungen → Optionen → Netzwerk) oder installieren Sie aus einem Ordner mit Wheels, die auf einem anderen Rechner erstellt wurden.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The environment folder cannot be written: choose another folder or check its permissions.</source>
+        <translation>In den Umgebungsordner kann nicht geschrieben werden: wählen Sie einen anderen Ordner oder prüfen Sie seine Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>A downloaded package is damaged: press Repair to download it again.</source>
+        <translation>Ein heruntergeladenes Paket ist beschädigt: drücken Sie Reparieren, um es erneut herunterzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The wheel folder lacks a package the backend needs (the detail names it): make the folder again with the command in the README.</source>
+        <translation>Im Wheel-Ordner fehlt ein Paket, das das Backend benötigt (die Details nennen es): erstellen Sie den Ordner mit dem Befehl aus der README neu.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The package index has no build of a pinned package for this computer (the detail names it).</source>
+        <translation>Der Paketindex hat für diesen Rechner keinen Build eines festgelegten Pakets (die Details nennen es).</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="41"/>
+        <source>The step “{}” failed (exit code {}).</source>
+        <translation>Der Schritt „{}“ ist fehlgeschlagen (Exit-Code {}).</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="97"/>
+        <source>the backend environment {} is not completely installed: open Settings → Install… and press Install (it resumes) or Repair</source>
+        <translation>die Backend-Umgebung {} ist nicht vollständig installiert: öffnen Sie Einstellungen → Installieren… und drücken Sie Installieren (die Installation wird fortgesetzt) oder Reparieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="243"/>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="244"/>
+        <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
+{}</source>
+        <translation>Der PyTorch-Index {} ist nicht erreichbar (PyPI schon): geben Sie diese Adresse frei oder wählen Sie „Standard-Build von PyPI“ als torch-Build.
+{}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="268"/>
+        <source>The self-test printed no result: {}</source>
+        <translation>Der Selbsttest hat kein Ergebnis ausgegeben: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="270"/>
+        <source>The self-test failed: {}</source>
+        <translation>Der Selbsttest ist fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="299"/>
+        <source>Cannot run {}: {}</source>
+        <translation>{} kann nicht ausgeführt werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="332"/>
+        <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
+        <translation>In {} kann nicht geschrieben werden ({}): wählen Sie einen anderen Ordner für die Backend-Umgebung.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="338"/>
+        <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
+        <translation>Nicht genügend Speicherplatz in {}: {:.1f} GB frei, das Backend benötigt etwa {:.0f} GB. Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="33"/>
+        <source>uv publishes no build for {} {}</source>
+        <translation>uv bietet keinen Build für {} {} an</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="42"/>
+        <source>the package index sent an unexpected answer for uv ({})</source>
+        <translation>der Paketindex hat für uv eine unerwartete Antwort gesendet ({})</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="47"/>
+        <source>no uv {} wheel for {} on the package index</source>
+        <translation>kein uv-{}-Wheel für {} im Paketindex</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="54"/>
+        <source>the folder {} has no uv {} wheel for {} (uv-{}-…{}….whl)</source>
+        <translation>der Ordner {} enthält kein uv-{}-Wheel für {} (uv-{}-…{}….whl)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="62"/>
+        <source>the downloaded uv wheel is damaged (sha256 mismatch): press Repair to download it again</source>
+        <translation>das heruntergeladene uv-Wheel ist beschädigt (sha256 stimmt nicht überein): drücken Sie Reparieren, um es erneut herunterzuladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="67"/>
+        <source>the uv wheel has no uv program in it</source>
+        <translation>das uv-Wheel enthält kein uv-Programm</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="70"/>
+        <source>the uv wheel is damaged ({}): press Repair to download it again</source>
+        <translation>das uv-Wheel ist beschädigt ({}): drücken Sie Reparieren, um es erneut herunterzuladen</translation>
+    </message>
+</context>
+<context>
     <name>BackendChoice</name>
     <message>
         <location filename="../rrsis_qgis/processing/backend_choice.py" line="23"/>
@@ -27,47 +202,47 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="112"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="113"/>
         <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
         <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="131"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="136"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="147"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="152"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="183"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="188"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="234"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="239"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="254"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="259"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="258"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="263"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="117"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="122"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="192"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="197"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
     </message>
@@ -80,14 +255,150 @@
         <translation>die Kartenansicht zeigt keinen Teil von {}: verschieben oder zoomen Sie dorthin</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/extent.py" line="86"/>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="70"/>
         <source>choose a raster layer first</source>
         <translation>wählen Sie zuerst einen Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/extent.py" line="88"/>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="72"/>
         <source>{} has no coordinate reference system, so polygons could not be placed on the map. Assign one first (Layer Properties → Source → Assigned coordinate reference system).</source>
         <translation>{} hat kein Koordinatenbezugssystem, daher könnten Polygone nicht auf der Karte platziert werden. Weisen Sie zuerst eines zu (Layereigenschaften → Quelle → Zugewiesenes Koordinatenbezugssystem).</translation>
+    </message>
+</context>
+<context>
+    <name>IdleEncoder</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/idle_encoder.py" line="132"/>
+        <source>preparing the view ahead of a query failed: {}</source>
+        <translation>das Vorbereiten der Ansicht vor einer Abfrage ist fehlgeschlagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>InstallerDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <source>Get uv (the installer&apos;s tool)</source>
+        <translation>uv holen (das Werkzeug des Installers)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <source>Make the Python environment</source>
+        <translation>Python-Umgebung erstellen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <source>Install torch</source>
+        <translation>torch installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <source>Install the backend&apos;s packages</source>
+        <translation>Pakete des Backends installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <source>Install SAM 2</source>
+        <translation>SAM 2 installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <source>Self-test</source>
+        <translation>Selbsttest</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="42"/>
+        <source>automatic (for this computer)</source>
+        <translation>automatisch (für diesen Rechner)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <source>CPU only</source>
+        <translation>nur CPU</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <source>PyPI&apos;s default build</source>
+        <translation>Standard-Build von PyPI</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
+        <source>CUDA build {}</source>
+        <translation>CUDA-Build {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="74"/>
+        <source>Choose the folder of wheels to install from.</source>
+        <translation>Wählen Sie den Ordner mit den Wheels, aus dem installiert werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="93"/>
+        <source>Installing into {} ({})…</source>
+        <translation>Installation in {} ({})…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="99"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="117"/>
+        <source>The report is on the clipboard.</source>
+        <translation>Der Bericht liegt in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <source>Remove the backend environment</source>
+        <translation>Backend-Umgebung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <source>Delete {} and everything in it?</source>
+        <translation>{} mit dem gesamten Inhalt löschen?</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="130"/>
+        <source>Could not remove {}: {}</source>
+        <translation>{} konnte nicht entfernt werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="133"/>
+        <source>Removed {}.</source>
+        <translation>{} entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="150"/>
+        <source> (already done)</source>
+        <translation> (bereits erledigt)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="181"/>
+        <source>Installed. Self-test: {}</source>
+        <translation>Installiert. Selbsttest: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="165"/>
+        <source>Cancelled. Press Install to resume where it stopped.</source>
+        <translation>Abgebrochen. Drücken Sie Installieren, um an der Stelle fortzusetzen, an der die Installation angehalten hat.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="175"/>
+        <source>NVIDIA GPU: {} (driver {})</source>
+        <translation>NVIDIA-GPU: {} (Treiber {})</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="175"/>
+        <source>no NVIDIA GPU found</source>
+        <translation>keine NVIDIA-GPU gefunden</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="184"/>
+        <source>Not completely installed: {}</source>
+        <translation>Nicht vollständig installiert: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="186"/>
+        <source>Not completely installed: press Install to resume.</source>
+        <translation>Nicht vollständig installiert: drücken Sie Installieren, um fortzusetzen.</translation>
     </message>
 </context>
 <context>
@@ -312,37 +623,37 @@ verwendet von: {}</translation>
 <context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="32"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="116"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="117"/>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="131"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="132"/>
         <source>{} feature(s) exported to {}</source>
         <translation>{} Objekt(e) nach {} exportiert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="132"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="146"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="147"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="210"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="211"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="236"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="241"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -352,12 +663,12 @@ verwendet von: {}</translation>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="279"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="284"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="332"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="337"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -457,27 +768,27 @@ verwendet von: {}</translation>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="138"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="139"/>
         <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
         <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="159"/>
         <source>view ready</source>
         <translation>Ansicht bereit</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="159"/>
         <source>preparing the view…</source>
         <translation>Ansicht wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="217"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="218"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="239"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
     </message>
@@ -507,22 +818,22 @@ verwendet von: {}</translation>
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="289"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="294"/>
         <source>Model weights are missing: {} — download them, then press Start</source>
         <translation>Modellgewichte fehlen: {} — herunterladen, dann „Starten“ drücken</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="291"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="296"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="114"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="115"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="114"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="115"/>
         <source>Shapefile (*.shp)</source>
         <translation>Shapefile (*.shp)</translation>
     </message>
@@ -535,6 +846,89 @@ verwendet von: {}</translation>
         <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Open the plugin settings</source>
         <translation>Die Einstellungen des Plugins öffnen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="238"/>
+        <source>Self-test: {}</source>
+        <translation>Selbsttest: {}</translation>
+    </message>
+</context>
+<context>
+    <name>RrsisInstaller</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="5"/>
+        <source>Install the RRSIS backend</source>
+        <translation>RRSIS-Backend installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="10"/>
+        <source>Environment folder</source>
+        <translation>Umgebungsordner</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="11"/>
+        <source>A private Python environment for the backend (torch, SAM 2, …); a few GB. Remove deletes this folder.</source>
+        <translation>Eine eigene Python-Umgebung für das Backend (torch, SAM 2, …); einige GB. Entfernen löscht diesen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="12"/>
+        <source>torch build</source>
+        <translation>torch-Build</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="15"/>
+        <source>Install from a folder</source>
+        <translation>Aus einem Ordner installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="15"/>
+        <source>Offline: every package from a folder of wheels made on another machine (see the README); nothing is downloaded</source>
+        <translation>Offline: alle Pakete aus einem Ordner mit Wheels, die auf einem anderen Rechner erstellt wurden (siehe README); es wird nichts heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="25"/>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="27"/>
+        <source>Repair</source>
+        <translation>Reparieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="27"/>
+        <source>Download and install the packages again (a damaged download, a broken environment)</source>
+        <translation>Die Pakete erneut herunterladen und installieren (bei einem beschädigten Download oder einer defekten Umgebung)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="28"/>
+        <source>Diagnose</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="29"/>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="30"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="30"/>
+        <source>Delete the environment folder (nothing is left behind)</source>
+        <translation>Den Umgebungsordner löschen (es bleibt nichts zurück)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="32"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -634,139 +1028,149 @@ verwendet von: {}</translation>
         <translation>Backend-Python</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="17"/>
         <source>a Python with torch, sam2 and open_clip (e.g. …/.venv/bin/python)</source>
         <translation>ein Python mit torch, sam2 und open_clip (z. B. …/.venv/bin/python)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="24"/>
         <source>Or running backend URL</source>
         <translation>Oder URL eines laufenden Backends</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="25"/>
         <source>http://gpu-box:8765 (leave empty to start one)</source>
         <translation>http://gpu-box:8765 (leer lassen, um eines zu starten)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="16"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
         <source>Its token file</source>
         <translation>Seine Token-Datei</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="20"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="35"/>
         <source>Models folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation>Standard: ~/.cache/rrsis_qgis/models</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
         <source>View and results</source>
         <translation>Ansicht und Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="50"/>
         <source>Longest side (px)</source>
         <translation>Längste Seite (px)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Bands for R,G,B</source>
         <translation>Bänder für R,G,B</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation>automatisch (1,2,3; ein Band → grau)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="44"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
         <source>Results CRS</source>
         <translation>KBS der Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="56"/>
         <source>Results GeoPackage</source>
         <translation>Ergebnis-GeoPackage</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="58"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation>Ergebnisse in einem temporären Layer (Speicher) halten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="49"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="59"/>
         <source>Candidates per query</source>
         <translation>Kandidaten pro Abfrage</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="23"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="33"/>
         <source>A model trained with &quot;python -m rrsis_qgis.train fit&quot; (a .pt file)</source>
         <translation>Ein mit „python -m rrsis_qgis.train fit“ trainiertes Modell (eine .pt-Datei)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="51"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="61"/>
         <source>Prepare the view</source>
         <translation>Ansicht vorbereiten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="62"/>
         <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
         <translation>Die sichtbare Ansicht kodieren, sobald die Karte ruht (die nächste Beschreibung wird schneller beantwortet)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="62"/>
         <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
         <translation>Aus bei Akkubetrieb eines Laptops (Linux). Web-Layer werden bei der Abfrage kodiert.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="63"/>
         <source>… after the map is still for</source>
         <translation>… nachdem die Karte ruht für</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="64"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Models…</source>
         <translation>Modelle…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>The checkpoints in this folder: download, cancel, verify</source>
         <translation>Die Checkpoints in diesem Ordner: herunterladen, abbrechen, prüfen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <source>Install…</source>
+        <translation>Installieren…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <source>Install the backend into a private environment (no terminal needed); Diagnose, Repair, Remove</source>
+        <translation>Das Backend in eine eigene Umgebung installieren (kein Terminal nötig); Diagnose, Reparieren, Entfernen</translation>
     </message>
 </context>
 <context>
@@ -925,44 +1329,49 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="79"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="109"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>RSRefSeg 2 release file (.pth)…</source>
         <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="102"/>
+        <source>Self-test: {}</source>
+        <translation>Selbsttest: {}</translation>
     </message>
 </context>
 </TS>
