@@ -28,7 +28,7 @@ class ReviewList(QObject):
                 ("accept", self.tr("RRSIS: accept the selected results"), lambda: self.mark("accepted")),
                 ("reject", self.tr("RRSIS: reject the selected results"), lambda: self.mark("rejected")),
                 ("zoom", self.tr("RRSIS: zoom to the selected results"), self.zoom)):
-            action = QAction(text, iface.mainWindow())
+            action = QAction(text, dock)  # dies with the dock, so a dock never cleaned up leaves no shortcut behind
             action.setObjectName(f"mActionRrsis_{key}")
             action.setShortcut(QKeySequence(SHORTCUTS[key]))
             action.setShortcutContext(Qt.ApplicationShortcut)  # the map, a floating dock, the layer panel
