@@ -75,9 +75,15 @@ def test_the_server_runs_the_release_lists_it_and_hits_its_cache(release):
             assert {"rsrefseg2-rrsisd", "rsrefseg2-refsegrs", "rsrefseg2-risbench"} <= {m["id"] for m in models}
             first = client.post(f"{base}/segment", json={"image": image, "phrase": "the red building"}).json()
             second = client.post(f"{base}/segment", json={"image": image, "phrase": "a small car"}).json()
+            other = png_b64(np.random.default_rng(3).integers(0, 255, (80, 60, 3), dtype=np.uint8))
+            encoded = client.post(f"{base}/encode", json={"image": other})  # what the plugin does while idle
+            after_idle = client.post(f"{base}/segment", json={"image": other, "phrase": "the red building"}).json()
             health = client.get(f"{base}/health").json()
         assert "sam2_encoder" in first["timings_ms"] and "sam2_encoder" not in second["timings_ms"]
-        assert health["cache"]["hits"] >= 1 and health["models"]["strategy"] == "rsrefseg2"
+        assert encoded.status_code == 200 and encoded.json()["cache"] == "miss"
+        assert "sam2_encoder" in encoded.json()["timings_ms"] and "clip_image" in encoded.json()["timings_ms"]
+        assert after_idle["cache"] == "hit" and not {"sam2_encoder", "clip_image"} & set(after_idle["timings_ms"])
+        assert health["cache"]["hits"] >= 2 and health["models"]["strategy"] == "rsrefseg2"
     finally:
         server.stop()
 
