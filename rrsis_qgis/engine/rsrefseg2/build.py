@@ -21,8 +21,6 @@ from .siglip import build_text, build_vision
 from .strategy import RSRefSeg2
 from .tokenizer import find_tokenizer, has_tokenizer, load_tokenizer
 
-STABILITY_DELTA, STABILITY_THRESH = 0.05, 0.98  # sam2's apply_postprocessing, as RefSegSam builds it
-
 
 @dataclass(frozen=True)
 class Located:
@@ -110,7 +108,6 @@ def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Pa
                                    quick_gelu=False, input_size=vision.image_size),
                      sam2=refiner.spec)
     segmenter = Segmenter.assemble(spec, dev, refiner, RSRefSeg2(model, refiner.mask_side))
-    segmenter.checkpoint = located.checkpoint
     segmenter.load_report = {"seconds": round(time.perf_counter() - t0, 2), "lora_layers": state.lora_layers,
                              "lora_rank": state.lora_rank, "file_dtype": state.file_dtype,
                              "unused": sorted(set(state.unused.values()))}
