@@ -21,6 +21,19 @@ class ReferJob:
     boxes: Optional[np.ndarray] = None  # M×4 in view pixels
     reasoning: bool = True
 
+    def click_prompts(self) -> Optional[tuple]:
+        """The user's clicks and first box as SAM point prompts in view pixels: (N×2 float32 xy, N int64
+        labels; a box is two corners labelled 2 and 3), or None when there are none."""
+        coords, labels = [], []
+        if self.points is not None and len(self.points):
+            pts = np.asarray(self.points, np.float32).reshape(-1, 3)
+            coords.append(pts[:, :2])
+            labels.append(pts[:, 2].astype(np.int64))
+        if self.boxes is not None and len(self.boxes):
+            coords.append(np.asarray(self.boxes, np.float32).reshape(-1, 2, 2)[0])
+            labels.append(np.array([2, 3], np.int64))
+        return (np.concatenate(coords), np.concatenate(labels)) if coords else None
+
 
 @dataclass
 class Referral:

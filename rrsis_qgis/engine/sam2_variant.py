@@ -12,22 +12,35 @@ SAM21_VARIANTS = {
     (112, (2, 3, 16, 3)): "configs/sam2.1/sam2.1_hiera_b+.yaml",
     (144, (2, 6, 36, 4)): "configs/sam2.1/sam2.1_hiera_l.yaml",
 }
+# SAM 2.0 (RS2-SAM 2 builds on it): the same shapes, the configs of the first release
+SAM20_VARIANTS = {shape: cfg.replace("sam2.1/sam2.1_", "sam2/sam2_") for shape, cfg in SAM21_VARIANTS.items()}
 SAM_D_MODEL = 256
 TRUNK = "image_encoder.trunk."
 
 
 def sam21_spec(state: dict, image_size: int = 1024) -> Sam2Spec:
-    """The Sam2Spec that builds the SAM 2.1 of ``state`` (keys ``image_encoder.…``, ``sam_mask_decoder.…``).
+    """The Sam2Spec that builds the SAM 2.1 of ``state`` (keys ``image_encoder.…``, ``sam_mask_decoder.…``)."""
+    return _spec(state, SAM21_VARIANTS, SAM21_VARIANTS[(96, (1, 2, 7, 2))], (4, 14, 7), image_size)
+
+
+def sam20_spec(state: dict, image_size: int = 1024) -> Sam2Spec:
+    """:func:`sam21_spec` for SAM 2.0 (sam2's ``configs/sam2/`` configs). RS2-SAM 2 always builds hiera-L's
+    config, so a small model of its layout is hiera-L's config with the sizes overridden."""
+    return _spec(state, SAM20_VARIANTS, SAM20_VARIANTS[(144, (2, 6, 36, 4))], (4, 16, 8), image_size)
+
+
+def _spec(state: dict, variants: dict, base: str, windows: tuple, image_size: int) -> Sam2Spec:
+    """The Sam2Spec of ``state`` among ``variants`` ((embed_dim, stages) → config).
 
     The four released variants are recognised by their shapes. Any other shape is a small model of the
-    same layout (tests): sam2.1 hiera-t's config with its sizes overridden, one head per block in the
-    first stage, the last block of the third stage global, window sizes (w, 4, 14, 7).
+    same layout (tests): ``base``'s config with its sizes overridden, one head per block in the first
+    stage, the last block of the third stage global, window sizes (w, *windows) with w read from the file.
     Raises KeyError when the shapes are not those of a SAM 2 image encoder.
     """
     embed = state[TRUNK + "patch_embed.proj.weight"].shape[0]
     stages = stage_lengths(state)
     d_model = state["image_encoder.neck.convs.0.conv.weight"].shape[0]
-    known = SAM21_VARIANTS.get((embed, stages))
+    known = variants.get((embed, stages))
     if known and d_model == SAM_D_MODEL:
         return Sam2Spec(config=known, weights=None, image_size=image_size)
     bkg = list(state[TRUNK + "pos_embed"].shape[2:])
@@ -38,7 +51,7 @@ def sam21_spec(state: dict, image_size: int = 1024) -> Sam2Spec:
         f"{prefix}trunk.stages=[{','.join(map(str, stages))}]",
         f"{prefix}trunk.global_att_blocks=[{sum(stages[:3]) - 1}]",
         f"{prefix}trunk.window_pos_embed_bkg_spatial_size=[{bkg[0]},{bkg[1]}]",
-        f"{prefix}trunk.window_spec=[{window},4,14,7]",
+        f"{prefix}trunk.window_spec=[{','.join(map(str, (window, *windows)))}]",
         f"{prefix}neck.d_model={d_model}",
         f"{prefix}neck.backbone_channel_list=[{','.join(str(embed * 2 ** i) for i in (3, 2, 1, 0))}]",
         f"{prefix}neck.position_encoding.num_pos_feats={d_model}",
@@ -46,7 +59,7 @@ def sam21_spec(state: dict, image_size: int = 1024) -> Sam2Spec:
     )
     if image_size != 1024:
         overrides = (f"++model.image_size={image_size}", *overrides)
-    return Sam2Spec(config=SAM21_VARIANTS[(96, (1, 2, 7, 2))], weights=None, image_size=image_size,
+    return Sam2Spec(config=base, weights=None, image_size=image_size,
                     overrides=overrides)
 
 

@@ -1,8 +1,8 @@
 """One interface for both referring strategies: image encoding, the embedding cache contract, the SAM 2 decode.
 
 The referring step itself is a strategy: ``zero_shot.ZeroShot`` (training-free), ``trained.Trained`` (our
-prompter from a checkpoint, ``--model trained:CKPT``) or ``rsrefseg2.strategy.RSRefSeg2`` (the authors'
-released checkpoints, ``--model rsrefseg2:FILE``).
+prompter from a checkpoint, ``--model trained:CKPT``), ``rsrefseg2.strategy.RSRefSeg2`` or
+``rs2sam2.strategy.RS2SAM2`` (the authors' released checkpoints, ``--model rsrefseg2:FILE``, ``rs2sam2:FOLDER``).
 """
 from __future__ import annotations
 
@@ -41,13 +41,15 @@ class Result(Referral):
 class ImageEmbeddings:
     """Everything the image encoders computed for one view: a new phrase on it needs only this."""
 
-    clip_patches: torch.Tensor
-    sam_state: tuple
+    clip_patches: object  # the strategy's image features: a tensor, or a dict of tensors
+    sam_state: Optional[tuple]  # None for a family whose SAM 2 encoder needs the phrase (RS2-SAM 2)
     hw: tuple
 
     @property
     def nbytes(self) -> int:
-        tensors = [self.clip_patches, self.sam_state[0]["image_embed"], *self.sam_state[0]["high_res_feats"]]
+        features = self.clip_patches.values() if isinstance(self.clip_patches, dict) else [self.clip_patches]
+        tensors = [*features, *([] if self.sam_state is None else
+                                [self.sam_state[0]["image_embed"], *self.sam_state[0]["high_res_feats"]])]
         return sum(t.element_size() * t.nelement() for t in tensors)
 
 
@@ -77,7 +79,9 @@ class Segmenter:
 
     @classmethod
     def from_name(cls, name: str, **kwargs) -> "Segmenter":
-        """A named model spec, ``trained:CHECKPOINT``, ``rsrefseg2:FILE`` or a release preset (rsrefseg2-rrsisd, …)."""
+        """A named model spec, ``trained:CHECKPOINT``, ``rsrefseg2:FILE``, ``rs2sam2:FOLDER`` or a release preset
+        (rsrefseg2-rrsisd, rs2sam2-rrsisd, …)."""
+        from .rs2sam2.build import is_rs2sam2_model  # noqa: PLC0415
         from .rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
         from .trained_checkpoint import is_trained_name  # noqa: PLC0415
 
@@ -89,6 +93,10 @@ class Segmenter:
             from .rsrefseg2.build import rsrefseg2_segmenter  # noqa: PLC0415
 
             return rsrefseg2_segmenter(name, **kwargs)
+        if is_rs2sam2_model(name):
+            from .rs2sam2.build import rs2sam2_segmenter  # noqa: PLC0415
+
+            return rs2sam2_segmenter(name, **kwargs)
         return cls(get_spec(name), **kwargs)
 
     def encode(self, image: np.ndarray, progress: Optional[Callable[[str], None]] = None,
@@ -100,6 +108,8 @@ class Segmenter:
         # already keeps both busy), not worth a thread.
         with stage("clip_image"):
             features = self.strategy.image_features(image)
+        if getattr(self.strategy, "sam_needs_phrase", False):  # its SAM 2 encoder runs per phrase, in refer()
+            return ImageEmbeddings(features, None, image.shape[:2])
         with stage("sam2_encoder"):
             own_canvas = getattr(self.strategy, "sam_canvas", None)  # a family with its own preprocessing
             if own_canvas is None:
@@ -130,7 +140,7 @@ class Segmenter:
             embeddings = self.encode(image, progress, timings)
         elif tuple(embeddings.hw) != (h, w):
             raise ValueError("the cached embeddings belong to a view of another size")
-        else:
+        elif embeddings.sam_state is not None:
             self.refiner.restore(embeddings.sam_state)
         job = ReferJob(phrase=phrase, hw=(h, w), valid=valid, top_k=top_k, image_features=embeddings.clip_patches,
                        decoder=self.refiner, stage=stage, points=points, boxes=boxes, reasoning=reasoning)

@@ -65,17 +65,9 @@ def _no_stage(_name):
 
 
 def _user_points(job: ReferJob, box: Letterbox):
-    """Clicks (x, y, label) and one box in view pixels → SAM 2 point prompts on the 1024² canvas, or None."""
-    coords, labels = [], []
-    if job.points is not None and len(job.points):
-        pts = np.asarray(job.points, np.float32).reshape(-1, 3)
-        coords.append(pts[:, :2])
-        labels.append(pts[:, 2].astype(np.int64))
-    if job.boxes is not None and len(job.boxes):
-        coords.append(np.asarray(job.boxes, np.float32).reshape(-1, 2, 2)[0])
-        labels.append(np.array([2, 3], np.int64))
-    if not coords:
+    """Clicks and one box in view pixels → SAM 2 point prompts on the 1024² canvas, or None."""
+    clicks = job.click_prompts()
+    if clicks is None:
         return None
     device = job.image_features.device
-    xy = torch.as_tensor(np.concatenate(coords) * box.factor, device=device)[None]
-    return xy, torch.as_tensor(np.concatenate(labels), device=device)[None]
+    return torch.as_tensor(clicks[0] * box.factor, device=device)[None], torch.as_tensor(clicks[1], device=device)[None]
