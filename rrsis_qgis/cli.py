@@ -271,7 +271,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--max-side", type=int, default=1024, help="long side of the view in pixels (default 1024)")
     s.add_argument("--bands", type=_ints, help="band numbers for R,G,B (default 1,2,3; one band → gray)")
     s.add_argument("--model", default="default",
-                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench")
+                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs")
     s.add_argument("--models-dir", type=Path, help="folder with the checkpoints (default ~/.cache/rrsis_qgis/models)")
     s.add_argument("--device", default="auto", choices=CHOICES)
     s.add_argument("--top-k", type=int, default=1, help="how many candidate objects to write (default 1)")

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+from qgis.gui import QgsFileWidget
 
-from ..qgis_core.model_choice import (FAMILIES, PRESETS, RSREFSEG2, TRAINED, checkpoint_of, checkpoint_problem,
-                                      family_of, trained_model)
+from ..qgis_core.model_choice import (FAMILIES, PRESETS, RS2SAM2, RSREFSEG2, TRAINED, checkpoint_of,
+                                      checkpoint_problem, family_of, trained_model)
 from ..qgis_core.installer.steps import env_of, env_problem, read_state
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
@@ -26,6 +27,7 @@ class SettingsDialog(QDialog):
             ui.modelCombo.addItem(name, name)
         ui.modelCombo.addItem(self.tr("Trained checkpoint…"), TRAINED)
         ui.modelCombo.addItem(self.tr("RSRefSeg 2 release file (.pth)…"), RSREFSEG2)
+        ui.modelCombo.addItem(self.tr("RS2-SAM 2 release folder…"), RS2SAM2)
         ui.checkpointWidget.setFilter(self.tr("Checkpoints (*.pt *.pth)"))
         ui.checkpointWidget.setDialogTitle(self.tr("Choose a trained checkpoint"))
         ui.crsCombo.addItem(self.tr("the raster layer's CRS (one results layer per CRS)"), "layer")
@@ -127,7 +129,12 @@ class SettingsDialog(QDialog):
 
     def _check_model(self, *_) -> None:
         """The checkpoint chooser is live only for a checkpoint family; a file that cannot be loaded blocks OK."""
-        trained = self.ui.modelCombo.currentData() in FAMILIES
+        choice = self.ui.modelCombo.currentData()
+        trained = choice in FAMILIES
+        folder = choice == RS2SAM2  # a Hugging Face model folder, not one file
+        self.ui.checkpointWidget.setStorageMode(QgsFileWidget.GetDirectory if folder else QgsFileWidget.GetFile)
+        self.ui.checkpointWidget.setDialogTitle(self.tr("Choose the RS2-SAM 2 release folder") if folder
+                                                else self.tr("Choose a trained checkpoint"))
         self.ui.checkpointLabel.setEnabled(trained)
         self.ui.checkpointWidget.setEnabled(trained)
         problem = checkpoint_problem(self.model())

@@ -1,7 +1,7 @@
 """The backend's model setting as text: a named preset, or ``<family>:<absolute checkpoint path>``.
 
-Families with a checkpoint file: ``trained:`` (ours, from `train fit`) and ``rsrefseg2:`` (an RSRefSeg 2
-release .pth, or a folder holding it with its tokenizer).
+Families with a checkpoint file: ``trained:`` (ours, from `train fit`), ``rsrefseg2:`` (an RSRefSeg 2
+release .pth, or a folder holding it with its tokenizer) and ``rs2sam2:`` (an RS2-SAM 2 release folder).
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication
 
 PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "rsrefseg2-rrsisd", "rsrefseg2-refsegrs",
-           "rsrefseg2-risbench", "tiny-random", "full-random")
+           "rsrefseg2-risbench", "rs2sam2-rrsisd", "rs2sam2-refsegrs", "tiny-random", "full-random")
 TRAINED = "trained:"
 RSREFSEG2 = "rsrefseg2:"
-FAMILIES = (TRAINED, RSREFSEG2)
+RS2SAM2 = "rs2sam2:"
+FAMILIES = (TRAINED, RSREFSEG2, RS2SAM2)
 
 
 def trained_model(path: str, family: str = TRAINED) -> str:
@@ -23,7 +24,7 @@ def trained_model(path: str, family: str = TRAINED) -> str:
 
 
 def family_of(model: str) -> str:
-    """The checkpoint family prefix of a setting (``trained:``, ``rsrefseg2:``), empty for a preset."""
+    """The checkpoint family prefix of a setting (``trained:``, ``rsrefseg2:``, ``rs2sam2:``), empty for a preset."""
     return next((f for f in FAMILIES if model.startswith(f)), "")
 
 
@@ -54,15 +55,22 @@ def checkpoint_problem(model: str) -> Optional[str]:
     if not is_trained(model):
         return None
     path = checkpoint_of(model)
+    family = family_of(model)
     if not path.strip():
-        return (QCoreApplication.translate("ModelChoice", "choose the RSRefSeg 2 checkpoint file (.pth)")
-                if family_of(model) == RSREFSEG2 else
-                QCoreApplication.translate("ModelChoice", "choose the trained checkpoint file (.pt)"))
+        return {RSREFSEG2: QCoreApplication.translate("ModelChoice", "choose the RSRefSeg 2 checkpoint file (.pth)"),
+                RS2SAM2: QCoreApplication.translate("ModelChoice", "choose the RS2-SAM 2 release folder")}.get(
+            family, QCoreApplication.translate("ModelChoice", "choose the trained checkpoint file (.pt)"))
     if not os.path.isabs(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint path must be a full path: {}").format(path)
     if not os.path.exists(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint file does not exist: {}").format(path)
-    if family_of(model) == RSREFSEG2 and os.path.isdir(path):
+    if family == RS2SAM2:
+        folder = path if os.path.isdir(path) else os.path.dirname(path)  # the folder, or a file in it
+        if not os.path.isfile(os.path.join(folder, "config.json")):
+            return QCoreApplication.translate(
+                "ModelChoice", "{} is not an RS2-SAM 2 release folder (it has no config.json)").format(path)
+        return None
+    if family == RSREFSEG2 and os.path.isdir(path):
         return None
     if not os.path.isfile(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint is not a file: {}").format(path)
