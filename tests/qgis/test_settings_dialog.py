@@ -195,3 +195,30 @@ def test_choose_an_rsrefseg2_release_file_or_folder_and_press_ok(qtbot, stored_s
     again = open_dialog(qtbot, PluginSettings.load())
     assert again.ui.modelCombo.currentText() == "RSRefSeg 2 release file (.pth)…"
     assert again.ui.checkpointWidget.filePath() == str(release.parent)
+
+
+def test_choose_an_rs2sam2_release_folder_and_press_ok(qtbot, stored_settings, tmp_path):
+    from qgis.gui import QgsFileWidget
+
+    folder = tmp_path / "rs2sam2" / "rrsisd"
+    folder.mkdir(parents=True)
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random"))
+    combo = dialog.ui.modelCombo
+    assert combo.findText("rs2sam2-rrsisd") >= 0 and combo.findText("rs2sam2-refsegrs") >= 0  # the presets
+    combo.setCurrentIndex(combo.findText("RS2-SAM 2 release folder…"))
+    assert dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetDirectory
+    assert "folder" in dialog.ui.modelProblemLabel.text() and not ok_button(dialog).isEnabled()
+    type_path(qtbot, dialog, folder)
+    assert "config.json" in dialog.ui.modelProblemLabel.text() and not ok_button(dialog).isEnabled()
+    (folder / "config.json").write_text('{"model_type": "evf"}')
+    type_path(qtbot, dialog, folder)
+    assert ok_button(dialog).isEnabled(), dialog.ui.modelProblemLabel.text()
+    assert dialog.values().model == f"rs2sam2:{folder}"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    dialog.values().save()
+    again = open_dialog(qtbot, PluginSettings.load())
+    assert again.ui.modelCombo.currentText() == "RS2-SAM 2 release folder…"
+    assert again.ui.checkpointWidget.filePath() == str(folder)
+    combo.setCurrentIndex(combo.findText("Trained checkpoint…"))
+    assert dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetFile
