@@ -114,3 +114,10 @@ def test_a_released_size_folder_maps_completely():
     expected = {k: v for k, v in refiner.model.state_dict().items() if k.split(".")[0] in Sam2Refiner.IMAGE_PATH}
     check_fits(expected, sam, FIXTURE)
     check_fits(model.state_dict(), heads, FIXTURE)
+
+
+def test_a_phrase_longer_than_the_text_positions_is_refused_with_a_message(official):
+    # segment() caps phrases at 512 characters first; the strategy itself guards its position table
+    features = official.encode(case(0)["view"]).clip_patches
+    with pytest.raises(ValueError, match="at most 1022"):
+        official.strategy.forward(features, "tank " * 1100)

@@ -33,6 +33,11 @@ class Beit3Sizes:
     def grid(self) -> int:
         return self.img_size // self.patch
 
+    @property
+    def max_phrase_tokens(self) -> int:
+        """The longest token sequence the text position table covers (positions start at 2)."""
+        return self.max_text_positions - POSITION_OFFSET
+
     @classmethod
     def from_state(cls, state: dict, prefix: str = "") -> "Beit3Sizes":
         """Sizes read from a state dict's shapes (heads: 64 per head, as torchscale's configs)."""

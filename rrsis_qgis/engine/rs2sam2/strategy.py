@@ -44,7 +44,7 @@ class RS2SAM2:
         "cls", "low_res", "iou", "input_ids"}."""
         stage = stage or _no_stage
         ids, attention = encode(self.tokenizer, phrase)
-        phrase_fits(ids, self.heads.sizes.max_text_positions)
+        phrase_fits(ids, self.heads.sizes.max_phrase_tokens)
         device = features["vision_tokens"].device
         with stage("beit3"):
             out = self.heads(features["vision_tokens"], ids.to(device), attention.to(device), self.mask_size)
