@@ -7,6 +7,8 @@ from typing import Any, List, Optional
 import numpy as np
 import torch
 
+from .phrase import parse
+
 
 @dataclass
 class ReferJob:
@@ -48,6 +50,15 @@ class Referral:
         """Each mask's per-term scores (the "why"): the candidates come best first, like the masks."""
         terms = [c.get("terms", {}) for c in self.candidates[:len(self.masks)]]
         return terms + [{}] * (len(self.masks) - len(terms))
+
+
+def single_mask_referral(mask: np.ndarray, heat: np.ndarray, score: float, phrase: str) -> Referral:
+    """The referral of a model that gives one mask (or none) and its predicted IoU: the released families."""
+    found = bool(mask.any())
+    return Referral(masks=[mask] if found else [], scores=[score] if found else [], heatmap=heat,
+                    query=parse(phrase).as_dict(),
+                    candidates=[{"bbox": mask_bbox(mask), "score": score, "terms": {"sam_iou": score},
+                                 "refined": True}] if found else [])
 
 
 def mask_bbox(mask: np.ndarray) -> list:

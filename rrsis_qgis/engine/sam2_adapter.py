@@ -20,6 +20,17 @@ class Refined:
     low_res_logits: np.ndarray  # 1×S×S
 
 
+def sam_features(model, backbone_out: dict) -> dict:
+    """SAM2Base's ``forward_image`` output → the decoder's features, as the image predictor prepares them
+    (``no_mem_embed`` added): {"image_embed": B×C×g×g, "high_res_feats": [B×C/8×4g×4g, B×C/4×2g×2g]}."""
+    _, vision_feats, _, sizes = model._prepare_backbone_features(backbone_out)
+    if model.directly_add_no_mem_embed:
+        vision_feats[-1] = vision_feats[-1] + model.no_mem_embed
+    b = backbone_out["vision_features"].shape[0]
+    feats = [f.permute(1, 2, 0).reshape(b, -1, *hw) for f, hw in zip(vision_feats, sizes)]
+    return {"image_embed": feats[-1], "high_res_feats": feats[:-1]}
+
+
 class Sam2Refiner:
     """SAM2ImagePredictor around a model built from a :class:`Sam2Spec` (random or checkpoint weights)."""
 
@@ -57,14 +68,7 @@ class Sam2Refiner:
 
     def encode_batch(self, images: torch.Tensor) -> dict:
         """Preprocessed B×3×S×S → {"image_embed": B×C×g×g, "high_res_feats": [B×C/8×4g×4g, B×C/4×2g×2g]}."""
-        model = self.model
-        backbone_out = model.forward_image(images)
-        _, vision_feats, _, sizes = model._prepare_backbone_features(backbone_out)
-        if model.directly_add_no_mem_embed:
-            vision_feats[-1] = vision_feats[-1] + model.no_mem_embed
-        b = images.shape[0]
-        feats = [f.permute(1, 2, 0).reshape(b, -1, *hw) for f, hw in zip(vision_feats, sizes)]
-        return {"image_embed": feats[-1], "high_res_feats": feats[:-1]}
+        return sam_features(self.model, self.model.forward_image(images))
 
     def features(self) -> dict:
         """The current view's encoder output (after ``set_image`` or ``restore``), batch of one."""

@@ -20,6 +20,8 @@ from torch import nn
 from sam2.modeling.backbones.hieradet import MultiScaleBlock, do_pool
 from sam2.modeling.backbones.utils import window_partition, window_unpartition
 
+from .sam2_adapter import sam_features
+
 TEXT_DIM = 256  # the width of the text state threaded through the trunk (hard-coded in the authors' adapters)
 ADAPTER_RATIO = 0.25
 MLP_ADAPTER_SCALE = 0.5
@@ -56,21 +58,18 @@ class Adapter(nn.Module):
         return self.D_fc2(self.act(self.D_fc1(x)))
 
 
-class CrossAdapter(nn.Module):
+class CrossAdapter(Adapter):
     """``Space_Adapter`` (``Adapter_cross``): the bottleneck where the block's features and the text meet."""
 
     def __init__(self, dim: int):
-        super().__init__()
-        hidden = int(dim * ADAPTER_RATIO)
-        self.act = nn.GELU()
-        self.D_fc1 = nn.Linear(dim, hidden)
-        self.D_fc2 = nn.Linear(hidden, dim)
+        super().__init__(dim)
+        hidden = self.D_fc1.out_features
         self.vlfusion_module = Fusion(hidden, ADAPTER_HEADS, multiply=False)
         self.lvfusion_module = Fusion(hidden, ADAPTER_HEADS, multiply=False)
         self.text_in_linear = nn.Linear(TEXT_DIM, hidden)
         self.text_out_linear = nn.Linear(hidden, TEXT_DIM)
 
-    def forward(self, x: torch.Tensor, text: torch.Tensor) -> tuple:
+    def forward(self, x: torch.Tensor, text: torch.Tensor) -> tuple:  # noqa: D417 (Adapter's, with text)
         """x B×H×W×D, text L×B×256 → (x + adapter(x), the updated text)."""
         xs = self.act(self.D_fc1(x))
         b, h, w, c = xs.shape
@@ -151,12 +150,7 @@ def encode_with_text(model, x0: torch.Tensor, text_feat: torch.Tensor) -> dict:
     if model.use_high_res_features_in_sam:
         backbone_out["backbone_fpn"][0] = model.sam_mask_decoder.conv_s0(backbone_out["backbone_fpn"][0])
         backbone_out["backbone_fpn"][1] = model.sam_mask_decoder.conv_s1(backbone_out["backbone_fpn"][1])
-    _, vision_feats, _, sizes = model._prepare_backbone_features(backbone_out)
-    if model.directly_add_no_mem_embed:
-        vision_feats[-1] = vision_feats[-1] + model.no_mem_embed
-    b = x0.shape[0]
-    feats = [f.permute(1, 2, 0).reshape(b, -1, *hw) for f, hw in zip(vision_feats, sizes)]
-    return {"image_embed": feats[-1], "high_res_feats": feats[:-1]}
+    return sam_features(model, backbone_out)
 
 
 def decode_with_text(model, feats: dict, text_feat: torch.Tensor, text_token: torch.Tensor,

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from osgeo import ogr
 
+from tests.e2e.jsonl_set import write_jsonl_set
 from tests.e2e.server_process import png_b64, start_server
 from tests.e2e.test_cli import REPO, check_layer, cli
 from tests.unit.rsrefseg2_fixture import tiny_release
@@ -89,21 +90,7 @@ def test_the_server_runs_the_release_lists_it_and_hits_its_cache(release):
 
 
 def test_train_eval_prints_the_standard_table(tmp_path, release):
-    from PIL import Image
-    from pycocotools import mask as coco
-
-    rng = np.random.default_rng(2)
-    lines = []
-    for i in range(3):
-        image = rng.integers(0, 255, (64, 80, 3), dtype=np.uint8)
-        Image.fromarray(image).save(tmp_path / f"{i}.png")
-        gt = np.zeros((64, 80), np.uint8)
-        gt[10:40, 20:60] = 1
-        rle = coco.encode(np.asfortranarray(gt))
-        rle["counts"] = rle["counts"].decode()
-        lines.append(json.dumps({"sent": "the red building", "file_name": f"{i}.png", "segmentation": rle}))
-    data = tmp_path / "set.jsonl"
-    data.write_text("\n".join(lines) + "\n")
+    data = write_jsonl_set(tmp_path, 3)
     proc = subprocess.run([sys.executable, "-m", "rrsis_qgis.train", "eval", "--data", f"jsonl:{data}",
                            "--model", f"rsrefseg2:{release}", "--device", "cpu", "--image-root", str(tmp_path)], cwd=REPO, capture_output=True,
                           text=True, timeout=300)

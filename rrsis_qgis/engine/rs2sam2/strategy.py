@@ -12,8 +12,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from ..phrase import parse
-from ..referral import Referral, ReferJob, mask_bbox
+from ..referral import Referral, ReferJob, single_mask_referral
 from ..sam2_text import decode_with_text, encode_with_text, trunk_input
 from .model import RS2SAM2Heads
 from .preprocess import SAM_SIDE, foreground, logits_at, stretched
@@ -64,12 +63,7 @@ class RS2SAM2:
         mask = foreground(logits)[0, 0].cpu().numpy() & job.valid
         # the decision is logit > 0.5, so the heatmap is sigmoid(logit − 0.5): 0.5 exactly on the boundary
         heat = (torch.sigmoid(logits[0, 0] - 0.5).cpu().numpy() * job.valid).astype(np.float32)
-        score = round(float(out["iou"][0, 0]), 5)
-        found = bool(mask.any())
-        return Referral(masks=[mask] if found else [], scores=[score] if found else [], heatmap=heat,
-                        query=parse(job.phrase).as_dict(),
-                        candidates=[{"bbox": mask_bbox(mask), "score": score, "terms": {"sam_iou": score},
-                                     "refined": True}] if found else [])
+        return single_mask_referral(mask, heat, round(float(out["iou"][0, 0]), 5), job.phrase)
 
 
 @contextmanager

@@ -6,8 +6,7 @@ from contextlib import contextmanager
 import numpy as np
 import torch
 
-from ..phrase import parse
-from ..referral import Referral, ReferJob, mask_bbox
+from ..referral import Referral, ReferJob, single_mask_referral
 from .model import RSRefSeg2Model, sam_input
 from .preprocess import Letterbox, canvas, foreground, logits_to_view
 
@@ -51,12 +50,7 @@ class RSRefSeg2:
         logits = logits_to_view(low.float(), box)
         mask = foreground(logits)[0, 0].cpu().numpy() & job.valid
         heat = (torch.sigmoid(logits[0, 0]).cpu().numpy() * job.valid).astype(np.float32)
-        score = round(float(iou[0, 0]), 5)
-        found = bool(mask.any())
-        return Referral(masks=[mask] if found else [], scores=[score] if found else [], heatmap=heat,
-                        query=parse(job.phrase).as_dict(),
-                        candidates=[{"bbox": mask_bbox(mask), "score": score, "terms": {"sam_iou": score},
-                                     "refined": True}] if found else [])
+        return single_mask_referral(mask, heat, round(float(iou[0, 0]), 5), job.phrase)
 
 
 @contextmanager
