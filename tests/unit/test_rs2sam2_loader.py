@@ -91,7 +91,6 @@ def test_a_truncated_weights_file_is_refused(tmp_path, folder):
     (out / "model.safetensors").write_bytes(data[: len(data) // 2])
     with pytest.raises(LoadError, match="not a readable weights file"):
         Segmenter.from_name(f"rs2sam2:{out}", device="cpu")
-    assert "RAN" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("drop,write,message", [
