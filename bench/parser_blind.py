@@ -5,7 +5,8 @@
 Selection (fixed before any row was read): every complete row of the three 16 kB pages of KyanChen/RSRefSeg2
 datainfo/risbench_train.jsonl at the offsets random.Random(21).sample(grid, 3) picks, where grid = the multiples
 of 16000 below 12,114,612 that are at least 16 kB from every page read for development before
-(0, 0.5M, 1M, 2M, 2.5M, 3M, 4M, 5M, 6M, 6.5M, 7.3M, 8M, 9M, 10M, 11.5M): 2,816,000, 7,088,000 and 11,664,000.
+(0, 0.5M, 1M, 2M, 2.5M, 3M, 4M, 5M, 6.5M, 7.3M, 8M, 9M, 10M, 11.5M): 2,816,000, 7,088,000 and 11,664,000.
+(The page at 6.0M was read for development after this draw; it is far from all three.)
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
 
