@@ -41,12 +41,16 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
-                "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among",
+                "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
                 "around", "close", "closest", "nearest", "closer", "far", "farthest", "furthest", "away", "beyond",
                 "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like"}
 STOPS = VERBS | PREPOSITIONS | {","}
 POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
 GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
+# what a target stands on or in: "on the left side of the tarmac" is in its left part, "of the building" beside it
+SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
+            "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
+            "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling"}
 
@@ -104,10 +108,10 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:to the )?west of\b", "west_of"),
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|by the side of|bordered by|along|(?:docked|moored|tied|"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|(?:docked|moored|tied|"
      r"berthed) (?:at|to|alongside))\b",
      "next_to"),
-    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|in the vicinity of)\b", "near"),
+    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|in the vicinity of)\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
@@ -136,7 +140,8 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    ("track and field", "track field"), ("left most", "leftmost"), ("right most", "rightmost"),
+    ("track and field", "track field"), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
+    (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
     ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1")]]
@@ -235,7 +240,7 @@ def _take_superlative(text: str, q: Query) -> str:
         if text[:m.start()].endswith("one of the "):
             continue  # "one of the longest vessels" singles nothing out
         if name not in ("closest_to", "farthest_from") and _LANDMARK_LEAD.search(text[:m.start()]) and \
-                not text[:m.start()].endswith(("one of ", "of the two ", "of all ")):
+                _names_an_object(text[m.end():]):
             continue  # "beside the larger pond": the pond's, read with the landmark
         if name not in ("closest_to", "farthest_from"):
             q.superlative = name
@@ -253,6 +258,12 @@ def _take_superlative(text: str, q: Query) -> str:
             return _squash(text[:m.start()] + " " + text[m.end():])
         return _squash(text[:m.start()] + " " + rest)
     return text
+
+
+def _names_an_object(text: str) -> bool:
+    """True when ``text`` opens with an object's noun phrase ("pond …"), not a place ("position in the image")."""
+    words = _landmark_phrase(text)[0].split()
+    return bool(words) and not _is_place(" ".join(words)) and not set(words) <= PARTS | POSITION_WORDS | {"one", "ones"}
 
 
 def _take_relation(text: str, q: Query) -> str:
@@ -291,6 +302,9 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         return None  # "on the left (of the image)" is a position, handled there
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
+    if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
+            (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
+        return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
     q.relation, q.landmark = name, landmark
     q.landmark_part, q.landmark_superlative = details.landmark_part, details.landmark_superlative
     q.landmark_attributes = details.landmark_attributes
