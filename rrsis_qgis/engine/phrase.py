@@ -133,6 +133,8 @@ LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "
 _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
                             r"under|over|between|(?:left|right|north|south|east|west) of|of|to|from|on|at|in|into|"
                             r"and|around|surrounding|than|within|across) (?:the |a |an )?$")
+_RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent to|alongside|above|below|under|"
+                            r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
@@ -239,7 +241,8 @@ def _take_superlative(text: str, q: Query) -> str:
     for _, m, name in sorted(found, key=lambda f: f[0]):  # the first one said wins
         if text[:m.start()].endswith("one of the "):
             continue  # "one of the longest vessels" singles nothing out
-        if name not in ("closest_to", "farthest_from") and _LANDMARK_LEAD.search(text[:m.start()]) and \
+        lead = _LANDMARK_LEAD if name in ("largest", "smallest") else _RELATION_LEAD  # "at the bottom-most spot"
+        if name not in ("closest_to", "farthest_from") and lead.search(text[:m.start()]) and \
                 _names_an_object(text[m.end():]):
             continue  # "beside the larger pond": the pond's, read with the landmark
         if name not in ("closest_to", "farthest_from"):
