@@ -59,6 +59,11 @@ def _head(phrase) -> str:
     return _singular(phrase).split()[-1] if phrase else ""
 
 
+def _heads(landmark) -> list:
+    """The head noun of the landmark, or of each of the two of 'between'."""
+    return [_head(x) for x in (landmark if isinstance(landmark, list) else [landmark])]
+
+
 def _rate(pairs) -> dict:
     pairs = list(pairs)
     misses = [(image_id, got) for image_id, got, ok in pairs if not ok]
@@ -87,7 +92,7 @@ def parser_scores(rows: list) -> dict:
         "frame": _rate((i, getattr(q, "frame", None), _head(getattr(q, "frame", None)) == _head(lb["frame"]))
                        for i, lb, q in parsed if lb["frame"]),
         "relation_landmark": _rate((i, (q.relation, q.landmark), q.relation == lb["relation"] and
-                                    _head(q.landmark if isinstance(q.landmark, str) else None) == _head(lb["landmark"]))
+                                    _heads(q.landmark) == [_head(x) for x in lb["landmark"].split("|")])
                                    for i, lb, q in parsed if lb["relation"]),
         "superlative": _rate((i, q.superlative, q.superlative == (lb["superlative"] or None)) for i, lb, q in parsed),
     }
