@@ -41,12 +41,16 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
-                "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among",
+                "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
                 "around", "close", "closest", "nearest", "closer", "far", "farthest", "furthest", "away", "beyond",
                 "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like"}
 STOPS = VERBS | PREPOSITIONS | {","}
 POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
 GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
+# what a target stands on or in: "on the left side of the tarmac" is in its left part, "of the building" beside it
+SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
+            "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
+            "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling"}
 
@@ -91,7 +95,7 @@ SUPERLATIVES = [
      r"\b(?:farthest|furthest) up\b", "topmost"),
     (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) down\b", "bottommost"),
-    (r"\b(?:closest|nearest|closer|nearer) to\b", "closest_to"),
+    (r"\b(?:closest|nearest|closer|nearer) to\b|\b(?:closest|nearest)(?= the\b)", "closest_to"),
     (r"\b(?:farthest|furthest|most distant) from\b", "farthest_from"),
 ]
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
@@ -104,10 +108,10 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:to the )?west of\b", "west_of"),
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|by the side of|bordered by|along|(?:docked|moored|tied|"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|(?:docked|moored|tied|"
      r"berthed) (?:at|to|alongside))\b",
      "next_to"),
-    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|in the vicinity of)\b", "near"),
+    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|in the vicinity of)\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
@@ -115,6 +119,22 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
+LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "head": "end", "extremity": "end",
+                  "mouth": "end", "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge",
+                  "perimeter": "edge", "periphery": "edge", "outskirts": "edge", "fringe": "edge"}
+_LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?(" + "|".join(LANDMARK_PARTS) +
+                            r") of (?=\S)")
+# "the other one", "the first one", "another": a second instance of the target, not a named landmark
+_ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|other|previous|former|latter|remaining) ones?|"
+                       r"another one|one another|each other|(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
+                       r"at|near|which|that|with)\b))\b")
+LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]
+# a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
+_LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
+                            r"under|over|between|(?:left|right|north|south|east|west) of|of|to|from|on|at|in|into|"
+                            r"and|around|surrounding|than|within|across) (?:the |a |an )?$")
+_RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent to|alongside|above|below|under|"
+                            r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
@@ -122,7 +142,8 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    ("track and field", "track field"), ("left most", "leftmost"), ("right most", "rightmost"),
+    ("track and field", "track field"), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
+    (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
     ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1")]]
@@ -140,6 +161,11 @@ class Query:
     superlative_ref: Optional[str] = None  # what "closest to" / "farthest from" refers to
     ordinal: Optional[int] = None
     ordinal_from: Optional[str] = None  # left | right | top | bottom
+    frame: Optional[str] = None  # the object whose extent the position is inside ("the upper part of the dock")
+    landmark_part: Optional[str] = None  # end | edge: the part of the landmark meant ("the tip of the pier")
+    landmark_superlative: Optional[str] = None  # how the landmark itself is picked ("beside the larger pond")
+    landmark_attributes: List[str] = field(default_factory=list)
+    landmark_is_target: bool = False  # "next to the other one": another instance of the target is the landmark
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -169,7 +195,16 @@ def parse(text: str) -> Query:
         [w for w in re.findall(r"\b([a-z-]+) shape\b", " ".join(described)) if w in SHAPES]
     query.attributes = _unique(head_attributes + rest)
     query.target = head or " ".join(query.attributes) or norm
+    if query.relation and isinstance(query.landmark, str) and query.landmark.split()[-1:] and \
+            _singular(query.landmark.split()[-1]) == _singular(query.target.split()[-1]):
+        query.landmark_is_target = True  # "the tank next to the other tank"
+    if query.landmark_is_target and query.landmark == "one":
+        query.landmark = query.target
     return query
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _normalise(text: str) -> str:
@@ -206,10 +241,15 @@ def _take_superlative(text: str, q: Query) -> str:
     for _, m, name in sorted(found, key=lambda f: f[0]):  # the first one said wins
         if text[:m.start()].endswith("one of the "):
             continue  # "one of the longest vessels" singles nothing out
+        lead = _LANDMARK_LEAD if name in ("largest", "smallest") else _RELATION_LEAD  # "at the bottom-most spot"
+        if name not in ("closest_to", "farthest_from") and lead.search(text[:m.start()]) and \
+                _names_an_object(text[m.end():]):
+            continue  # "beside the larger pond": the pond's, read with the landmark
         if name not in ("closest_to", "farthest_from"):
             q.superlative = name
             return _squash(text[:m.start()] + " " + text[m.end():])
-        ref, rest = _landmark_phrase(text[m.end():], keep_parts=True)
+        after = _landmark_details(text[m.end():], q)
+        ref, rest = _landmark_phrase(after, keep_parts=True)
         words = set(ref.split())
         directions = words & POSITION_WORDS
         if not words - PARTS - IMAGE - {"the", "a", "an", "of", "very"}:
@@ -221,6 +261,12 @@ def _take_superlative(text: str, q: Query) -> str:
             return _squash(text[:m.start()] + " " + text[m.end():])
         return _squash(text[:m.start()] + " " + rest)
     return text
+
+
+def _names_an_object(text: str) -> bool:
+    """True when ``text`` opens with an object's noun phrase ("pond …"), not a place ("position in the image")."""
+    words = _landmark_phrase(text)[0].split()
+    return bool(words) and not _is_place(" ".join(words)) and not set(words) <= PARTS | POSITION_WORDS | {"one", "ones"}
 
 
 def _take_relation(text: str, q: Query) -> str:
@@ -247,13 +293,43 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
             landmarks = landmarks * 2  # "between the two tanks", "between the agricultural plots"
         q.relation, q.landmark = name, landmarks
         return _squash(text[:m.start()] + " " + rest)
-    landmark, rest = _landmark_phrase(after)
+    if name in ("inside", "on") and re.search(r"\b" + _DIR + r"(?: " + _PART + r")?\s*$", text[:m.start()]):
+        return None  # "the lower-left corner within the service area": the area frames the position
+    anaphora = _ANAPHORA.match(after.lstrip())
+    if anaphora:
+        q.relation, q.landmark, q.landmark_is_target = name, "one", True
+        return _squash(text[:m.start()] + " " + after.lstrip()[anaphora.end():])
+    details = Query(text="")
+    landmark, rest = _landmark_phrase(_landmark_details(after, details))
     if not landmark or _is_place(landmark):
         return None  # "on the left (of the image)" is a position, handled there
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
+    if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
+            (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
+        return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
     q.relation, q.landmark = name, landmark
+    q.landmark_part, q.landmark_superlative = details.landmark_part, details.landmark_superlative
+    q.landmark_attributes = details.landmark_attributes
     return _squash(text[:m.start()] + " " + rest)
+
+
+def _landmark_details(after: str, q: Query) -> str:
+    """Read the landmark's own part ("the tip of"), superlative and attributes into ``q``; the text without
+    the part, so the landmark is the object ("the tip of the pier" → pier)."""
+    after = after.lstrip()
+    part = _LANDMARK_PART.match(after)
+    if part:
+        q.landmark_part = LANDMARK_PARTS[part.group(1)]
+        after = after[part.end():]
+    phrase = _landmark_phrase(after, keep_parts=True)[0] or after
+    opening = " ".join(after.split()[:len(phrase.split()) + 2])
+    for pattern, name in LANDMARK_RANKS:
+        if re.search(pattern, opening):
+            q.landmark_superlative = name
+            break
+    q.landmark_attributes = [w for w in phrase.split() if w in ATTRIBUTES]
+    return re.sub(r"^((?:the |a |an )?)most (?:extended|prominent) ", r"\1", after)
 
 
 def _is_place(phrase: str) -> bool:
@@ -302,7 +378,13 @@ def _take_position(text: str, q: Query) -> str:
                 horizontal = _HORIZONTAL[w]
             elif w in _CENTRE:
                 centre = True
-        spans.append(m.span())
+        start, end = m.span()
+        frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
+        if frame and q.frame is None:
+            name, rest = _landmark_phrase(text[end + frame.end():])
+            if name and not _is_place(name):
+                q.frame, end = name, len(text) - len(rest)
+        spans.append((start, end))
     if not spans:
         return text
     if vertical and horizontal:

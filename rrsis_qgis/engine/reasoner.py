@@ -27,6 +27,10 @@ ANCHORS = {"top-left": (0, 0), "top": (None, 0), "top-right": (1, 0), "left": (0
 EDGE_WORDS = {"top": "top", "upper": "top", "north": "top", "bottom": "bottom", "lower": "bottom", "south": "bottom",
               "left": "left", "west": "left", "right": "right", "east": "right", "center": "center",
               "centre": "center", "middle": "center"}
+FRAME_MARGIN = 0.1  # a candidate this far (in frame widths) outside the frame's box still counts as in it
+PART_SHARE = 0.15  # "the tip of the pier": the outer 15 % of the landmark along its long axis, at both ends
+EDGE_SHARE = 0.02  # "the edge of the forest": a ring 2 % of the image side wide along the landmark's outline
+SPECK_SHARE = 0.05  # landmark pieces under 5 % of the largest are noise, not instances to compare
 RELATION_SIDES = {"left_of": (-1, 0), "right_of": (1, 0), "above": (0, -1), "below": (0, 1),
                   "north_of": (0, -1), "south_of": (0, 1), "east_of": (1, 0), "west_of": (-1, 0)}
 
@@ -60,18 +64,23 @@ def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[
     if not candidates:
         return []
     terms = [{"activation": c.activation, "attribute": c.attribute} for c in candidates]
-    landmarks = _Landmarks(landmarks)
+    landmarks, frame = _roles(query, landmarks)
     geometry = np.zeros(len(candidates))
     weight = 0.0
     members = _target_members(candidates)
     pool = members
     if query.position:
-        scores = _tag(terms, "position", _positions(candidates, query.position))
+        scores = _tag(terms, "position", _positions(candidates, query.position, frame))
         geometry += W_GEOMETRY * scores
         weight += W_GEOMETRY
         best = max(scores[i] for i in members)
         pool = [i for i in members if scores[i] >= best - POSITION_BAND]
-    if query.relation and landmarks:
+    if query.relation and query.landmark_is_target and len(members) > 1:
+        scores = [_relation(c, query.relation, _others(candidates, members, i)) if i in members else 0.0
+                  for i, c in enumerate(candidates)]
+        geometry += W_GEOMETRY * _tag(terms, "relation", scores)
+        weight += W_GEOMETRY
+    elif query.relation and landmarks and not query.landmark_is_target:
         scores = [_relation(c, query.relation, landmarks) for c in candidates]
         geometry += W_GEOMETRY * _tag(terms, "relation", scores)
         weight += W_GEOMETRY
@@ -97,6 +106,72 @@ def rank(candidates: Sequence[Instance], query: Query, landmarks: Optional[List[
     return [Ranked(int(i), float(total[i]), {k: round(float(v), 4) for k, v in terms[i].items()}) for i in order]
 
 
+def landmark_names(query: Query) -> List[str]:
+    """Reference objects to find, in the order ``rank`` reads their masks: relation landmarks (or what "closest
+    to" refers to, if not an image edge), then the frame of a position ("the upper part of the dock")."""
+    names: List[str] = []
+    if query.relation and query.landmark and not query.landmark_is_target:
+        names = list(query.landmark) if isinstance(query.landmark, list) else [query.landmark]
+    elif query.superlative in ("closest_to", "farthest_from") and query.superlative_ref and \
+            edge_of(query.superlative_ref) is None:
+        names = [query.superlative_ref]
+    return names + ([query.frame] if query.frame else [])
+
+
+def _roles(query: Query, masks: Optional[List[np.ndarray]]) -> tuple:
+    """The landmark masks as ``rank`` uses them (the landmark's own pick and part applied) and the frame's mask
+    (None: the image is the frame, also when the caller found no frame)."""
+    masks = list(masks or [])
+    frame = None
+    if query.frame and masks and len(masks) == len(landmark_names(query)):
+        frame = masks.pop()
+        frame = frame if frame.any() else None
+    if masks and len(masks) == 1:
+        if query.landmark_superlative:
+            masks[0] = _pick_piece(masks[0], query.landmark_superlative)
+        if query.landmark_part:
+            masks[0] = _part(masks[0], query.landmark_part)
+    return _Landmarks(masks), frame
+
+
+def _pick_piece(mask: np.ndarray, kind: str) -> np.ndarray:
+    """"The larger pond": of the landmark mask's separate pieces, the one the superlative names."""
+    labels, n = ndimage.label(mask)
+    if n < 2:
+        return mask
+    pieces = [Instance(labels == k) for k in range(1, n + 1)]
+    biggest = max(p.area for p in pieces)
+    pieces = [p for p in pieces if p.area >= SPECK_SHARE * biggest]
+    scores = _superlative(pieces, kind, None, None)
+    return pieces[int(np.argmax(scores))].mask if scores is not None else mask
+
+
+def _part(mask: np.ndarray, part: str) -> np.ndarray:
+    """The named part of a landmark: "end" = both ends along its long axis, "edge" = a ring along its outline."""
+    if not mask.any():
+        return mask
+    if part == "edge":
+        width = max(1, int(round(EDGE_SHARE * max(mask.shape))))
+        return mask & ~ndimage.binary_erosion(mask, iterations=width)
+    rows, cols = np.nonzero(mask)
+    points = np.stack([cols, rows], axis=1).astype(float)
+    points -= points.mean(axis=0)
+    axis = np.linalg.svd(points, full_matrices=False)[2][0] if len(points) > 1 else np.array([1.0, 0.0])
+    along = points @ axis
+    low, high = along.min(), along.max()
+    cut = PART_SHARE * (high - low)
+    out = np.zeros_like(mask)
+    ends = (along <= low + cut) | (along >= high - cut)
+    out[rows[ends], cols[ends]] = True
+    return out
+
+
+def _others(candidates: Sequence[Instance], members: List[int], i: int) -> "_Landmarks":
+    """"Next to the other one": the landmark of candidate i is every other instance of the target."""
+    others = [candidates[j].mask for j in members if j != i and _iou(candidates[j].mask, candidates[i].mask) <= 0.5]
+    return _Landmarks([np.logical_or.reduce(others)] if others else [])
+
+
 def _target_members(candidates: Sequence[Instance]) -> List[int]:
     """Indices of the candidates that look like the target category (by activation)."""
     best = max(c.activation for c in candidates)
@@ -119,15 +194,27 @@ def _tag(terms: list, name: str, scores) -> np.ndarray:
     return scores
 
 
-def _positions(candidates: Sequence[Instance], position: str) -> np.ndarray:
-    """Fit of each candidate to an image position, averaged over the named axes, in [0, 1]."""
+def _positions(candidates: Sequence[Instance], position: str, frame: Optional[np.ndarray] = None) -> np.ndarray:
+    """Fit of each candidate to a position in the image (or in the frame object's box), averaged over the named
+    axes, in [0, 1]; outside the frame's box the fit falls off."""
     anchors = ANCHORS[position]
     toward_edge = 0.5 not in anchors  # corners and single edges; in "middle-right" the edge axis only needs the band
     parts = []
+    centres = np.array([c.centre for c in candidates])
+    inside = np.ones(len(candidates))
+    if frame is not None:
+        rows, cols = np.nonzero(frame)
+        h, w = frame.shape
+        low = np.array([cols.min() / w, rows.min() / h])
+        size = np.maximum(np.array([(cols.max() + 1) / w, (rows.max() + 1) / h]) - low, 1e-6)
+        centres = (centres - low) / size
+        outside = np.max(np.clip(np.abs(centres - 0.5) - 0.5 - FRAME_MARGIN, 0.0, None), axis=1)
+        inside = np.exp(-outside / FRAME_MARGIN)
+        centres = np.clip(centres, 0.0, 1.0)
     for axis, anchor in enumerate(anchors):
         if anchor is None:
             continue
-        coords = np.array([c.centre[axis] for c in candidates])
+        coords = centres[:, axis]
         if anchor == 0.5:
             parts.append(np.clip(1.0 - 2.0 * np.abs(coords - 0.5), 0.0, 1.0))
             continue
@@ -135,7 +222,7 @@ def _positions(candidates: Sequence[Instance], position: str) -> np.ndarray:
         band = np.clip(1.0 - 1.5 * outside, 0.0, 1.0)
         nearness = 1.0 - np.abs(coords - anchor)
         parts.append(0.5 * band + 0.5 * nearness if toward_edge else band)
-    return np.mean(parts, axis=0)
+    return np.mean(parts, axis=0) * inside
 
 
 def _relation(c: Instance, relation: str, landmarks: "_Landmarks") -> float:

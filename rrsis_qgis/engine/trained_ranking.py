@@ -13,8 +13,7 @@ import numpy as np
 from scipy import ndimage
 
 from .phrase import Query
-from .reasoner import Instance, rank
-from .zero_shot import landmark_names
+from .reasoner import Instance, landmark_names, rank
 
 RANKINGS = ("direct", "reasoned")
 # What a parsed phrase asks of the geometry, in the order that decides a phrase's aspect; "none"

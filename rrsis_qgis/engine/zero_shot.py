@@ -12,10 +12,11 @@ import torch
 from .activation import activation_map, pooled_regions, region_similarity
 from .phrase import Query, parse
 from .prompts import REGION_THRESHOLD, HeatMaps, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
-from .reasoner import Instance, edge_of, rank
+from .reasoner import Instance, landmark_names, rank
 from .referral import Referral, ReferJob, mask_bbox
 
 MAX_CANDIDATES = 8
+LANDMARK_PIECES = 3  # instances of a landmark picked by its own superlative ("the larger pond")
 PLAIN_CANDIDATES = 4
 REASONING_SIDE = 256
 TEXT_CACHE_SIZE = 256  # phrases; a few kB each
@@ -73,16 +74,6 @@ class TextCache:
         return value
 
 
-def landmark_names(query: Query) -> List[str]:
-    """Reference objects to find: relation landmarks, or what "closest to" refers to (if not an edge)."""
-    if query.relation and query.landmark:
-        return list(query.landmark) if isinstance(query.landmark, list) else [query.landmark]
-    if query.superlative in ("closest_to", "farthest_from") and query.superlative_ref and \
-            edge_of(query.superlative_ref) is None:
-        return [query.superlative_ref]
-    return []
-
-
 def candidate_count(query: Optional[Query], top_k: int) -> int:
     if query is None:
         return max(1, top_k)
@@ -95,18 +86,21 @@ def shortlist_size(top_k: int) -> int:
 
 
 def landmark_masks(decode: Callable[[List[Prompts]], list], mask_side: int, patches: torch.Tensor, texts: dict,
-                   hw: tuple, valid: np.ndarray) -> List[np.ndarray]:
+                   hw: tuple, valid: np.ndarray, pieces: Optional[dict] = None) -> List[np.ndarray]:
     """One SAM mask per landmark mention; the same noun twice ("between the two tanks") takes two peaks.
-    All landmarks are cut in one decoder call."""
-    prompts, used = {}, {}
+    ``pieces`` {mention: n}: that mention's mask is the union of its n strongest instances, for the reasoner to
+    pick one by its own superlative ("beside the larger pond"). All landmarks are cut in one decoder call."""
+    prompts, used, pieces = [], {}, pieces or {}
     for i, (name, (glob, tokens)) in enumerate(texts["landmarks"]):
         heat = HeatMaps(activation_map(patches, glob, tokens, hw, valid))
-        peaks = find_peaks(heat, k=used.get(name, 0) + 1, min_distance_px=max(hw) / 16)
-        if len(peaks) > used.get(name, 0):
-            prompts[i] = prompts_for_peak(heat, peaks[used.get(name, 0)], mask_side)
-            used[name] = used.get(name, 0) + 1
-    refined = dict(zip(prompts, decode(list(prompts.values())))) if prompts else {}
-    return [refined[i].mask & valid if i in refined else np.zeros(hw, bool) for i in range(len(texts["landmarks"]))]
+        first, wanted = used.get(name, 0), pieces.get(i, 1)
+        peaks = find_peaks(heat, k=first + wanted, min_distance_px=max(hw) / 16)
+        prompts += [(i, prompts_for_peak(heat, peak, mask_side)) for peak in peaks[first:first + wanted]]
+        used[name] = first + wanted
+    masks = [np.zeros(hw, bool) for _ in texts["landmarks"]]
+    for (i, _), refined in zip(prompts, decode([p for _, p in prompts]) if prompts else []):
+        masks[i] |= refined.mask & valid
+    return masks
 
 
 def choose(query: Query, masks: List[np.ndarray], heat: np.ndarray, patches: torch.Tensor, texts: dict,
@@ -177,7 +171,7 @@ class ZeroShot:
             # coarse to fine: rank the activation regions, cut only the shortlist with SAM, rank again
             with stage("reasoning"):
                 landmarks = landmark_masks(decoder.refine_batch, decoder.mask_side, job.image_features, texts,
-                                           (h, w), valid)
+                                           (h, w), valid, {0: LANDMARK_PIECES} if query.landmark_superlative else None)
                 masks = {i: coarse_mask(heat, c) & valid for i, c in enumerate(candidates)}
                 coarse = choose(query, [masks[i] for i in range(len(candidates))], heat, job.image_features,
                                 texts, landmarks)

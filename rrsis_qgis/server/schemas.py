@@ -119,6 +119,14 @@ class Parse(BaseModel):
     superlative_ref: Optional[str] = None
     ordinal: Optional[int] = None
     ordinal_from: Optional[str] = None
+    frame: Optional[str] = Field(None, description="the object whose extent frames the position "
+                                                     "('the upper part of the dock' → dock); none: the image")
+    landmark_part: Optional[str] = Field(None, description="end | edge: the landmark's part meant ('the tip of the pier')")
+    landmark_superlative: Optional[str] = Field(None, description="how the landmark itself is picked "
+                                                                  "('beside the larger pond' → largest)")
+    landmark_attributes: List[str] = []
+    landmark_is_target: bool = Field(False, description="the landmark is another instance of the target "
+                                                        "('next to the other one')")
 
 
 class SegmentResponse(BaseModel):

@@ -31,28 +31,40 @@ def test_a_repeated_phrase_skips_the_text_encoder_with_the_same_result(tiny_segm
     assert all(np.array_equal(a, b) for a, b in zip(first.masks, again.masks)) and first.scores == again.scores
 
 
-def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
+def landmark_inputs(segmenter, phrase: str):
+    """What landmark_masks needs for ``phrase`` on a generated view: (decode, counting calls), calls, arguments."""
     image = demo_scene(size=192, seed=6).image
-    embeddings = tiny_segmenter.encode(image)
-    refiner = tiny_segmenter.refiner
+    embeddings = segmenter.encode(image)
+    refiner = segmenter.refiner
     refiner.restore(embeddings.sam_state)
-    query = parse("the tank between the road and the building")
-    clip = tiny_segmenter.clip
+    query = parse(phrase)
+    clip = segmenter.clip
     texts = encode_texts(TextCache(clip.text_features, encode_many=clip.text_features_many), query, query.text)
-    assert len(texts["landmarks"]) == 2
-    valid = np.ones(image.shape[:2], bool)
     calls = []
 
     def batched(prompts):
         calls.append(len(prompts))
         return refiner.refine_batch(prompts)
 
-    together = landmark_masks(batched, refiner.mask_side, embeddings.clip_patches, texts, image.shape[:2], valid)
-    one_by_one = landmark_masks(lambda ps: [refiner.refine_batch([p])[0] for p in ps], refiner.mask_side,
-                                embeddings.clip_patches, texts, image.shape[:2], valid)
+    return batched, calls, (refiner.mask_side, embeddings.clip_patches, texts, image.shape[:2],
+                            np.ones(image.shape[:2], bool))
+
+
+def test_landmarks_cut_in_one_decoder_call_match_one_call_each(tiny_segmenter):
+    batched, calls, args = landmark_inputs(tiny_segmenter, "the tank between the road and the building")
+    assert len(args[2]["landmarks"]) == 2
+    together = landmark_masks(batched, *args)
+    one_by_one = landmark_masks(lambda ps: [tiny_segmenter.refiner.refine_batch([p])[0] for p in ps], *args)
     assert calls == [2] and all(m.any() for m in together)
     assert all(iou(a, b) >= 0.99 for a, b in zip(together, one_by_one))
 
+
+def test_a_landmark_with_its_own_superlative_is_cut_as_several_instances_in_one_call(tiny_segmenter):
+    batched, calls, args = landmark_inputs(tiny_segmenter, "the tank beside the larger building")
+    one = landmark_masks(batched, *args)
+    several = landmark_masks(batched, *args, {0: 3})
+    assert calls[0] == 1 and calls[1] > 1  # the instances in one decoder call
+    assert (several[0] | one[0]).sum() == several[0].sum() and several[0].sum() >= one[0].sum()
 
 
 def test_a_querys_phrases_go_through_the_text_tower_in_one_pass_with_the_same_features(tiny_segmenter):

@@ -1,0 +1,71 @@
+"""The reasoner on the landmark phrasing of issue 21, with known masks: the frame of a position, a landmark's part,
+a landmark's own superlative, another instance as the landmark — each with a swapped or image-frame control."""
+import numpy as np
+
+from rrsis_qgis.engine.phrase import parse
+from rrsis_qgis.engine.reasoner import Instance, landmark_names, rank
+from rrsis_qgis.train.referring_scenes import SIZE, disc
+
+
+def box(x0, y0, x1, y1):
+    m = np.zeros((SIZE, SIZE), bool)
+    m[y0:y1, x0:x1] = True
+    return m
+
+
+DOCK = box(10, 140, 125, 250)  # in the image's bottom-left
+IN_DOCK_UPPER_RIGHT, IN_DOCK_LOWER_LEFT, IMAGE_TOP_RIGHT = disc(112, 152, 6), disc(22, 238, 6), disc(240, 15, 6)
+VEHICLES = [Instance(m, 0.9) for m in (IN_DOCK_UPPER_RIGHT, IN_DOCK_LOWER_LEFT, IMAGE_TOP_RIGHT)]
+
+
+def best(candidates, phrase, landmarks=None):
+    return rank(candidates, parse(phrase), landmarks)[0].index
+
+
+def test_the_frame_is_the_landmark_not_the_image():
+    q = parse("the vehicle in the upper-right part of the dock")
+    assert landmark_names(q) == ["dock"]
+    assert best(VEHICLES, q.text, [DOCK]) == 0
+    # the same phrase with the image as the frame picks the image's top-right: the frame is what decides
+    assert best(VEHICLES, q.text, None) == 2
+
+
+def test_swapped_direction_inside_the_frame_picks_the_other_end():
+    assert best(VEHICLES, "the vehicle in the lower-left part of the dock", [DOCK]) == 1
+    assert best(VEHICLES, "the vehicle in the upper-right part of the dock", [DOCK]) != 1
+
+
+def test_the_lower_end_of_the_runway():
+    runway = box(120, 20, 136, 236)  # vertical, in the image's middle
+    top_of_runway, bottom_of_runway, image_bottom = disc(128, 30, 5), disc(128, 226, 5), disc(30, 250, 5)
+    planes = [Instance(m, 0.9) for m in (top_of_runway, bottom_of_runway, image_bottom)]
+    assert best(planes, "the plane at the lower end of the runway", [runway]) == 1
+    assert best(planes, "the plane at the upper end of the runway", [runway]) == 0
+
+
+def test_nearest_the_tip_of_the_pier_is_near_its_end_not_its_middle():
+    pier = box(0, 124, 200, 132)  # from the left edge to x = 200
+    at_tip, beside_middle = disc(212, 128, 5), disc(100, 139, 5)  # the middle one is nearer the pier itself
+    ships = [Instance(m, 0.9) for m in (at_tip, beside_middle)]
+    assert best(ships, "the ship nearest the tip of the pier", [pier]) == 0
+    assert best(ships, "the ship nearest the pier", [pier]) == 1  # without the part the nearer one wins
+
+
+def test_beside_the_larger_pond_and_its_swap():
+    ponds = disc(60, 60, 30) | disc(190, 190, 10)
+    by_large, by_small = disc(60, 100, 5), disc(190, 208, 5)
+    boats = [Instance(m, 0.9) for m in (by_large, by_small)]
+    assert best(boats, "the boat beside the larger pond", [ponds]) == 0
+    assert best(boats, "the boat beside the smaller pond", [ponds]) == 1
+
+
+def test_left_of_the_other_one_and_its_swap():
+    courts = [Instance(disc(x, 128, 10), 0.9) for x in (200, 40, 120)]
+    assert best(courts, "the tennis court to the left of the other one") == 1
+    assert best(courts, "the tennis court to the right of the other one") == 0
+
+
+def test_next_to_another_one_is_the_one_with_a_neighbour():
+    tanks = [Instance(m, 0.9) for m in (disc(40, 40, 10), disc(200, 200, 10), disc(224, 200, 10))]
+    ranked = rank(tanks, parse("the tank next to the other one"))
+    assert {ranked[0].index, ranked[1].index} == {1, 2} and ranked[2].index == 0
