@@ -114,6 +114,8 @@ def _report(exc: Exception) -> int:
         return EXIT_MISSING_WEIGHTS  # missing, or in the models folder but damaged: download it (again)
     if isinstance(exc, WriteError):
         return EXIT_WRITE
+    if type(exc).__name__ == "ClusterError":  # cluster/connect.py: no scheduler answers (dask is not imported here)
+        return EXIT_FAILED
     if isinstance(exc, (RasterError, ValueError, KeyError, DownloadError)):
         return EXIT_BAD_INPUT
     _err("(unexpected; run again with --debug for the details and report it)")
