@@ -29,6 +29,7 @@ from ..geo.result_schema import result_attributes
 from ..geo.tile_merge import Instance, TileMerger
 from ..geo.tiling import TileGrid, plan_grid, stretch_limits
 from ..geo.vector_writer import ResultFeature, write_features
+from .connect import ClusterError
 from .inputs import check_same_crs
 from .journal import Journal, ObjectRow, journal_path
 from .tile_task import ModelSpec, TileJob, TileResult, segment_tile
@@ -190,6 +191,9 @@ class _ClusterRun:
     def _failed(self, source: int, tile, exc: BaseException) -> None:
         if _stops_the_run(exc):
             raise exc
+        problem = _environment_problem(exc)
+        if problem is not None:
+            raise problem
         message = _failure_message(exc)
         scene = self.scenes[source]
         instances = scene.merger.add(tile, [])  # its neighbours' objects may close without it
@@ -268,8 +272,17 @@ def _suspicious_counts():
 
 
 def _stops_the_run(exc: BaseException) -> bool:
-    """A worker that cannot build the model (or import this package) would fail every tile: stop and say why."""
-    return getattr(exc, "building_model", None) is not None or isinstance(exc, ImportError)
+    """A worker that cannot build the model would fail every tile: stop and say why (its own exception)."""
+    return getattr(exc, "building_model", None) is not None
+
+
+def _environment_problem(exc: BaseException) -> Optional[ClusterError]:
+    """The scheduler or a worker cannot import this package (Dask unpickles the tasks on both)."""
+    if isinstance(exc, ImportError) or "deserialization of the task graph" in str(exc):
+        return ClusterError(f"the Dask scheduler or a worker cannot load this run's tasks ({_one_line(exc)}); start "
+                            "`dask scheduler` and `dask worker` from this repository's venv with the repository "
+                            "importable (PYTHONPATH=/path/to/rrsis_qgis; README: Many scenes on a Dask cluster)")
+    return None
 
 
 def _failure_message(exc: BaseException) -> str:
@@ -277,7 +290,11 @@ def _failure_message(exc: BaseException) -> str:
 
     if isinstance(exc, KilledWorker):
         return "every worker that ran it died (out of memory?); Dask gave up on it"
-    return f"{type(exc).__name__}: {exc}".strip()
+    return _one_line(exc)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
 
 
 def _features(journal: Journal, scenes: List[_Scene], phrase: str):
