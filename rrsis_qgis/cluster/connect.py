@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import signal
 from typing import Iterator
 
 CONNECT_TIMEOUT_S = 20
@@ -38,8 +39,10 @@ def cluster_client(address: str) -> Iterator:
     cluster = None
     try:
         if match:
-            cluster = LocalCluster(n_workers=int(match.group(1)), threads_per_worker=1, processes=True,
-                                   dashboard_address=":0" if _has_dashboard() else None, silence_logs=logging.ERROR)
+            with _children_ignore_ctrl_c():
+                cluster = LocalCluster(n_workers=int(match.group(1)), threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", scheduler_kwargs={"dashboard": _has_dashboard()},
+                                       silence_logs=logging.ERROR)  # ":0": a free port, never "8787 is in use"
             client = Client(cluster)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT_S)
@@ -47,13 +50,29 @@ def cluster_client(address: str) -> Iterator:
         if cluster is not None:
             cluster.close()
         raise ClusterError(f"no Dask scheduler answers at {address} ({exc}); start one with `dask scheduler` "
-                           "and workers with `dask worker ADDRESS --nthreads 1` (README: Many scenes)") from None
+                           "and workers with `dask worker ADDRESS --nthreads 1` (README: Many scenes on a Dask cluster)") from None
     try:
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextlib.contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """Worker processes started in here inherit an ignored SIGINT: a Ctrl+C in the terminal (sent to the whole
+    process group) is this process's to handle — it keeps the journal and closes the cluster — and no worker
+    prints a KeyboardInterrupt traceback on the way."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def dashboard_link(client) -> str:

@@ -125,10 +125,11 @@ class _ClusterRun:
         self.seconds = {"scan": 0.0, "write": 0.0}
         self._finished: List = []  # futures answered but not yet counted for retries and released
         self._last_flush = time.monotonic()
+        self._done: set = set()  # (source, tile key) of the journaled tiles
+        self.window = MIN_WINDOW
 
     def replay(self) -> None:
         """Put the journaled tiles back into their mergers; the objects they release were written before."""
-        done = set()
         for source, key, failed, model, pieces in self.journal.tiles():
             scene = self.scenes[source]
             tile = scene.by_key[key]
@@ -137,9 +138,8 @@ class _ClusterRun:
             self.models.setdefault(source, model)
             if failed:
                 self.failures.append(self._failure_line(source, key, failed))
-            done.add((source, key))
-        self.resumed = self.done = len(done)
-        self._done = done
+            self._done.add((source, key))
+        self.resumed = self.done = len(self._done)
         for source, scene in enumerate(self.scenes):
             if scene.remaining == 0:
                 self._finish(source)
@@ -166,7 +166,8 @@ class _ClusterRun:
                 results.add(future)
 
         t0 = time.perf_counter()
-        submit(self._window())
+        self._resize()
+        submit(self.window)
         for future, result in results:
             source, tile = inflight.pop(future.key)
             if future.status == "error":
@@ -176,7 +177,7 @@ class _ClusterRun:
             self._finished.append(future)
             self.done += 1
             self._flush()
-            submit(self._window() - len(inflight))
+            submit(self.window - len(inflight))
             self._report(t0)
         self._flush(force=True)
         self.seconds["scan"] = time.perf_counter() - t0
@@ -223,12 +224,13 @@ class _ClusterRun:
     def _failure_line(self, source: int, key: tuple, message: str) -> str:
         return f"{Path(self.scenes[source].raster).name} tile {key[0]},{key[1]}: {message}"
 
-    def _window(self) -> int:
+    def _resize(self) -> None:
+        """Tiles in flight for the workers there are now (they may come and go: adaptive clusters)."""
         try:
             threads = sum(self.client.nthreads().values())
         except Exception:  # noqa: BLE001 (a scheduler that does not say: the minimum)
             threads = 0
-        return max(MIN_WINDOW, PER_THREAD * threads)
+        self.window = max(MIN_WINDOW, PER_THREAD * threads)
 
     def _flush(self, force: bool = False) -> None:
         """Count the finished tasks whose worker died under them, then let the scheduler forget them."""
@@ -242,6 +244,7 @@ class _ClusterRun:
         for future in self._finished:
             future.release()
         self._finished, self._last_flush = [], time.monotonic()
+        self._resize()
 
     def _report(self, t0: float) -> None:
         fresh = self.done - self.resumed

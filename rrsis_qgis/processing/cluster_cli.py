@@ -42,7 +42,7 @@ def cluster_command(python: str, raster: str, phrase: str, address: str, tile: i
     if gsd:
         args += ["--gsd", repr(gsd)]
     if extent:
-        args += ["--extent", ",".join(repr(v) for v in extent)]
+        args.append("--extent=" + ",".join(repr(v) for v in extent))  # "=": a value may start with "-"
     if models_dir:
         args += ["--models-dir", models_dir]
     digest = hashlib.sha1(json.dumps(args).encode()).hexdigest()[:16]
