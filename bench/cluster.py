@@ -1,9 +1,11 @@
 """Tiled runs on a Dask cluster: tiles/s with 1 and 2 local workers vs one in-process backend, the scheduler's cost
 per tile, and the client's peak RSS for 1 vs 20 scenes (one JSON object).
 
-Each measurement runs in a fresh process. Tile rates are medians of ``--repeats`` runs over the same
-raster, after a warm-up run (every worker has built its model); the single-backend path is
-`segment --tiled --mode all` in-process (the engine, one tile at a time, reading ahead). The
+Each measurement runs in a fresh process. Tile rates are medians of ``--repeats`` rounds over the same
+raster, after a warm-up round (every worker has built its model); each round runs the three paths
+one after the other. The single-backend path is `segment --tiled --mode all` in-process (the engine,
+one tile at a time, the next tile read ahead); run the bench with OMP_NUM_THREADS=1 to give it one
+torch thread, as Dask's nanny gives each worker. The
 scheduler's cost is measured with tasks that do nothing (their answer: an empty tile), once as bare
 Dask round trips and once through the whole client loop (window, merger, journal). Client RSS is
 the client process's peak (with `local:N` the scheduler lives in it too) over 1 and 20 copies of
@@ -41,33 +43,38 @@ def nothing(i):
     return i
 
 
-def child_rate(args) -> dict:
-    """tiles/s of the single-backend path (workers=0) or of a local cluster of ``args.workers`` workers."""
+def child_rates(args) -> dict:
+    """tiles/s of the single-backend path and of local clusters of 1 and 2 workers, their repeats interleaved
+    (the machine's load drifts: each round measures all three within a minute or two)."""
+    import contextlib
+
+    from rrsis_qgis.cluster.connect import cluster_client
     from rrsis_qgis.cluster.run import GridOptions, plan_scenes, run_cluster
     from rrsis_qgis.cluster.tile_task import ModelSpec
+    from rrsis_qgis.engine.segmenter import Segmenter
+    from rrsis_qgis.tiled import segment_tiled
 
-    out = Path(args.tmp) / f"rate{args.workers}.gpkg"
     options = GridOptions(tile=TILE, overlap=OVERLAP)
-    rates = []
-    if args.workers == 0:
-        from rrsis_qgis.engine.segmenter import Segmenter
-        from rrsis_qgis.tiled import segment_tiled
+    segmenter = Segmenter.from_name(args.model, device="cpu")
+    tiles = len(plan_scenes([args.raster], options)[0].grid.tiles)
 
-        segmenter = Segmenter.from_name(args.model, device="cpu")
-        for _ in range(args.repeats + 1):
-            t0 = time.perf_counter()
-            summary = segment_tiled(segmenter, args.raster, PHRASE, str(out), tile=TILE, overlap=OVERLAP, mode="all")
-            rates.append(int(summary.view.split(" tile(s)")[0].split()[-1]) / (time.perf_counter() - t0))
-    else:
-        from rrsis_qgis.cluster.connect import cluster_client
+    def single(out: str) -> None:
+        segment_tiled(segmenter, args.raster, PHRASE, out, tile=TILE, overlap=OVERLAP, mode="all")
 
-        with cluster_client(f"local:{args.workers}") as client:
-            for _ in range(args.repeats + 1):
+    with contextlib.ExitStack() as stack:
+        runs = {"single_backend": single}
+        for n in (1, 2):
+            client = stack.enter_context(cluster_client(f"local:{n}"))
+            runs[f"local_{n}"] = lambda out, client=client: run_cluster(
+                client, plan_scenes([args.raster], options), PHRASE, out, ModelSpec(args.model, "cpu"), options)
+        rates = {name: [] for name in runs}
+        for round_ in range(args.repeats + 1):  # round 0 warms up: every worker builds its model
+            for name, run in runs.items():
                 t0 = time.perf_counter()
-                summary = run_cluster(client, plan_scenes([args.raster], options), PHRASE, str(out),
-                                      ModelSpec(args.model, "cpu"), options)
-                rates.append(summary.tiles / (time.perf_counter() - t0))
-    return {"tiles_per_s": round(statistics.median(rates[1:]), 3), "warm_up_tiles_per_s": round(rates[0], 3)}
+                run(str(Path(args.tmp) / f"{name}.gpkg"))
+                rates[name].append(tiles / (time.perf_counter() - t0))
+    return {"tiles": tiles, "tiles_per_s": {k: round(statistics.median(v[1:]), 3) for k, v in rates.items()},
+            "warm_up_tiles_per_s": {k: round(v[0], 3) for k, v in rates.items()}}
 
 
 def child_overhead(args) -> dict:
@@ -84,7 +91,8 @@ def child_overhead(args) -> dict:
         bare = []
         for _ in range(args.repeats):
             t0 = time.perf_counter()
-            for future in as_completed([client.submit(nothing, i, pure=False) for i in range(args.tasks)]):
+            futures = [client.submit(nothing, i, pure=False) for i in range(args.tasks)]
+            for future in as_completed(futures, loop=client.loop):
                 future.release()
             bare.append((time.perf_counter() - t0) * 1000 / args.tasks)
         loop = []
@@ -138,11 +146,11 @@ def main() -> None:
     p.add_argument("--child")
     p.add_argument("--tmp")
     p.add_argument("--raster")
-    p.add_argument("--workers", type=int, default=0)
+    p.add_argument("--workers", type=int, default=2)
     p.add_argument("--scenes", type=int, default=1)
     args = p.parse_args()
     if args.child:
-        print(json.dumps({"rate": child_rate, "overhead": child_overhead, "rss": child_rss}[args.child](args)))
+        print(json.dumps({"rates": child_rates, "overhead": child_overhead, "rss": child_rss}[args.child](args)))
         return
     from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff
 
@@ -151,22 +159,19 @@ def main() -> None:
         scene = write_geotiff(str(Path(args.tmp) / "scene.tif"), demo_scene(size=768, seed=0).image)  # 16 tiles
         small = write_geotiff(str(Path(args.tmp) / "small.tif"), demo_scene(size=600, seed=1).image)  # 9 tiles
         grid = write_geotiff(str(Path(args.tmp) / "grid.tif"), demo_scene(size=1280, seed=2).image)
-        rates = {n: child(args, "rate", raster=scene, workers=n) for n in (0, 1, 2)}
+        rates = child(args, "rates", raster=scene)
         overhead = child(args, "overhead", raster=grid)
         rss = {n: child(args, "rss", raster=small, workers=2, scenes=n) for n in (1, 20)}
     finally:
         shutil.rmtree(args.tmp, ignore_errors=True)
-    single = rates[0]["tiles_per_s"]
+    per_s = rates["tiles_per_s"]
     limit = 1000.0 / overhead["client_loop_ms_per_tile"]
     print(json.dumps({
-        "model": args.model, "tile": TILE, "overlap": OVERLAP, "repeats": args.repeats,
-        "tiles_per_s": {"single_backend": single, "local_1": rates[1]["tiles_per_s"],
-                        "local_2": rates[2]["tiles_per_s"]},
-        "warm_up_tiles_per_s": {"local_1": rates[1]["warm_up_tiles_per_s"],
-                                "local_2": rates[2]["warm_up_tiles_per_s"]},
-        "ratio_local_1_vs_single": round(rates[1]["tiles_per_s"] / single, 3),
-        "ratio_local_2_vs_single": round(rates[2]["tiles_per_s"] / single, 3),
-        "ratio_local_2_vs_local_1": round(rates[2]["tiles_per_s"] / rates[1]["tiles_per_s"], 3),
+        "model": args.model, "tile": TILE, "overlap": OVERLAP, "repeats": args.repeats, "tiles": rates["tiles"],
+        "tiles_per_s": per_s, "warm_up_tiles_per_s": rates["warm_up_tiles_per_s"],
+        "ratio_local_1_vs_single": round(per_s["local_1"] / per_s["single_backend"], 3),
+        "ratio_local_2_vs_single": round(per_s["local_2"] / per_s["single_backend"], 3),
+        "ratio_local_2_vs_local_1": round(per_s["local_2"] / per_s["local_1"], 3),
         "scheduler": dict(overhead, tile_rate_where_the_client_loop_is_the_limit=round(limit, 1)),
         "client_peak_rss": {"1_scene": rss[1], "20_scenes": rss[20],
                             "ratio_20_vs_1": round(rss[20]["client_peak_rss_mb"] / rss[1]["client_peak_rss_mb"], 3)},

@@ -49,8 +49,9 @@ def cluster_client(address: str) -> Iterator:
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
-        raise ClusterError(f"no Dask scheduler answers at {address} ({exc}); start one with `dask scheduler` "
-                           "and workers with `dask worker ADDRESS --nthreads 1` (README: Many scenes on a Dask cluster)") from None
+        raise ClusterError(f"no Dask scheduler answers at {address} ({exc}); start one with `dask scheduler` and "
+                           "workers with `dask worker ADDRESS --nthreads 1` (README: Many scenes on a Dask cluster)"
+                           ) from None
     try:
         yield client
     finally:

@@ -150,7 +150,8 @@ class _ClusterRun:
         todo = ((s, t) for s, scene in enumerate(self.scenes) for t in scene.grid.tiles if (s, t.key) not in self._done)
         session = uuid.uuid4().hex[:8]
         inflight = {}
-        results = as_completed(with_results=True, raise_errors=False)
+        # this client's loop: as_completed takes the default client's (the last made), whose loop may be another's
+        results = as_completed(with_results=True, raise_errors=False, loop=self.client.loop)
 
         def submit(count: int) -> None:
             for _ in range(count):

@@ -12,7 +12,8 @@ import pytest
 from rrsis_qgis.cluster.connect import cluster_client
 from rrsis_qgis.cluster.run import GridOptions, plan_scenes, run_cluster
 from rrsis_qgis.cluster.tile_task import ModelSpec
-from tests.unit.cluster_fixture import OVERLAP, PHRASE, TILE, same_objects, single_backend, slow_truth_tile, write_red_scene
+from tests.unit.cluster_fixture import (OVERLAP, PHRASE, TILE, same_objects, single_backend, slow_truth_tile,
+                                        write_red_scene)
 from tests.unit.tiling_fixture import TruthBackend
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,4 +1,4 @@
-"""Stands in for `python -m rrsis_qgis segment … --cluster …`: records its arguments, prints progress, writes two squares."""
+"""Stands in for `segment … --cluster …`: records its arguments, prints progress, writes two squares."""
 import json
 import os
 import sys

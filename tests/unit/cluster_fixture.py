@@ -1,4 +1,4 @@
-"""Cluster-run helpers: a small scene of red objects across tile borders, truth-answering tasks, an in-process cluster."""
+"""Cluster-run helpers: a scene of red objects across tile borders, truth-answering tasks, an in-process cluster."""
 from __future__ import annotations
 
 import contextlib

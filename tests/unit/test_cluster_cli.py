@@ -48,3 +48,23 @@ def test_rasters_in_different_crs_and_a_folder_without_rasters_are_refused(raste
     code, err = run(capsys, tmp_path / "empty", "the red objects", "--out", tmp_path / "x.gpkg", "--tiled",
                     "--cluster", "local:1")
     assert code == cli.EXIT_BAD_INPUT and "holds no raster" in err
+
+
+def test_a_folder_gives_its_rasters_sorted_and_a_raster_named_twice_is_refused(tmp_path):
+    import numpy as np
+
+    from rrsis_qgis.cluster.inputs import expand_rasters
+    from rrsis_qgis.geo.raster_window import RasterError
+
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    for name in ("b.tif", "a.tif"):
+        write_tif(folder / name, np.zeros((3, 8, 8), np.uint8))
+    (folder / "a.tif.aux.xml").write_text("<PAMDataset/>")
+    (folder / "notes.txt").write_text("not a raster")
+    single = write_tif(tmp_path / "c.tif", np.zeros((3, 8, 8), np.uint8))
+    assert expand_rasters([str(folder), single]) == [str(folder / "a.tif"), str(folder / "b.tif"), single]
+    with pytest.raises(RasterError, match="named twice"):
+        expand_rasters([str(folder), str(folder / "a.tif")])
+    with pytest.raises(RasterError, match="does not exist"):
+        expand_rasters([str(tmp_path / "missing.tif")])

@@ -1,5 +1,4 @@
 """Tiled runs on a Dask cluster: the same objects as one backend in any finishing order, resume, failed tiles."""
-from pathlib import Path
 
 import pytest
 
@@ -7,8 +6,8 @@ from rrsis_qgis.cluster import run as cluster_run
 from rrsis_qgis.cluster.journal import journal_path
 from rrsis_qgis.cluster.run import GridOptions, plan_scenes, run_cluster
 from rrsis_qgis.cluster.tile_task import ModelSpec
-from tests.unit.cluster_fixture import (OVERLAP, PHRASE, SIGNAL_DIR, TILE, single_backend, late_first_tile, normalised, same_objects, threads_client,
-                                        truth_tile, write_red_scene)
+from tests.unit.cluster_fixture import (OVERLAP, PHRASE, SIGNAL_DIR, TILE, late_first_tile, normalised, same_objects,
+                                        single_backend, threads_client, truth_tile, write_red_scene)
 from tests.unit.tiling_fixture import TruthBackend
 
 OPTIONS = GridOptions(tile=TILE, overlap=OVERLAP)
