@@ -103,6 +103,7 @@ def _identity(path) -> tuple:
 
 
 def _report(exc: Exception) -> int:
+    from .cluster.connect import ClusterError  # imports no dask
     from .engine.download import DownloadError
     from .engine.load_rules import LoadError
     from .engine.weights import MissingWeightsError
@@ -114,7 +115,7 @@ def _report(exc: Exception) -> int:
         return EXIT_MISSING_WEIGHTS  # missing, or in the models folder but damaged: download it (again)
     if isinstance(exc, WriteError):
         return EXIT_WRITE
-    if type(exc).__name__ == "ClusterError":  # cluster/connect.py: no scheduler answers (dask is not imported here)
+    if isinstance(exc, ClusterError):  # no scheduler answers, or it cannot load the tasks: the message says what to do
         return EXIT_FAILED
     if isinstance(exc, (RasterError, ValueError, KeyError, DownloadError)):
         return EXIT_BAD_INPUT
