@@ -175,6 +175,16 @@
         <source>the uv wheel is damaged ({}): press Repair to download it again</source>
         <translation>das uv-Wheel ist beschädigt ({}): drücken Sie Reparieren, um es erneut herunterzuladen</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/cluster_cli.py" line="61"/>
+        <source>cannot start the backend&apos;s Python {}: {}</source>
+        <translation>das Python des Backends {} lässt sich nicht starten: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/cluster_cli.py" line="78"/>
+        <source>the cluster run stopped (exit code {})</source>
+        <translation>der Cluster-Lauf wurde beendet (Exit-Code {})</translation>
+    </message>
 </context>
 <context>
     <name>BackendChoice</name>
@@ -1176,116 +1186,145 @@ verwendet von: {}</translation>
 <context>
     <name>SegmentByPhrase</name>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="56"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
         <source>Segment by phrase</source>
         <translation>Per Beschreibung segmentieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
         <source>Raster layer</source>
         <translation>Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="67"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="75"/>
         <source>Phrase</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="69"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
         <source>Extent (default: the whole raster)</source>
         <translation>Ausdehnung (Standard: das ganze Raster)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="71"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
         <source>Target GSD, m/px (0 = the raster&apos;s)</source>
         <translation>Ziel-GSD, m/px (0 = die des Rasters)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="73"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
         <source>Tile size, px</source>
         <translation>Kachelgröße, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="75"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
         <source>Tile overlap, px</source>
         <translation>Kachelüberlappung, px</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>single: the one referred object</source>
         <translation>einzeln: das eine beschriebene Objekt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>all: every instance</source>
         <translation>alle: jedes Vorkommen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="80"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="88"/>
         <source>Score threshold</source>
         <translation>Schwellwert der Bewertung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="82"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
         <source>Backend URL (empty: the panel&apos;s)</source>
         <translation>Backend-URL (leer: die des Bedienfelds)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="84"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="92"/>
         <source>Backend token file</source>
         <translation>Token-Datei des Backends</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="86"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="97"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="133"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="176"/>
         <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
         <translation>die Eingabe muss eine von GDAL lesbare Rasterdatei sein (Web-Layer werden nicht gekachelt; dafür das Bedienfeld verwenden)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="27"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="109"/>
+        <source>{}, mode {}, backend {}</source>
+        <translation>{}, Modus {}, Backend {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="134"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="139"/>
+        <source>{} object(s); {} request(s) in {:.1f} s</source>
+        <translation>{} Objekt(e); {} Anfrage(n) in {:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="188"/>
+        <source>The target GSD {:.3g} m/px is finer than the raster&apos;s {:.3g} m/px: the raster&apos;s own GSD is used (tiles are never upsampled).</source>
+        <translation>Die Ziel-GSD {:.3g} m/px ist feiner als die des Rasters ({:.3g} m/px): die GSD des Rasters wird verwendet (Kacheln werden nie hochgerechnet).</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="29"/>
         <source>Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, with the fields of the RRSIS results layer).
 
 The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile goes to the RRSIS backend, and objects cut by tile borders are joined across the overlap.
 
 &lt;b&gt;Mode&lt;/b&gt; &lt;i&gt;single&lt;/i&gt;: the one object the phrase refers to; positions, relations and superlatives (&quot;the largest tank&quot;, &quot;the building in the top-left corner&quot;) are judged over the whole area on a coarse overview, then the object is cut at the target GSD in the tiles under it. &lt;i&gt;all&lt;/i&gt;: every instance the phrase names, each tile searched.
 
-&lt;b&gt;Backend&lt;/b&gt;: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the URL of a running &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; and its token file.</source>
+&lt;b&gt;Backend&lt;/b&gt;: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the URL of a running &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; and its token file.
+
+&lt;b&gt;Dask cluster&lt;/b&gt;: &lt;tt&gt;local:N&lt;/tt&gt; (N worker processes on this machine) or a scheduler's address (&lt;tt&gt;tcp://HOST:8786&lt;/tt&gt;): the tiles run as Dask tasks, each worker with its own model (the plugin's model and device settings), mode &lt;i&gt;all&lt;/i&gt; only. The backend's Python runs the run; a cancelled run resumes when started again with the same inputs.</source>
         <translation>Findet in einem ganzen Raster, was eine Beschreibung nennt, und schreibt die Umrisse als Polygone (im KBS des Rasters, mit den Feldern des RRSIS-Ergebnislayers).
 
 Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel-GSD gelesen — nie als Ganzes —, jede Kachel geht an das RRSIS-Backend, und Objekte, die Kachelgrenzen schneiden, werden über die Überlappung zusammengefügt.
 
 &lt;b&gt;Modus&lt;/b&gt; &lt;i&gt;single&lt;/i&gt;: das eine Objekt, auf das sich die Beschreibung bezieht; Lagen, Beziehungen und Superlative („der größte Tank“, „das Gebäude in der oberen linken Ecke“) werden über das ganze Gebiet auf einer groben Übersicht beurteilt, dann wird das Objekt mit der Ziel-GSD in den Kacheln darunter ausgeschnitten. &lt;i&gt;all&lt;/i&gt;: jede Instanz, die die Beschreibung nennt, in jeder Kachel gesucht.
 
-&lt;b&gt;Backend&lt;/b&gt;: leere URL = das Backend, das das RRSIS-Bedienfeld gestartet hat (oder das in seinen Einstellungen); sonst die URL eines laufenden &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; und seine Token-Datei.</translation>
+&lt;b&gt;Backend&lt;/b&gt;: leere URL = das Backend, das das RRSIS-Bedienfeld gestartet hat (oder das in seinen Einstellungen); sonst die URL eines laufenden &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; und seine Token-Datei.
+
+&lt;b&gt;Dask-Cluster&lt;/b&gt;: &lt;tt&gt;local:N&lt;/tt&gt; (N Worker-Prozesse auf diesem Rechner) oder die Adresse eines Schedulers (&lt;tt&gt;tcp://HOST:8786&lt;/tt&gt;): die Kacheln laufen als Dask-Aufgaben, jeder Worker mit seinem eigenen Modell (Modell- und Geräteeinstellungen des Plugins), nur im Modus &lt;i&gt;all&lt;/i&gt;. Der Lauf läuft im Python des Backends; ein abgebrochener Lauf setzt fort, wenn er mit denselben Eingaben erneut gestartet wird.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="95"/>
-        <source>{}, mode {}, backend {}</source>
-        <translation>{}, Modus {}, Backend {}</translation>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="94"/>
+        <source>Dask cluster address (empty: the tiles go to the backend)</source>
+        <translation>Adresse des Dask-Clusters (leer: die Kacheln gehen an das Backend)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="120"/>
-        <source>Cancelled: nothing was written.</source>
-        <translation>Abgebrochen: es wurde nichts geschrieben.</translation>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="146"/>
+        <source>a Dask cluster runs the mode &apos;all: every instance&apos;; the mode &apos;single&apos; reads one overview and a few tiles: leave the cluster address empty for it</source>
+        <translation>ein Dask-Cluster führt den Modus „all: jede Instanz“ aus; der Modus „single“ liest eine Übersicht und wenige Kacheln: lassen Sie dafür die Cluster-Adresse leer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="125"/>
-        <source>{} object(s); {} request(s) in {:.1f} s</source>
-        <translation>{} Objekt(e); {} Anfrage(n) in {:.1f} s</translation>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="157"/>
+        <source>Dask cluster {}: {}</source>
+        <translation>Dask-Cluster {}: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="145"/>
-        <source>The target GSD {:.3g} m/px is finer than the raster&apos;s {:.3g} m/px: the raster&apos;s own GSD is used (tiles are never upsampled).</source>
-        <translation>Die Ziel-GSD {:.3g} m/px ist feiner als die des Rasters ({:.3g} m/px): die GSD des Rasters wird verwendet (Kacheln werden nie hochgerechnet).</translation>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="161"/>
+        <source>Cancelled: nothing was written; the finished tiles are kept, and the same run started again resumes from them.</source>
+        <translation>Abgebrochen: es wurde nichts geschrieben; die fertigen Kacheln bleiben erhalten, und derselbe Lauf setzt beim erneuten Start dort fort.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="168"/>
+        <source>{} object(s); tiles: {} done, {} retried, {} failed</source>
+        <translation>{} Objekt(e); Kacheln: {} fertig, {} wiederholt, {} fehlgeschlagen</translation>
     </message>
 </context>
 <context>

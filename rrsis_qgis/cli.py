@@ -103,6 +103,7 @@ def _identity(path) -> tuple:
 
 
 def _report(exc: Exception) -> int:
+    from .cluster.connect import ClusterError  # imports no dask
     from .engine.download import DownloadError
     from .engine.load_rules import LoadError
     from .engine.weights import MissingWeightsError
@@ -114,6 +115,8 @@ def _report(exc: Exception) -> int:
         return EXIT_MISSING_WEIGHTS  # missing, or in the models folder but damaged: download it (again)
     if isinstance(exc, WriteError):
         return EXIT_WRITE
+    if isinstance(exc, ClusterError):  # no scheduler answers, or it cannot load the tasks: the message says what to do
+        return EXIT_FAILED
     if isinstance(exc, (RasterError, ValueError, KeyError, DownloadError)):
         return EXIT_BAD_INPUT
     _err("(unexpected; run again with --debug for the details and report it)")
@@ -128,9 +131,16 @@ def _segment(args) -> int:
     from .server.schemas import MAX_TOP_K
 
     phrase = clean_phrase(args.phrase)  # refuse bad input before loading any model (~10 s)
+    check_target(Path(args.out))
+    if args.cluster:
+        from .tiled import run_cluster_cli
+
+        return run_cluster_cli(phrase, args)  # the workers load the model, not this process
+    if len(args.raster) > 1 or Path(args.raster[0]).is_dir():
+        raise ValueError("several rasters (or a folder) need --tiled --cluster (local:N runs N workers here)")
+    args.raster = args.raster[0]
     if not Path(args.raster).exists():
         raise ValueError(f"raster {args.raster} does not exist")
-    check_target(Path(args.out))
     if not 1 <= args.top_k <= MAX_TOP_K:
         raise ValueError(f"--top-k {args.top_k}: write 1 to {MAX_TOP_K} objects")
     plan_view(args.raster, extent=args.extent, max_side=args.max_side, bands=args.bands)  # CRS, extent, bands
@@ -264,7 +274,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(required=True, metavar="COMMAND")
 
     s = sub.add_parser("segment", help="segment the object a phrase describes and write polygons")
-    s.add_argument("raster", help="a georeferenced raster (GeoTIFF, COG, anything GDAL reads)")
+    s.add_argument("raster", nargs="+", metavar="RASTER",
+                   help="a georeferenced raster (GeoTIFF, COG, VRT, anything GDAL reads); with --cluster also "
+                        "several, or folders of them")
     s.add_argument("phrase", help='e.g. "the white storage tank left of the road"')
     s.add_argument("--out", required=True, help="output .gpkg or .shp (replaced whole if it exists)")
     s.add_argument("--extent", type=_floats, help="xmin,ymin,xmax,ymax in the raster's CRS (default: all)")

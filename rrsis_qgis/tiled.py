@@ -15,6 +15,8 @@ MODES = ("single", "all")  # as geo.tiled_run.MODES; repeated so `--help` needs 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `segment` options of a tiled run (ignored without --tiled)."""
+    from .engine.device import CHOICES
+
     g = parser.add_argument_group("whole scenes (--tiled)")
     g.add_argument("--tiled", action="store_true",
                    help="segment the whole extent tile by tile at --gsd (default native) instead of one capped view")
@@ -22,11 +24,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="tile side in pixels (64–4096, default 1024)")
     g.add_argument("--overlap", type=_bounded(int, 0, 2048), default=128,
                    help="overlap of neighbouring tiles in pixels, at most half a tile (default 128)")
-    g.add_argument("--mode", choices=MODES, default="single",
-                   help="single: the one referred object over the whole area; all: every instance (default single)")
+    g.add_argument("--mode", choices=MODES,
+                   help="single: the one referred object over the whole area; all: every instance "
+                        "(default single; with --cluster, all)")
     g.add_argument("--threshold", type=float, default=0.0, help="drop objects scoring below this (default 0)")
     g.add_argument("--gsd", type=_bounded(float, 1e-6, 1e6),
                    help="target ground sampling distance in m/px (default: the raster's)")
+    g.add_argument("--cluster", type=_address, metavar="local:N|tcp://HOST:PORT",
+                   help="run the tiles as Dask tasks: N worker processes here, or a running Dask scheduler; "
+                        "resumable (a journal beside --out), --mode all only")
+    g.add_argument("--worker-device", choices=CHOICES,
+                   help="--cluster: the device each worker runs the model on (default: --device)")
     g.add_argument("--overview-side", type=_bounded(int, 64, 4096), default=1024,
                    help="--mode single: long side of the whole-area overview that picks the object (default 1024)")
 
@@ -44,8 +52,18 @@ def _bounded(kind, low, high):
     return parse
 
 
+def _address(text: str) -> str:
+    from .cluster.connect import check_address
+
+    try:
+        return check_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run_cli(segmenter, phrase: str, args) -> int:
     """`segment --tiled`: run, print the summary (stdout) and the progress bar (stderr)."""
+    args.mode = args.mode or "single"
     summary = segment_tiled(segmenter, args.raster, phrase, args.out, extent=args.extent, target_gsd_m=args.gsd,
                             tile=args.tile, overlap=args.overlap, mode=args.mode, threshold=args.threshold,
                             bands=args.bands, overview_side=args.overview_side, progress=ProgressBar(),
@@ -122,3 +140,50 @@ def segment_tiled(segmenter, raster: str, phrase: str, out: str, extent: Optiona
                    scores=[r["score"] for r in rows],
                    timings_ms={"tiles": round(outcome.seconds * 1000, 2),
                                "write": round((time.perf_counter() - t0) * 1000, 2)})
+
+
+def run_cluster_cli(phrase: str, args) -> int:
+    """`segment --tiled --cluster`: plan every raster here, run the tiles on the cluster, print the summary."""
+    from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
+    from .cluster.connect import cluster_client, dashboard_link
+    from .cluster.inputs import expand_rasters
+    from .cluster.journal import journal_path
+    from .cluster.run import GridOptions, plan_scenes, run_cluster
+    from .cluster.tile_task import ModelSpec
+
+    if not args.tiled:
+        raise ValueError("--cluster runs whole scenes tile by tile: add --tiled")
+    if args.mode == "single":
+        raise ValueError("--cluster runs --mode all (every instance); --mode single reads one overview and a few "
+                         "tiles, which one backend does: drop --cluster")
+
+    def say(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    options = GridOptions(args.extent, args.gsd, args.tile, args.overlap, args.bands, args.threshold)
+    scenes = plan_scenes(expand_rasters(args.raster), options)  # bad rasters are refused before any worker starts
+    say(f"  {len(scenes)} raster(s), {sum(len(s.grid.tiles) for s in scenes)} tile(s); {scenes[0].grid.describe()}")
+    model = ModelSpec(args.model, args.worker_device or args.device, str(args.models_dir) if args.models_dir else None)
+    try:
+        with cluster_client(args.cluster) as client:
+            link = dashboard_link(client)
+            workers = len(client.scheduler_info().get("workers", {}))
+            say(f"  cluster {args.cluster}: {workers} worker(s) now" + (f", dashboard {link}" if link else ""))
+            summary = run_cluster(client, scenes, phrase, args.out, model, options, progress=ProgressBar(), say=say)
+    except KeyboardInterrupt:
+        say(f"interrupted: the finished tiles are kept in {journal_path(Path(args.out))}; the same command "
+            "resumes from there (the output is written when every tile is in)")
+        return EXIT_INTERRUPTED
+    for line in summary.failures:
+        say(f"  failed: {line}")
+    if args.json:
+        print(json.dumps(summary.__dict__))
+    else:
+        print(f"{summary.features} feature(s) from {summary.rasters} raster(s) written to {summary.output} "
+              f"({summary.crs})")
+        print(f"tiles: {summary.done}/{summary.tiles} done ({summary.resumed} from the journal), {summary.retried} "
+              f"retried, {summary.failed} failed; {summary.tiles_per_s:.2f} tiles/s")
+    if summary.failed:
+        say(f"error: {summary.failed} tile(s) failed (listed above); the output holds everything else")
+        return EXIT_FAILED
+    return EXIT_OK

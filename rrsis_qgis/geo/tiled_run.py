@@ -150,14 +150,14 @@ class _Run:
     def all(self) -> None:
         merger = TileMerger(self.grid)
         self._tiles(self.grid.tiles, lambda t: dict(top_k=ALL_TOP_K, reasoning=True),
-                    lambda tile, view, answer: self.emit(merger.add(tile, self._pieces(tile, view, answer))))
+                    lambda tile, view, answer: self.emit(merger.add(tile, tile_pieces(tile, view, answer))))
         self.emit(merger.finish())
 
     def single(self, overview_side: int) -> None:
         if len(self.grid.tiles) == 1:  # the area fits one tile: no overview needed
             merger, found = TileMerger(self.grid), []
             self._tiles(self.grid.tiles, lambda t: dict(top_k=1, reasoning=True),
-                        lambda tile, view, answer: found.extend(merger.add(tile, self._pieces(tile, view, answer))))
+                        lambda tile, view, answer: found.extend(merger.add(tile, tile_pieces(tile, view, answer))))
             self.emit(sorted(found + merger.finish(), key=lambda i: -i.score)[:1])
             return
         self.say(0.0, "overview of the whole area")
@@ -180,7 +180,7 @@ class _Run:
             x0, y0, x1, y1 = _clip_box(box, tile)
             inside = np.zeros(view.valid.shape, dtype=bool)  # SAM may spill out of its box: keep the box
             inside[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] = True
-            parts.extend(p.geom for p in self._pieces(tile, view, tile_answer, inside))
+            parts.extend(p.geom for p in tile_pieces(tile, view, tile_answer, inside))
 
         self._tiles(tiles, options, consume, base=0.1)
         if parts:
@@ -229,28 +229,6 @@ class _Run:
         if self.cancelled():
             raise TiledCancelled("cancelled")
 
-    def _pieces(self, tile: Tile, view: View, answer: TileAnswer,
-                inside: Optional[np.ndarray] = None) -> List[Piece]:
-        """The tile's masks (within ``inside``), repeats dropped, vectorised; each keeps its pixels for matching."""
-        pieces = []
-        keep = view.valid if inside is None else view.valid & inside
-        for mask, score, terms in dedupe_masks([(m & keep, s, t) for m, s, t in self._checked(view, answer)]):
-            geom = mask_to_geometry(mask, view.geotransform, view.crs_wkt)
-            if geom is None:
-                continue
-            rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-            crop = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-            pieces.append(Piece(geom, float(score), dict(terms or {}), crop, (tile.x0 + int(cols[0]),
-                                                                              tile.y0 + int(rows[0]))))
-        return pieces
-
-    @staticmethod
-    def _checked(view: View, answer: TileAnswer) -> list:
-        for mask, _score, _terms in answer.masks:
-            if mask.shape != view.valid.shape:
-                raise ValueError(f"the backend answered with a {mask.shape} mask for a {view.valid.shape} tile")
-        return answer.masks
-
     def _box_in_area(self, mask: np.ndarray):
         """Bounding box of an overview mask in output pixels of the area, padded by one overview pixel."""
         rows, cols = np.nonzero(mask)
@@ -262,6 +240,24 @@ class _Run:
 
     def _rid(self, suffix: str) -> str:
         return f"{self.outcome.run_id}-{suffix}"
+
+
+def tile_pieces(tile: Tile, view: View, answer: TileAnswer, inside: Optional[np.ndarray] = None) -> List[Piece]:
+    """The tile's masks (within ``inside``), repeats dropped, vectorised; each keeps its pixels for matching."""
+    for mask, _score, _terms in answer.masks:
+        if mask.shape != view.valid.shape:
+            raise ValueError(f"the backend answered with a {mask.shape} mask for a {view.valid.shape} tile")
+    pieces = []
+    keep = view.valid if inside is None else view.valid & inside
+    for mask, score, terms in dedupe_masks([(m & keep, s, t) for m, s, t in answer.masks]):
+        geom = mask_to_geometry(mask, view.geotransform, view.crs_wkt)
+        if geom is None:
+            continue
+        rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+        crop = mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        pieces.append(Piece(geom, float(score), dict(terms or {}), crop, (tile.x0 + int(cols[0]),
+                                                                          tile.y0 + int(rows[0]))))
+    return pieces
 
 
 def _clip_box(box: tuple, tile: Tile) -> list:

@@ -20,8 +20,10 @@ from ..phrase_check import clean_phrase
 from ..qgis_core.backend_client import BackendError
 from ..qgis_core.extent import layer_crs_wkt
 from ..qgis_core.results_layer import result_fields
+from ..qgis_core.settings import PluginSettings
 from ..resources import icon_path
 from .backend_choice import backend_client
+from .cluster_cli import Cancelled, cluster_command, read_features, remove_output, run_command
 from .output_sink import OutputSink
 
 HELP = QT_TRANSLATE_NOOP("SegmentByPhrase", """\
@@ -36,12 +38,18 @@ tank", "the building in the top-left corner") are judged over the whole area on 
 is cut at the target GSD in the tiles under it. <i>all</i>: every instance the phrase names, each tile searched.
 
 <b>Backend</b>: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the \
-URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file.""")  # marked: pylupdate5 collects it
+URL of a running <tt>python -m rrsis_qgis.server</tt> and its token file.
+
+<b>Dask cluster</b>: <tt>local:N</tt> (N worker processes on this machine) or a scheduler's address \
+(<tt>tcp://HOST:8786</tt>): the tiles run as Dask tasks, each worker with its own model (the plugin's model and \
+device settings), mode <i>all</i> only. The backend's Python runs the run; a cancelled run resumes when started \
+again with the same inputs.""")  # marked: pylupdate5 collects it
 
 
 class SegmentByPhrase(QgsProcessingAlgorithm):
     INPUT, PHRASE, EXTENT, GSD, TILE, OVERLAP = "INPUT", "PHRASE", "EXTENT", "GSD", "TILE", "OVERLAP"
     MODE, THRESHOLD, BACKEND_URL, TOKEN_FILE, OUTPUT = "MODE", "THRESHOLD", "BACKEND_URL", "TOKEN_FILE", "OUTPUT"
+    CLUSTER = "CLUSTER"
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("SegmentByPhrase", text)
@@ -83,12 +91,18 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
                                                        defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFile(self.TOKEN_FILE, self.tr("Backend token file"), optional=True,
                                                      fileFilter="All files (*)"))  # token files have no extension
+        self.addParameter(QgsProcessingParameterString(
+            self.CLUSTER, self.tr("Dask cluster address (empty: the tiles go to the backend)"), defaultValue="",
+            optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Segments"),
                                                             QgsProcessing.TypeVectorPolygon))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         feedback = feedback or QgsProcessingFeedback()
         layer, phrase, grid = self._plan(parameters, context, feedback)
+        address = self.parameterAsString(parameters, self.CLUSTER, context).strip()
+        if address:
+            return self._on_cluster(address, layer, phrase, parameters, context, feedback)
         client = backend_client(self.parameterAsString(parameters, self.BACKEND_URL, context).strip(),
                                 self.parameterAsFile(parameters, self.TOKEN_FILE, context))
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
@@ -124,6 +138,35 @@ class SegmentByPhrase(QgsProcessingAlgorithm):
             raise QgsProcessingException(getattr(exc, "message", None) or str(exc)) from None
         feedback.pushInfo(self.tr("{} object(s); {} request(s) in {:.1f} s").format(
             outcome.count, outcome.requests, outcome.seconds))
+        return {self.OUTPUT: output.close()}
+
+    def _on_cluster(self, address, layer, phrase, parameters, context, feedback):
+        """The tiles as Dask tasks: the backend's Python runs the command line, its objects go to the sink."""
+        if MODES[self.parameterAsEnum(parameters, self.MODE, context)] != "all":
+            raise QgsProcessingException(self.tr("a Dask cluster runs the mode 'all: every instance'; the mode "
+                                                 "'single' reads one overview and a few tiles: leave the cluster "
+                                                 "address empty for it"))
+        settings = PluginSettings.load()
+        command = cluster_command(settings.python(), layer.source(), phrase, address,
+                                  self.parameterAsInt(parameters, self.TILE, context),
+                                  self.parameterAsInt(parameters, self.OVERLAP, context),
+                                  self.parameterAsDouble(parameters, self.THRESHOLD, context),
+                                  self.parameterAsDouble(parameters, self.GSD, context),
+                                  self._extent(parameters, context, layer), settings.model, settings.device,
+                                  settings.models_dir)
+        feedback.pushInfo(self.tr("Dask cluster {}: {}").format(address, " ".join(command[1:])))
+        try:
+            summary = run_command(command, feedback)
+        except Cancelled:
+            feedback.pushInfo(self.tr("Cancelled: nothing was written; the finished tiles are kept, and the same run "
+                                      "started again resumes from them."))
+            return {}
+        output = OutputSink(self, parameters, context, result_fields(), layer.crs(), phrase)
+        for feature in read_features(summary["output"], result_fields()):
+            output.add(feature)
+        remove_output(summary["output"])
+        feedback.pushInfo(self.tr("{} object(s); tiles: {} done, {} retried, {} failed").format(
+            summary["features"], summary["done"], summary["retried"], summary["failed"]))
         return {self.OUTPUT: output.close()}
 
     def _plan(self, parameters, context, feedback):

@@ -53,13 +53,14 @@ def test_algorithm_is_in_the_toolbox_and_the_model_builder(registered):
     assert model.childAlgorithm("seg").algorithm() is not None  # the Model Builder can instantiate it
     names = [p.name() for p in alg.parameterDefinitions()]
     assert names == ["INPUT", "PHRASE", "EXTENT", "GSD", "TILE", "OVERLAP", "MODE", "THRESHOLD", "BACKEND_URL",
-                     "TOKEN_FILE", "OUTPUT"]
+                     "TOKEN_FILE", "CLUSTER", "OUTPUT"]
 
 
 def test_the_algorithm_imports_nothing_qgis_python_lacks():
     """QGIS's Python has no torch, shapely or scipy: the algorithm and the tiling code must not need them."""
     code = ("import sys, rrsis_qgis.processing.provider, rrsis_qgis.processing.segment_algorithm; "
-            "print([m for m in ('torch', 'sam2', 'open_clip', 'shapely', 'scipy', 'fastapi') if m in sys.modules])")
+            "print([m for m in ('torch', 'sam2', 'open_clip', 'shapely', 'scipy', 'fastapi', 'dask', 'distributed') "
+            "if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
@@ -274,3 +275,50 @@ def test_qgis_process_runs_the_algorithm(backend, raster, tmp_path):
     layer = QgsVectorLayer(str(out), "qp", "ogr")
     assert layer.isValid() and layer.crs().authid() == "EPSG:32616"
     assert [f.name() for f in layer.fields() if f.name() != "fid"] == list(FIELD_NAMES)
+
+
+@pytest.fixture
+def fake_cluster_python(tmp_path, monkeypatch):
+    """The backend's Python as the algorithm sees it: here a script that stands in for the cluster run."""
+    from rrsis_qgis.processing import segment_algorithm
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    record = tmp_path / "args.json"
+    python = tmp_path / "python"
+    python.write_text(f"#!/bin/sh\nexec {sys.executable} {REPO / 'tests' / 'qgis' / 'fake_cluster_cli.py'} "
+                      f"{record} \"$@\"\n")
+    python.chmod(0o755)
+    monkeypatch.setattr(segment_algorithm.PluginSettings, "load",
+                        classmethod(lambda cls: PluginSettings(backend_python=str(python), model="tiny-random",
+                                                               device="cuda")))
+    return record
+
+
+def test_a_cluster_address_runs_the_command_line_of_the_backends_python(registered, raster, tmp_path,
+                                                                        fake_cluster_python):
+    feedback = Recorder()
+    results, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "the white storage tank", "TILE": 160,
+                                      "OVERLAP": 32, "MODE": 1, "CLUSTER": "tcp://10.1.2.3:8786",
+                                      "OUTPUT": str(tmp_path / "out.gpkg")}, feedback)
+    assert ok, results
+    command = json.loads(fake_cluster_python.read_text())
+    assert command[:3] == ["-m", "rrsis_qgis", "segment"] and command[3] == raster
+    joined = " ".join(command)
+    assert "--tiled --mode all --cluster tcp://10.1.2.3:8786 --tile 160 --overlap 32" in joined
+    assert "--model tiny-random --device cuda" in joined
+    layer = QgsVectorLayer(results["OUTPUT"], "segments", "ogr")
+    assert layer.crs().authid() == "EPSG:32616" and layer.featureCount() == 2
+    assert [f["score"] for f in layer.getFeatures()] == [0.9, 0.8]
+    assert 50.0 in feedback.progress  # the command line's "tiles 1/2" line
+    assert any("tile 1,0" in w for w in feedback.warnings)  # its failed tile, said
+    assert any("1 retried, 1 failed" in i for i in feedback.infos)
+    out = next(a.split("=", 1)[1] for a in command if a.startswith("--out="))
+    assert not Path(out).exists()  # the command line's own output is gone once copied
+
+
+def test_a_cluster_runs_only_the_mode_all(registered, raster, tmp_path, fake_cluster_python):
+    feedback = Recorder()
+    _, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "the tank", "MODE": 0, "CLUSTER": "local:2",
+                                "OUTPUT": str(tmp_path / "out.gpkg")}, feedback)
+    assert not ok and any("mode 'all" in e for e in feedback.errors)
+    assert not fake_cluster_python.exists()  # nothing was started
