@@ -178,8 +178,9 @@ class InstallerDialog(QDialog):
     def _show_state(self, *_) -> None:
         state = read_state(self.env_dir())
         if state.get("complete"):
-            self._say(self.tr("Installed. Self-test: {}").format((state.get("selftest") or {}).get("summary", "")),
-                      OK_STYLE)
+            test = state.get("selftest") or {}
+            self._say(self.tr("Installed. Self-test: {}").format(test.get("summary", "")),
+                      WARN_STYLE if test.get("problem") else OK_STYLE)
         elif state.get("failed"):
             self._say(self.tr("Not completely installed: {}").format(state["failed"].get("message", "")), WARN_STYLE)
         elif state["steps"]:
