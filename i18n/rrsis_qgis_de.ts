@@ -175,6 +175,16 @@
         <source>the uv wheel is damaged ({}): press Repair to download it again</source>
         <translation>das uv-Wheel ist beschädigt ({}): drücken Sie Reparieren, um es erneut herunterzuladen</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="18"/>
+        <source>No backend installed yet: open Settings… and press Install… (it sets up the backend's own Python in the QGIS profile, a few minutes), or set the backend Python of a `make setup` checkout.</source>
+        <translation>Noch kein Backend installiert: Einstellungen… öffnen und Installieren… drücken (richtet in wenigen Minuten ein eigenes Python des Backends im QGIS-Profil ein) oder das Backend-Python eines Checkouts mit `make setup` festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="21"/>
+        <source>The backend Python {} does not exist (moved or removed?): open Settings… and press Install… to set up the backend again, or choose another Python.</source>
+        <translation>Das Backend-Python {} existiert nicht (verschoben oder entfernt?): Einstellungen… öffnen und Installieren… drücken, um das Backend neu einzurichten, oder ein anderes Python wählen.</translation>
+    </message>
 </context>
 <context>
     <name>BackendChoice</name>
@@ -202,47 +212,42 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="113"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
-        <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="136"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="137"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="152"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="188"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="189"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="239"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="240"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="259"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="260"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="263"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="264"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="122"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="123"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="197"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="198"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
     </message>
@@ -371,7 +376,7 @@
         <translation> (bereits erledigt)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="181"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="182"/>
         <source>Installed. Self-test: {}</source>
         <translation>Installiert. Selbsttest: {}</translation>
     </message>
@@ -391,12 +396,12 @@
         <translation>keine NVIDIA-GPU gefunden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="184"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
         <source>Not completely installed: {}</source>
         <translation>Nicht vollständig installiert: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="186"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="187"/>
         <source>Not completely installed: press Install to resume.</source>
         <translation>Nicht vollständig installiert: drücken Sie Installieren, um fortzusetzen.</translation>
     </message>
@@ -442,27 +447,22 @@
 <context>
     <name>ModelManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="168"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
-        <translation>Kein Backend-Python eingestellt: in den Plugin-Einstellungen setzen (ein Python mit den Abhängigkeiten von rrsis_qgis, z. B. .venv/bin/python des Projekts)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="188"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="185"/>
         <source>`models {}` exited with code {}</source>
         <translation>`models {}` wurde mit Code {} beendet</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="193"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="190"/>
         <source>unexpected answer from `models {}`: {}</source>
         <translation>unerwartete Antwort von `models {}`: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="246"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="243"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="237"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="234"/>
         <source>the download exited with code {}</source>
         <translation>der Download wurde mit Code {} beendet</translation>
     </message>
@@ -997,7 +997,7 @@ verwendet von: {}</translation>
         <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="101"/>
+        <location filename="../rrsis_qgis/plugin.py" line="102"/>
         <source>Restarting the backend with the new settings</source>
         <translation>Das Backend wird mit den neuen Einstellungen neu gestartet</translation>
     </message>

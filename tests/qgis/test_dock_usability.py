@@ -1,4 +1,6 @@
 """The dock as a new analyst meets it (issue 23): keys go where they are aimed, lines stay put and say what holds."""
+import sys
+
 import httpx
 import pytest
 from qgis.core import QgsRectangle
@@ -134,13 +136,39 @@ def test_start_without_a_backend_python_says_so_and_opens_the_settings(qtbot, pl
     before = where()
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
     assert dock.ui.problemRow.isVisible() and where() == before  # the phrase field stays where it was
-    assert "no backend Python configured" in dock.ui.problemLabel.text()
+    assert dock.ui.problemLabel.text().startswith(f"The backend Python {tmp_path / 'no-such-python'} does not exist")
+    assert "press Install…" in dock.ui.problemLabel.text()
     qtbot.mouseClick(dock.ui.problemSettingsButton, Qt.LeftButton)
     assert len(opened) == 1
     settings.backend_url = backend.url  # fixed in the settings: the next Start connects, the reason goes
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
     qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
     assert not dock.ui.problemRow.isVisible() and where() == before
+
+
+def test_a_new_users_first_start_points_at_the_installer_and_the_reason_goes_once_installed(qtbot, plugin, settings,
+                                                                                             monkeypatch):
+    from rrsis_qgis.gui.settings_dialog import SettingsDialog
+    from rrsis_qgis.qgis_core import settings as settings_module
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    monkeypatch.setattr(settings_module, "default_backend_python", lambda: "")  # a plugin from the ZIP: no .venv
+    settings.backend_url, settings.backend_python = "", ""
+    plugin.action.trigger()
+    dock = plugin.dock
+    dock.setFloating(True)
+    dock.show()
+    qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
+    assert dock.ui.problemRow.isVisible() and "down" in dock.ui.statusBadge.text()
+    assert dock.ui.problemLabel.text().startswith("No backend installed yet: open Settings… and press Install…")
+    installed = PluginSettings(**{**vars(settings), "backend_python": sys.executable})  # what Install… sets
+
+    monkeypatch.setattr(SettingsDialog, "exec_", lambda self: 1)
+    monkeypatch.setattr(SettingsDialog, "values", lambda self: installed)
+    monkeypatch.setattr(PluginSettings, "save", lambda self: None)
+    qtbot.mouseClick(dock.ui.problemSettingsButton, Qt.LeftButton)  # Settings…, Install…, OK
+    assert not dock.ui.problemRow.isVisible()  # the old reason no longer holds: no red "No backend" left over
+    assert "down" in dock.ui.statusBadge.text() and settings.backend_python == sys.executable
 
 
 def export_with(monkeypatch, dock, name, chosen_filter):
