@@ -172,6 +172,9 @@ class InstallerDialog(QDialog):
         except (InstallError, ValueError) as exc:
             self.ui.choiceLabel.setText(str(exc))
             return
+        if not gpu and self.ui.torchCombo.currentData() == "auto":  # the reason already says what was found
+            self.ui.choiceLabel.setText(plan.choice.reason)
+            return
         found = self.tr("NVIDIA GPU: {} (driver {})").format(gpu[1], gpu[0]) if gpu else self.tr("no NVIDIA GPU found")
         self.ui.choiceLabel.setText(f"{found} — {plan.choice.reason}")
 

@@ -45,7 +45,10 @@ def open_installer(qtbot, tmp_path):
 
 def test_install_from_the_settings_sets_the_backend_python_after_the_self_test(qtbot, tmp_path, fake_uv):
     settings, dialog = open_installer(qtbot, tmp_path)
-    assert "no NVIDIA GPU found" in dialog.ui.choiceLabel.text()
+    assert dialog.ui.choiceLabel.text() == "no NVIDIA driver found: CPU build"  # said once, not twice
+    dialog.ui.torchCombo.setCurrentIndex(dialog.ui.torchCombo.findData("pypi"))
+    assert dialog.ui.choiceLabel.text() == "no NVIDIA GPU found — PyPI's default torch build (chosen in the installer)"
+    dialog.ui.torchCombo.setCurrentIndex(0)
     QTest.mouseClick(dialog.ui.installButton, Qt.LeftButton)
     assert not dialog.ui.installButton.isEnabled() and dialog.ui.cancelButton.isEnabled()
     qtbot.waitUntil(lambda: dialog.thread is None, timeout=60000)
