@@ -44,11 +44,41 @@ def test_typing_after_start_goes_into_the_phrase_field_and_restarts_nothing(qtbo
     assert dock.ui.phraseCombo.currentText() == "a b c"
     assert starts == [] and plugin.session.backend.state == "connected"
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)  # now "Restart", pressed on purpose
-    qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
+    qtbot.waitUntil(lambda: dock.ui.startButton.text() == "Restart", timeout=30000)
     type_keys(" d")  # the space of a phrase is no second restart
     assert len(starts) == 1 and dock.ui.phraseCombo.currentText() == "a b c d"
     qtbot.mouseClick(dock.ui.stopButton, Qt.LeftButton)
     assert not dock.ui.stopButton.hasFocus() and not dock.ui.startButton.hasFocus()
+
+
+def test_a_connected_badge_shows_the_device_in_a_fresh_profiles_dock_width(qtbot, plugin):
+    """Seen in the Xvfb walk: "● connected: cp…" — the device was cut off; the green dot and Restart say connected."""
+    dock = open_dock(qtbot, plugin)
+    width = max(DOCK_WIDTH, dock.minimumSizeHint().width())
+    dock.resize(width, dock.height())
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=5000)
+    text = dock.ui.statusBadge.text()
+    assert text.endswith("</span> cpu · tiny-random") or "</span> cpu · " in text, text
+    assert dock.ui.statusBadge.toolTip().startswith("connected: cpu · tiny-random")
+
+
+def test_one_enter_runs_one_query_without_a_query_is_already_running(qtbot, qgis_canvas, plugin, scene_layer):
+    """Seen in the Xvfb walk: every Enter ran the phrase twice, the second refused with a warning in the message bar."""
+    dock = open_dock(qtbot, plugin)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    runs, warnings = [], []
+    dock.session.busyChanged.connect(lambda busy: busy and runs.append(busy))
+    dock.session.failed.connect(lambda message, _restart: warnings.append(message))
+    edit = dock.ui.phraseCombo.lineEdit()
+    edit.clear()
+    qtbot.keyClicks(edit, "the white storage tank")
+    with qtbot.waitSignal(dock.session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(edit, Qt.Key_Return)
+    assert runs == [True] and warnings == []
+    with qtbot.waitSignal(dock.session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(edit, Qt.Key_Return)  # the next Enter is a query again
+    assert runs == [True, True] and warnings == []
 
 
 def test_the_phrase_field_does_not_move_when_the_view_line_changes(qtbot, qgis_canvas, plugin, quick, scene_layer):
@@ -142,7 +172,7 @@ def test_start_without_a_backend_python_says_so_and_opens_the_settings(qtbot, pl
     assert len(opened) == 1
     settings.backend_url = backend.url  # fixed in the settings: the next Start connects, the reason goes
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
-    qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
+    qtbot.waitUntil(lambda: dock.ui.startButton.text() == "Restart", timeout=30000)
     assert not dock.ui.problemRow.isVisible() and where() == before
 
 
