@@ -111,6 +111,18 @@ deploy: package setup
 	echo "$(abspath $(PYTHON))" > "$(QGIS_PLUGINS)/rrsis_qgis/backend_python.txt"
 	@echo "installed into $(QGIS_PLUGINS)/rrsis_qgis (backend Python: $(abspath $(PYTHON))); enable it in QGIS: Plugins → Manage and Install"
 
+# ---- a new user's walk under Xvfb: ZIP → fresh profile (and HOME) → Install… the backend → Start → query.
+# Real install from PyPI into build/walk (3–4 min, ~6 GB); screenshots and walk.json in build/walk/shots.
+WALK_RASTER ?= ../shared/data/rasterio_cogeo.tif
+.PHONY: walk
+walk: package
+	rm -rf build/walk && mkdir -p build/walk/profiles build/walk/home
+	HOME=$(abspath build/walk/home) WALK_ZIP=$(abspath dist/rrsis_qgis-$(VERSION).zip) \
+	  WALK_RASTER=$(abspath $(WALK_RASTER)) WALK_OUT=$(abspath build/walk/shots) \
+	  timeout 2400 xvfb-run -a -s "-screen 0 1600x1000x24" sh -c '(command -v openbox >/dev/null && openbox &); \
+	  sleep 1; qgis --profiles-path $(abspath build/walk/profiles) --nologo --noversioncheck --code docs/walk_install.py' \
+	  > build/walk/qgis.log 2>&1; grep '^\[walk' build/walk/qgis.log
+
 # ---- a screenshot of QGIS desktop with the plugin (needs Debian's qgis and xvfb; tiny-random weights)
 SHOT_RASTER ?= ../shared/data/rasterio_cogeo.tif
 .PHONY: screenshot

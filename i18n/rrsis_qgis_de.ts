@@ -104,39 +104,39 @@
         <translation>die Backend-Umgebung {} ist nicht vollständig installiert: öffnen Sie Einstellungen → Installieren… und drücken Sie Installieren (die Installation wird fortgesetzt) oder Reparieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="243"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="246"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="244"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="247"/>
         <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
 {}</source>
         <translation>Der PyTorch-Index {} ist nicht erreichbar (PyPI schon): geben Sie diese Adresse frei oder wählen Sie „Standard-Build von PyPI“ als torch-Build.
 {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="268"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="271"/>
         <source>The self-test printed no result: {}</source>
         <translation>Der Selbsttest hat kein Ergebnis ausgegeben: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="270"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="273"/>
         <source>The self-test failed: {}</source>
         <translation>Der Selbsttest ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="299"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="302"/>
         <source>Cannot run {}: {}</source>
         <translation>{} kann nicht ausgeführt werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="332"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="335"/>
         <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
         <translation>In {} kann nicht geschrieben werden ({}): wählen Sie einen anderen Ordner für die Backend-Umgebung.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="338"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="341"/>
         <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
         <translation>Nicht genügend Speicherplatz in {}: {:.1f} GB frei, das Backend benötigt etwa {:.0f} GB. Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -185,6 +185,16 @@
         <source>the cluster run stopped (exit code {})</source>
         <translation>der Cluster-Lauf wurde beendet (Exit-Code {})</translation>
     </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="18"/>
+        <source>No backend installed yet: open Settings… and press Install… (it sets up the backend's own Python in the QGIS profile, a few minutes), or set the backend Python of a `make setup` checkout.</source>
+        <translation>Noch kein Backend installiert: Einstellungen… öffnen und Installieren… drücken (richtet in wenigen Minuten ein eigenes Python des Backends im QGIS-Profil ein) oder das Backend-Python eines Checkouts mit `make setup` festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="21"/>
+        <source>The backend Python {} does not exist (moved or removed?): open Settings… and press Install… to set up the backend again, or choose another Python.</source>
+        <translation>Das Backend-Python {} existiert nicht (verschoben oder entfernt?): Einstellungen… öffnen und Installieren… drücken, um das Backend neu einzurichten, oder ein anderes Python wählen.</translation>
+    </message>
 </context>
 <context>
     <name>BackendChoice</name>
@@ -212,47 +222,42 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="113"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
-        <translation>kein Backend-Python eingestellt: in den Plugin-Einstellungen festlegen (ein Python mit torch, sam2 und open_clip, z. B. .venv/bin/python des Projekts)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="136"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="137"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="152"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="188"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="189"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="239"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="240"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="259"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="260"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="263"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="264"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="122"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="123"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="197"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="198"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
     </message>
@@ -381,7 +386,7 @@
         <translation> (bereits erledigt)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="181"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
         <source>Installed. Self-test: {}</source>
         <translation>Installiert. Selbsttest: {}</translation>
     </message>
@@ -391,22 +396,22 @@
         <translation>Abgebrochen. Drücken Sie Installieren, um an der Stelle fortzusetzen, an der die Installation angehalten hat.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="175"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
         <source>NVIDIA GPU: {} (driver {})</source>
         <translation>NVIDIA-GPU: {} (Treiber {})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="175"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
         <source>no NVIDIA GPU found</source>
         <translation>keine NVIDIA-GPU gefunden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="184"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="188"/>
         <source>Not completely installed: {}</source>
         <translation>Nicht vollständig installiert: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="186"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
         <source>Not completely installed: press Install to resume.</source>
         <translation>Nicht vollständig installiert: drücken Sie Installieren, um fortzusetzen.</translation>
     </message>
@@ -414,65 +419,70 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="58"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
         <source>choose the trained checkpoint file (.pt)</source>
         <translation>die trainierte Checkpoint-Datei (.pt) auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="62"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="64"/>
         <source>the checkpoint path must be a full path: {}</source>
         <translation>der Checkpoint-Pfad muss ein vollständiger Pfad sein: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="64"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="66"/>
         <source>the checkpoint file does not exist: {}</source>
         <translation>die Checkpoint-Datei existiert nicht: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="68"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="76"/>
         <source>the checkpoint is not a file: {}</source>
         <translation>der Checkpoint ist keine Datei: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="70"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="78"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="73"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
         <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
         <translation>{} ist die Fortsetzungsdatei des Trainings (letzte Epoche + Optimiererzustand, damit `train fit` weitermachen kann), kein trainierter Checkpoint: verwenden Sie stattdessen {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="58"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="60"/>
         <source>choose the RSRefSeg 2 checkpoint file (.pth)</source>
         <translation>RSRefSeg-2-Checkpoint-Datei (.pth) wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
+        <source>choose the RS2-SAM 2 release folder</source>
+        <translation>wählen Sie den Ordner des RS2-SAM-2-Release</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="70"/>
+        <source>{} is not an RS2-SAM 2 release folder (it has no config.json)</source>
+        <translation>{} ist kein RS2-SAM-2-Release-Ordner (er enthält keine config.json)</translation>
     </message>
 </context>
 <context>
     <name>ModelManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="168"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
-        <translation>Kein Backend-Python eingestellt: in den Plugin-Einstellungen setzen (ein Python mit den Abhängigkeiten von rrsis_qgis, z. B. .venv/bin/python des Projekts)</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="188"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="185"/>
         <source>`models {}` exited with code {}</source>
         <translation>`models {}` wurde mit Code {} beendet</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="193"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="190"/>
         <source>unexpected answer from `models {}`: {}</source>
         <translation>unerwartete Antwort von `models {}`: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="246"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="243"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="237"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="234"/>
         <source>the download exited with code {}</source>
         <translation>der Download wurde mit Code {} beendet</translation>
     </message>
@@ -638,32 +648,32 @@ verwendet von: {}</translation>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="117"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="128"/>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="132"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="143"/>
         <source>{} feature(s) exported to {}</source>
         <translation>{} Objekt(e) nach {} exportiert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="144"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="147"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="211"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="222"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="241"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="252"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -673,12 +683,12 @@ verwendet von: {}</translation>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="284"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="299"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="337"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="352"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -778,27 +788,27 @@ verwendet von: {}</translation>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="139"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="150"/>
         <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
         <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="159"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
         <source>view ready</source>
         <translation>Ansicht bereit</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="159"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
         <source>preparing the view…</source>
         <translation>Ansicht wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="218"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="229"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="239"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="250"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
     </message>
@@ -828,22 +838,22 @@ verwendet von: {}</translation>
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="294"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="309"/>
         <source>Model weights are missing: {} — download them, then press Start</source>
         <translation>Modellgewichte fehlen: {} — herunterladen, dann „Starten“ drücken</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="296"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="311"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="115"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="126"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="115"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="126"/>
         <source>Shapefile (*.shp)</source>
         <translation>Shapefile (*.shp)</translation>
     </message>
@@ -858,7 +868,7 @@ verwendet von: {}</translation>
         <translation>Die Einstellungen des Plugins öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="238"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="249"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
     </message>
@@ -1007,7 +1017,7 @@ verwendet von: {}</translation>
         <translation>Das beschriebene Objekt finden und seinen Umriss als Polygone erhalten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="101"/>
+        <location filename="../rrsis_qgis/plugin.py" line="102"/>
         <source>Restarting the backend with the new settings</source>
         <translation>Das Backend wird mit den neuen Einstellungen neu gestartet</translation>
     </message>
@@ -1368,49 +1378,59 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="109"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="111"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>RSRefSeg 2 release file (.pth)…</source>
         <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="102"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="104"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <source>RS2-SAM 2 release folder…</source>
+        <translation>RS2-SAM-2-Release-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
+        <source>Choose the RS2-SAM 2 release folder</source>
+        <translation>Den RS2-SAM-2-Release-Ordner wählen</translation>
     </message>
 </context>
 </TS>

@@ -93,13 +93,16 @@ class RrsisPlugin:
         if dialog.exec_():
             new = dialog.values()
             new.save()
-            restart = backend_changed(self.session.settings, new) and self.session.backend.state != DOWN
+            changed = backend_changed(self.session.settings, new)
+            restart = changed and self.session.backend.state != DOWN
             self.session.settings.__dict__.update(new.__dict__)  # the session and backend share this object
             self.dock.update_view_info()
             if restart:  # a running backend still has the old model/device: start the new one now
                 self.session.backend.start()  # stops the old process first
                 self.iface.messageBar().pushInfo(
                     "RRSIS", QCoreApplication.translate("RrsisPlugin", "Restarting the backend with the new settings"))
+            elif changed:  # why it could not start (no backend Python yet, …) may be fixed now: Start tells
+                self.session.backend.forget_reason()
 
     def _install_translator(self):
         locale = (QgsSettings().value("locale/userLocale", "") or "en")[:2]

@@ -1,4 +1,4 @@
-"""`python -m rrsis_qgis.selftest`: run in a backend environment, prints one JSON line — versions, GPU, a tiny forward.
+"""`python -m rrsis_qgis.selftest`: in a backend environment, one JSON line — versions, GPU, each family's tiny forward.
 
 Never imported by the plugin: the installer runs it in the new environment after the install.
 """
@@ -10,6 +10,9 @@ import platform
 import sys
 import time
 from importlib import metadata
+from pathlib import Path
+
+from .engine.tiny_families import FAMILIES
 
 PACKAGES = ("torch", "torchvision", "sam2", "open_clip_torch", "transformers", "numpy", "shapely", "fastapi")
 
@@ -55,19 +58,45 @@ def _nvidia_present() -> bool:
         return False
 
 
-def forward(device: str) -> float:
-    """A tiny-random query on ``device``; its seconds."""
+def forwards(device: str) -> list:
+    """Every family's tiny forward on ``device`` (random weights), one after another; a failure stops no other."""
+    return [forward(family, build, device) for family, build in FAMILIES.items()]
+
+
+def forward(family: str, build, device: str) -> dict:
+    """One family: build its tiny model through its loader, run one query; the seconds of each, or the error."""
+    import tempfile
+
     import numpy as np
 
-    from .engine.segmenter import Segmenter
-
     image = (np.random.default_rng(0).random((64, 64, 3)) * 255).astype(np.uint8)
-    started = time.perf_counter()
-    Segmenter.from_name("tiny-random", device=device).segment(image, "the white tank")
-    return time.perf_counter() - started
+    entry = {"family": family, "ok": False}
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"rrsis-selftest-{family}-") as folder:
+            started = time.perf_counter()
+            segmenter = build(Path(folder), device)
+            entry["load_s"] = round(time.perf_counter() - started, 2)
+            started = time.perf_counter()
+            segmenter.segment(image, "the white tank")
+            entry["forward_s"] = round(time.perf_counter() - started, 2)
+    except Exception as exc:  # noqa: BLE001 - reported with the family's name; the next family still runs
+        entry["error"] = f"{type(exc).__name__}: {exc}"
+        print(f"self-test: {family} on {device} FAILED: {entry['error']}", file=sys.stderr, flush=True)
+        return entry
+    entry["ok"] = True
+    print(f"self-test: {family} on {device} (random weights): loaded in {entry['load_s']} s, "
+          f"forward {entry['forward_s']} s", file=sys.stderr, flush=True)
+    return entry
 
 
-def summary(report: dict, device: str) -> str:
+def families_line(families: list, device: str) -> str:
+    passed = ", ".join(f"{f['family']} {f['forward_s']} s" for f in families if f["ok"])
+    failed = "; ".join(f"{f['family']} FAILED on {device}: {f['error']}" for f in families if not f["ok"])
+    line = f"tiny forwards with random weights: {passed}" if passed else "no model family ran"
+    return f"{line}; {failed}" if failed else line
+
+
+def device_line(report: dict, device: str) -> str:
     if report.get("problem"):
         return report["problem"]
     if device == "cuda":
@@ -78,6 +107,7 @@ def summary(report: dict, device: str) -> str:
 
 
 def run(wanted: str = "auto") -> dict:
+    """The report; ``ok`` when torch imports and at least one family ran (a failed one is named in ``problem``)."""
     result = {"ok": False, "python": sys.version.split()[0], "platform": platform.platform(), "versions": versions()}
     try:
         import torch
@@ -91,17 +121,17 @@ def run(wanted: str = "auto") -> dict:
             (wanted == "mps" and not report["mps_available"]):
         device = "cuda" if report["cuda_available"] else "mps" if report["mps_available"] else "cpu"
     result["device"] = device
-    try:
-        result["forward_s"] = round(forward(device), 2)
-    except Exception as exc:  # noqa: BLE001
-        result["summary"] = f"the tiny forward on {device} failed: {type(exc).__name__}: {exc}"
-        return result
     if wanted == "cuda" and device != "cuda" and not report["problem"]:
-        report["problem"] = result["problem"] = (
+        result["problem"] = (
             "GPU found but torch cannot use it: the CUDA build was installed and torch.cuda.is_available() is False "
             "— update the NVIDIA driver or reinstall with the CPU build")
-    result["ok"] = True
-    result["summary"] = summary(result, device)
+    families = result["families"] = forwards(device)
+    result["forward_s"] = round(sum(f.get("forward_s", 0.0) for f in families), 2)
+    result["summary"] = f"{device_line(result, device)} · {families_line(families, device)}"
+    failed = [f["family"] for f in families if not f["ok"]]
+    if failed and not result["problem"]:
+        result["problem"] = f"the tiny forward of {', '.join(failed)} failed on {device}"
+    result["ok"] = len(failed) < len(families)
     return result
 
 

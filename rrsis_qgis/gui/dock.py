@@ -65,8 +65,9 @@ class RrsisDock(QgsDockWidget):
     # wiring -----------------------------------------------------------------------------------
     def _connect(self):
         ui, s = self.ui, self.session
+        self._enter_handled = False
         ui.runButton.clicked.connect(self.run)
-        ui.phraseCombo.lineEdit().returnPressed.connect(self.run)
+        ui.phraseCombo.lineEdit().returnPressed.connect(self._on_enter)
         ui.cancelButton.clicked.connect(s.cancel)
         ui.startButton.clicked.connect(self._start_backend)
         ui.stopButton.clicked.connect(s.backend.stop)
@@ -105,6 +106,16 @@ class RrsisDock(QgsDockWidget):
         s.info.connect(lambda msg: self.iface.messageBar().pushMessage("RRSIS", msg, Qgis.Info, 5))
 
     # actions ----------------------------------------------------------------------------------
+    def _on_enter(self):
+        """Enter in the phrase field: one query. An editable QComboBox's line edit emits returnPressed twice for one
+        Enter (the combo hands the key it was given back to the line edit), and the second said "a query is already
+        running" (seen in the Xvfb walk)."""
+        if self._enter_handled:
+            return
+        self._enter_handled = True
+        QTimer.singleShot(0, lambda: setattr(self, "_enter_handled", False))  # after this key event
+        self.run()
+
     def run(self):
         phrase = self.ui.phraseCombo.currentText()
         if self.session.run(self.layer_combo.currentLayer(), phrase) is not None:
@@ -236,7 +247,7 @@ class RrsisDock(QgsDockWidget):
         tested = installed_summary(settings.python()) if state == "connected" and not settings.backend_url else ""
         if tested:  # started from the installer's environment: what its self-test found (GPU used or why not)
             spec = "\n".join((spec, self.tr("Self-test: {}").format(tested)))
-        self.ui.statusBadge.setToolTip(spec if state == "connected" else "\n".join(tip + [
+        self.ui.statusBadge.setToolTip("\n".join(tip + [spec]) if state == "connected" else "\n".join(tip + [
             self.tr("Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis")]))
         self.ui.startButton.setText(self.tr("Restart") if state == "connected" else self.tr("Start"))
         self.ui.stopButton.setEnabled(state != "down")
@@ -250,13 +261,17 @@ class RrsisDock(QgsDockWidget):
             self._offer_download(self.session.backend.missing_weights)
 
     def _fit_badge(self):
-        """One line: the detail is elided to the badge's width once it is on screen (the rest is in the tooltip)."""
+        """One line: the detail is elided to the badge's width once it is on screen (the rest is in the tooltip).
+
+        Connected, the detail (device · model) stands alone: the green dot and Restart/Stop say connected, and
+        "connected: " would leave a fresh profile's dock room for "cp…" only."""
         colour, state, short = getattr(self, "_badge", ("#777", "down", ""))
         label = self.ui.statusBadge
+        words = "" if state == "connected" and short else f"{state}: " if short else state
         if short and label.isVisible():
-            room = label.width() - label.fontMetrics().horizontalAdvance(f"● {state}: ")
+            room = label.width() - label.fontMetrics().horizontalAdvance(f"● {words}")
             short = label.fontMetrics().elidedText(short, Qt.ElideRight, max(0, room))
-        label.setText(f"<span style='color:{colour}'>●</span> {state}" + (f": {short}" if short else ""))
+        label.setText(f"<span style='color:{colour}'>●</span> {words}{short}")
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -172,14 +172,18 @@ class InstallerDialog(QDialog):
         except (InstallError, ValueError) as exc:
             self.ui.choiceLabel.setText(str(exc))
             return
+        if not gpu and self.ui.torchCombo.currentData() == "auto":  # the reason already says what was found
+            self.ui.choiceLabel.setText(plan.choice.reason)
+            return
         found = self.tr("NVIDIA GPU: {} (driver {})").format(gpu[1], gpu[0]) if gpu else self.tr("no NVIDIA GPU found")
         self.ui.choiceLabel.setText(f"{found} — {plan.choice.reason}")
 
     def _show_state(self, *_) -> None:
         state = read_state(self.env_dir())
         if state.get("complete"):
-            self._say(self.tr("Installed. Self-test: {}").format((state.get("selftest") or {}).get("summary", "")),
-                      OK_STYLE)
+            test = state.get("selftest") or {}
+            self._say(self.tr("Installed. Self-test: {}").format(test.get("summary", "")),
+                      WARN_STYLE if test.get("problem") else OK_STYLE)
         elif state.get("failed"):
             self._say(self.tr("Not completely installed: {}").format(state["failed"].get("message", "")), WARN_STYLE)
         elif state["steps"]:

@@ -12,6 +12,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
+from .installer.messages import python_problem
 from .installer.steps import env_problem
 from .model_choice import checkpoint_problem, short_name
 from ..resources import PACKAGE_DIR
@@ -109,9 +110,9 @@ class BackendManager(QObject):
             self._connect_external()
             return
         python = self.settings.python()
-        if not python or not Path(python).exists():
-            self._set(DOWN, self.tr("no backend Python configured: set it in the plugin settings "
-                                    "(a Python with torch, sam2 and open_clip, e.g. the project's .venv/bin/python)"))
+        missing = python_problem(python)
+        if missing:
+            self._set(DOWN, missing)
             return
         unfinished = env_problem(python)
         if unfinished:  # a half-made (failed, cancelled, being repaired) installer environment is never started
@@ -262,6 +263,11 @@ class BackendManager(QObject):
         if error == QProcess.FailedToStart:
             self._set(DOWN, self.tr("cannot start {}: check the backend Python in the settings").format(
                 self.settings.python()))
+
+    def forget_reason(self) -> None:
+        """A down backend's reason no longer shown (the settings it was about changed)."""
+        if self.state == DOWN and self.detail:
+            self._set(DOWN, "")
 
     def _set(self, state: str, detail: str, level=None) -> None:
         self.state, self.detail = state, detail

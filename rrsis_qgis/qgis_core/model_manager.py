@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from qgis.core import Qgis, QgsMessageLog
@@ -17,6 +16,7 @@ from qgis.PyQt.QtCore import QObject, QProcess, pyqtSignal
 
 from ..resources import PACKAGE_DIR
 from .backend_process import TAG, backend_environment, parse_event
+from .installer.messages import python_problem
 # What a checkpoint's checksum is known to be: not checked yet, matches the manifest, the manifest pins none, wrong.
 UNCHECKED, VERIFIED, NOT_PINNED, WRONG, MISSING = "unchecked", "verified", "not pinned", "wrong", "missing"
 CANCELLED = "cancelled"
@@ -164,10 +164,7 @@ class ModelManager(QObject):
         return process
 
     def _python_problem(self) -> str:
-        if not self.python or not Path(self.python).exists():
-            return self.tr("no backend Python configured: set it in the plugin settings "
-                           "(a Python with the rrsis_qgis requirements, e.g. the project's .venv/bin/python)")
-        return ""
+        return python_problem(self.python)
 
     def _run_once(self, action: list, on_output, codes=(0,)) -> None:
         if self.closed:

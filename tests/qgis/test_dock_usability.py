@@ -1,4 +1,6 @@
 """The dock as a new analyst meets it (issue 23): keys go where they are aimed, lines stay put and say what holds."""
+import sys
+
 import httpx
 import pytest
 from qgis.core import QgsRectangle
@@ -42,11 +44,41 @@ def test_typing_after_start_goes_into_the_phrase_field_and_restarts_nothing(qtbo
     assert dock.ui.phraseCombo.currentText() == "a b c"
     assert starts == [] and plugin.session.backend.state == "connected"
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)  # now "Restart", pressed on purpose
-    qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
+    qtbot.waitUntil(lambda: dock.ui.startButton.text() == "Restart", timeout=30000)
     type_keys(" d")  # the space of a phrase is no second restart
     assert len(starts) == 1 and dock.ui.phraseCombo.currentText() == "a b c d"
     qtbot.mouseClick(dock.ui.stopButton, Qt.LeftButton)
     assert not dock.ui.stopButton.hasFocus() and not dock.ui.startButton.hasFocus()
+
+
+def test_a_connected_badge_shows_the_device_in_a_fresh_profiles_dock_width(qtbot, plugin):
+    """Seen in the Xvfb walk: "● connected: cp…" — the device was cut off; the green dot and Restart say connected."""
+    dock = open_dock(qtbot, plugin)
+    width = max(DOCK_WIDTH, dock.minimumSizeHint().width())
+    dock.resize(width, dock.height())
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=5000)
+    text = dock.ui.statusBadge.text()
+    assert text.endswith("</span> cpu · tiny-random") or "</span> cpu · " in text, text
+    assert dock.ui.statusBadge.toolTip().startswith("connected: cpu · tiny-random")
+
+
+def test_one_enter_runs_one_query_without_a_query_is_already_running(qtbot, qgis_canvas, plugin, scene_layer):
+    """Seen in the Xvfb walk: every Enter ran the phrase twice, the second refused with a warning in the message bar."""
+    dock = open_dock(qtbot, plugin)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    runs, warnings = [], []
+    dock.session.busyChanged.connect(lambda busy: busy and runs.append(busy))
+    dock.session.failed.connect(lambda message, _restart: warnings.append(message))
+    edit = dock.ui.phraseCombo.lineEdit()
+    edit.clear()
+    qtbot.keyClicks(edit, "the white storage tank")
+    with qtbot.waitSignal(dock.session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(edit, Qt.Key_Return)
+    assert runs == [True] and warnings == []
+    with qtbot.waitSignal(dock.session.busyChanged, timeout=60000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(edit, Qt.Key_Return)  # the next Enter is a query again
+    assert runs == [True, True] and warnings == []
 
 
 def test_the_phrase_field_does_not_move_when_the_view_line_changes(qtbot, qgis_canvas, plugin, quick, scene_layer):
@@ -134,13 +166,39 @@ def test_start_without_a_backend_python_says_so_and_opens_the_settings(qtbot, pl
     before = where()
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
     assert dock.ui.problemRow.isVisible() and where() == before  # the phrase field stays where it was
-    assert "no backend Python configured" in dock.ui.problemLabel.text()
+    assert dock.ui.problemLabel.text().startswith(f"The backend Python {tmp_path / 'no-such-python'} does not exist")
+    assert "press Install…" in dock.ui.problemLabel.text()
     qtbot.mouseClick(dock.ui.problemSettingsButton, Qt.LeftButton)
     assert len(opened) == 1
     settings.backend_url = backend.url  # fixed in the settings: the next Start connects, the reason goes
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
-    qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
+    qtbot.waitUntil(lambda: dock.ui.startButton.text() == "Restart", timeout=30000)
     assert not dock.ui.problemRow.isVisible() and where() == before
+
+
+def test_a_new_users_first_start_points_at_the_installer_and_the_reason_goes_once_installed(qtbot, plugin, settings,
+                                                                                             monkeypatch):
+    from rrsis_qgis.gui.settings_dialog import SettingsDialog
+    from rrsis_qgis.qgis_core import settings as settings_module
+    from rrsis_qgis.qgis_core.settings import PluginSettings
+
+    monkeypatch.setattr(settings_module, "default_backend_python", lambda: "")  # a plugin from the ZIP: no .venv
+    settings.backend_url, settings.backend_python = "", ""
+    plugin.action.trigger()
+    dock = plugin.dock
+    dock.setFloating(True)
+    dock.show()
+    qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
+    assert dock.ui.problemRow.isVisible() and "down" in dock.ui.statusBadge.text()
+    assert dock.ui.problemLabel.text().startswith("No backend installed yet: open Settings… and press Install…")
+    installed = PluginSettings(**{**vars(settings), "backend_python": sys.executable})  # what Install… sets
+
+    monkeypatch.setattr(SettingsDialog, "exec_", lambda self: 1)
+    monkeypatch.setattr(SettingsDialog, "values", lambda self: installed)
+    monkeypatch.setattr(PluginSettings, "save", lambda self: None)
+    qtbot.mouseClick(dock.ui.problemSettingsButton, Qt.LeftButton)  # Settings…, Install…, OK
+    assert not dock.ui.problemRow.isVisible()  # the old reason no longer holds: no red "No backend" left over
+    assert "down" in dock.ui.statusBadge.text() and settings.backend_python == sys.executable
 
 
 def export_with(monkeypatch, dock, name, chosen_filter):

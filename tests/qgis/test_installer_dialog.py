@@ -13,6 +13,7 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QMessageBox
 
+from rrsis_qgis.gui import installer_dialog
 from rrsis_qgis.gui.settings_dialog import SettingsDialog
 from rrsis_qgis.qgis_core.backend_process import DOWN, BackendManager
 from rrsis_qgis.qgis_core.installer import runner
@@ -44,7 +45,10 @@ def open_installer(qtbot, tmp_path):
 
 def test_install_from_the_settings_sets_the_backend_python_after_the_self_test(qtbot, tmp_path, fake_uv):
     settings, dialog = open_installer(qtbot, tmp_path)
-    assert "no NVIDIA GPU found" in dialog.ui.choiceLabel.text()
+    assert dialog.ui.choiceLabel.text() == "no NVIDIA driver found: CPU build"  # said once, not twice
+    dialog.ui.torchCombo.setCurrentIndex(dialog.ui.torchCombo.findData("pypi"))
+    assert dialog.ui.choiceLabel.text() == "no NVIDIA GPU found — PyPI's default torch build (chosen in the installer)"
+    dialog.ui.torchCombo.setCurrentIndex(0)
     QTest.mouseClick(dialog.ui.installButton, Qt.LeftButton)
     assert not dialog.ui.installButton.isEnabled() and dialog.ui.cancelButton.isEnabled()
     qtbot.waitUntil(lambda: dialog.thread is None, timeout=60000)
@@ -54,6 +58,27 @@ def test_install_from_the_settings_sets_the_backend_python_after_the_self_test(q
     assert settings.ui.pythonEdit.text() == python and settings.values().backend_python == python
     assert settings.ui.installStatusLabel.text() == "Self-test: CPU"
     assert [c["args"][0] for c in uv_calls(fake_uv)] == ["venv", "pip", "pip", "pip", "pip"]
+
+
+def test_a_model_family_failing_its_self_test_is_named_in_a_warning_that_stays(qtbot, tmp_path, fake_uv, monkeypatch):
+    summary = ("CPU · tiny forwards with random weights: zero-shot 0.2 s, rsrefseg2 0.6 s; "
+               "trained FAILED on cpu: RuntimeError: no kernel image")
+    monkeypatch.setenv("RRSIS_FAKE_SELFTEST", json.dumps({"ok": True, "summary": summary, "device": "cpu",
+                                                          "problem": "the tiny forward of trained failed on cpu"}))
+    settings, dialog = open_installer(qtbot, tmp_path)
+    QTest.mouseClick(dialog.ui.installButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.thread is None, timeout=60000)
+    assert dialog.ui.resultLabel.text() == "Installed. Self-test: " + summary
+    assert dialog.ui.resultLabel.styleSheet() == installer_dialog.WARN_STYLE
+    dialog.close()
+    settings.close()
+    again = SettingsDialog(PluginSettings(backend_python=str(venv_python(tmp_path / "profile" / "rrsis_backend"))))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.ui.installStatusLabel.text() == "Self-test: " + summary
+    QTest.mouseClick(again.ui.installButton, Qt.LeftButton)  # reopened later: still a warning, not a green "Installed"
+    assert again.installer_dialog.ui.resultLabel.styleSheet() == installer_dialog.WARN_STYLE
+    assert "trained FAILED on cpu" in again.installer_dialog.ui.resultLabel.text()
 
 
 def test_cancel_mid_install_leaves_an_env_that_start_refuses_and_install_resumes(qtbot, tmp_path, fake_uv, monkeypatch):

@@ -192,7 +192,7 @@ def test_verify_tells_a_matching_file_an_unpinned_one_and_a_corrupted_one(qtbot,
 def test_no_backend_python_says_so(qtbot, manifest, tmp_path):
     d = ModelsDialog(str(tmp_path / "no-python"), str(tmp_path))
     qtbot.addWidget(d)
-    assert "no backend Python configured" in d.ui.messageLabel.text()
+    assert f"The backend Python {tmp_path / 'no-python'} does not exist" in d.ui.messageLabel.text()
 
 
 def test_parsing_the_cli_output():

@@ -52,7 +52,7 @@ def open_dock(qtbot, plugin):
     dock.activateWindow()
     qtbot.waitUntil(lambda: dock.isActiveWindow(), timeout=5000)
     qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
-    qtbot.waitUntil(lambda: "connected" in dock.ui.statusBadge.text(), timeout=30000)
+    qtbot.waitUntil(lambda: dock.ui.startButton.text() == "Restart", timeout=30000)  # connected
     return dock
 
 

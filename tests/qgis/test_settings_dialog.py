@@ -169,8 +169,8 @@ def test_badge_shows_the_checkpoint_file_name_and_the_full_path_on_hover(qtbot, 
     session.backend.start()
     qtbot.waitUntil(lambda: session.backend.state == "connected", timeout=10000)
     badge = dock.ui.statusBadge
-    assert "connected: cpu · trained:refsegrs_epoch12.pt" in badge.text() and str(checkpoint.parent) not in badge.text()
-    assert badge.toolTip() == spec
+    assert badge.text().endswith("</span> cpu · trained:refsegrs_epoch12.pt") and str(checkpoint.parent) not in badge.text()
+    assert badge.toolTip() == "connected: cpu · trained:refsegrs_epoch12.pt\n" + spec
     session.backend.stop()
     assert spec not in badge.toolTip() and badge.toolTip().startswith("down: stopped")
 

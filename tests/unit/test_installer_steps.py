@@ -75,6 +75,20 @@ def test_the_second_run_is_a_no_op_and_a_changed_pin_redoes_only_what_depends_on
     assert [s for s, status in statuses(events) if status == "done"] == ["packages", "sam2", "selftest"]
 
 
+def test_another_torch_build_replaces_the_installed_torch(fake):
+    """Seen in the walk: PyPI's torch installed, then the CPU build chosen — uv found torch 2.14.1 already there
+    ("Checked 2 packages") and kept the CUDA wheel while the env said CPU build."""
+    installer, _ = fake(choice=choose_torch("linux", "x86_64", None, "pypi"))
+    installer.run()
+    cpu, events = fake(choice=choose_torch("linux", "x86_64", None, "cpu"))
+    cpu.run()
+    assert [s for s, status in statuses(events) if status == "done"][0] == "torch"
+    torch_calls = [c["args"] for c in uv_calls(fake.log) if "torch" in c["args"]]
+    assert len(torch_calls) == 2 and "https://download.pytorch.org/whl/cpu" in torch_calls[1]
+    pairs = list(zip(torch_calls[1], torch_calls[1][1:]))
+    assert ("--reinstall-package", "torch") in pairs and ("--reinstall-package", "torchvision") in pairs
+
+
 def test_no_network_fails_with_a_message_leaves_the_env_unusable_and_the_next_run_resumes(fake, monkeypatch):
     monkeypatch.setenv("RRSIS_FAKE_UV_MODE", "nonet-packages")
     installer, events = fake()

@@ -238,7 +238,10 @@ class Installer:
     def _step_torch(self, repair) -> None:
         index = None if self.plan.wheelhouse else self.plan.choice.index_url
         try:
-            self._pip(["torch", "torchvision"], "torch", repair, torch_index=index)
+            # Reinstalled even when a torch 2.14.1 is there: another build (+cpu, +cu128) satisfies the same pin,
+            # and uv would keep the old one.
+            self._pip(["--reinstall-package", "torch", "--reinstall-package", "torchvision", "torch", "torchvision"],
+                      "torch", repair, torch_index=index)
         except InstallError as exc:
             if index and index in exc.output and str(exc).startswith(tr("No connection")):  # PyPI is reachable (uv came)
                 raise InstallError(tr("The PyTorch index {} cannot be reached (PyPI can): allow that address, or "
