@@ -4,12 +4,14 @@ from __future__ import annotations
 import time
 import uuid
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Query
 
 from .errors import ApiError
 from .inference_queue import IDLE, Refused
 from .jobs import JobBoard, JobRecord
-from .schemas import EncodeRequest, ErrorBody, JobStatus, SegmentRequest
+from .schemas import EncodeRequest, JobError, JobStatus, SegmentRequest
+
+MAX_WAIT_S = 5.0  # a poll may wait this long for the end: short next to any proxy's or QGIS's timeout
 
 
 def add_job_routes(app: FastAPI, board: JobBoard, segment_work, encode_work, errors: dict) -> None:
@@ -35,15 +37,16 @@ def add_job_routes(app: FastAPI, board: JobBoard, segment_work, encode_work, err
         return submit("encode", job_id, lambda say: encode_work(req, job_id, say), priority=IDLE, group=req.session)
 
     @app.get("/v1/jobs/{job_id}", response_model=JobStatus, responses=errors)
-    async def poll(job_id: str) -> JobStatus:
+    async def poll(job_id: str, wait: float = Query(0.0, ge=0.0, le=MAX_WAIT_S,
+                                                    description="seconds to wait for the job to end")) -> JobStatus:
         """State and progress; when final, the result (or error) — given once, then the job is forgotten."""
-        return status(board, _known(board.poll(job_id), job_id))
+        return status(board, _known(await board.poll(job_id, wait), job_id))
 
     @app.delete("/v1/jobs/{job_id}", response_model=JobStatus, responses=errors)
     async def cancel(job_id: str) -> JobStatus:
         """Cancel a waiting or running job (a running inference is not interrupted; its result is dropped)."""
         record = _known(board.cancel(job_id), job_id)
-        board.poll(job_id)  # the client knows now: nothing is left to fetch
+        await board.poll(job_id)  # the client knows now: nothing is left to fetch
         return status(board, record)
 
 
@@ -52,7 +55,7 @@ def status(board: JobBoard, record: JobRecord) -> JobStatus:
     return JobStatus(job_id=record.job_id, kind=record.kind, state=record.state, stage=record.stage,
                      progress=board.progress(record), queue_position=board.queue.waiting_ahead(record.job_id),
                      elapsed_s=round((record.finished or time.monotonic()) - record.created, 3), result=record.result,
-                     error=ErrorBody(code=error.code, message=error.message) if error is not None else None)
+                     error=JobError(code=error.code, message=error.message, status=error.status) if error is not None else None)
 
 
 def _known(record, job_id: str) -> JobRecord:

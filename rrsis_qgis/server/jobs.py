@@ -35,6 +35,7 @@ class JobRecord:
     finished: float = 0.0
     result: object = None
     error: Optional[ApiError] = None
+    ended: asyncio.Event = field(default_factory=asyncio.Event)  # set when the job is final (a waiting poll returns)
 
 
 class JobBoard:
@@ -58,10 +59,15 @@ class JobBoard:
         task.add_done_callback(self._tasks.discard)
         return record
 
-    def poll(self, job_id: str) -> Optional[JobRecord]:
-        """The job as it is now; a final one is handed out here and forgotten."""
+    async def poll(self, job_id: str, wait_s: float = 0.0) -> Optional[JobRecord]:
+        """The job once it is final or after ``wait_s``; a final one is handed out here and forgotten."""
         record = self.jobs.get(job_id)
-        if record is not None:
+        if record is not None and wait_s > 0 and record.state not in FINAL:
+            try:
+                await asyncio.wait_for(record.ended.wait(), wait_s)
+            except asyncio.TimeoutError:
+                pass
+        if self.jobs.get(job_id) is record and record is not None:
             record.seen = time.monotonic()
             if record.state in FINAL:
                 del self.jobs[job_id]
@@ -131,3 +137,4 @@ def _say(record: JobRecord, stage: str, fraction: float) -> None:
 def _finish(record: JobRecord, state: str, result=None, error: Optional[ApiError] = None) -> None:
     record.state, record.result, record.error, record.finished = state, result, error, time.monotonic()
     record.stage = state
+    record.ended.set()

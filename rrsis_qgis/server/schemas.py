@@ -193,6 +193,10 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class JobError(ErrorBody):
+    status: int = Field(..., description="the HTTP status the synchronous route answers for this error")
+
+
 class JobStatus(BaseModel):
     """A job of /v1/jobs: poll it until ``state`` is final; the final answer (``result`` or ``error``) is given once."""
 
@@ -205,4 +209,4 @@ class JobStatus(BaseModel):
     queue_position: int = Field(0, description="jobs that run before this one (0: it runs next or now)")
     elapsed_s: float
     result: Optional[Union[SegmentResponse, EncodeResponse]] = None  # when done
-    error: Optional[ErrorBody] = None  # when failed or cancelled
+    error: Optional[JobError] = None  # when failed or cancelled

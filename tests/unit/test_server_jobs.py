@@ -36,15 +36,14 @@ def test_a_job_is_queued_at_once_reports_progress_and_gives_its_result_once():
         with pytest.raises(Refused):
             board.submit("segment", "b", gated(second_gate))  # an id in use is refused (409)
         await until(lambda: first.state == "running")
-        assert board.queue.waiting_ahead("b") == 0 and board.poll("b").state == "queued"
+        assert board.queue.waiting_ahead("b") == 0 and (await board.poll("b")).state == "queued"
         assert first.stage == "running the model" and 0.1 <= board.progress(first) <= 0.95
         first_gate.set()
         await until(lambda: first.state == "done")
-        assert board.poll("a").result == "A" and board.progress(first) == 1.0
-        assert board.poll("a") is None  # handed out once, then forgotten
-        second_gate.set()
-        await until(lambda: second.state == "done")
-        assert board.poll("b").result == "B"
+        assert (await board.poll("a")).result == "A" and board.progress(first) == 1.0
+        assert (await board.poll("a")) is None  # handed out once, then forgotten
+        threading.Timer(0.2, second_gate.set).start()
+        assert (await board.poll("b", wait_s=10)).result == "B"  # a waiting poll returns when the job ends
     asyncio.run(scenario())
 
 
@@ -59,8 +58,8 @@ def test_cancel_drops_a_waiting_or_running_job_and_unknown_ids_are_none():
         gate.set()
         await asyncio.sleep(0.2)
         assert running.result is None and waiting.result is None  # the late answer is dropped
-        assert board.poll("run").error.code == "cancelled" and board.poll("run") is None
-        assert board.cancel("nothing") is None and board.poll("nothing") is None
+        assert (await board.poll("run")).error.code == "cancelled" and (await board.poll("run")) is None
+        assert board.cancel("nothing") is None and (await board.poll("nothing")) is None
     asyncio.run(scenario())
 
 

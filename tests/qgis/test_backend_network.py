@@ -1,0 +1,124 @@
+"""The plugin's backend client goes through QGIS's network stack: QGIS's proxy is used for a remote backend, and an
+inference longer than QGIS's network timeout still completes (the job API keeps every request short)."""
+from __future__ import annotations
+
+import http.client
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager, QgsSettings
+from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from rrsis_qgis.qgis_core.backend_client import BackendClient
+from rrsis_qgis.train.synthetic_scene import demo_scene
+from tests.e2e.server_process import png_b64, start_server
+
+pytestmark = pytest.mark.slow
+
+REMOTE = "backend.invalid"  # never resolves: only a proxy can reach it
+IMAGE = np.dstack([demo_scene(size=128).image, np.full((128, 128), 255, np.uint8)])
+
+
+class Proxy(http.server.ThreadingHTTPServer):
+    """A forwarding HTTP proxy on 127.0.0.1 that sends every request for any host to 127.0.0.1 and records it."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _Forward)
+        self.seen: list = []
+
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (the timeout premise below) leaves a broken pipe: expected
+
+
+class _Forward(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def _forward(self):
+        self.server.seen.append(f"{self.command} {self.path}")
+        url = urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        upstream = http.client.HTTPConnection("127.0.0.1", url.port, timeout=60)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "proxy-connection")}
+        upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body=body or None,
+                         headers=headers)
+        answer = upstream.getresponse()
+        data = answer.read()
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.getheader("Content-Type", "application/json"))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_DELETE = _forward
+
+    def log_message(self, *_args):
+        pass
+
+
+@pytest.fixture
+def proxy(qgis_app):
+    """QGIS's proxy setting (Settings → Options → Network) pointing at a recording proxy."""
+    server = Proxy()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings, keys = QgsSettings(), ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort")
+    before = {key: settings.value(key) for key in keys}
+    for key, value in zip(keys, (True, "HttpProxy", "127.0.0.1", str(server.server_address[1]))):
+        settings.setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    yield server
+    for key, value in before.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    server.shutdown()
+
+
+@pytest.fixture
+def short_network_timeout(qgis_app):
+    before = QgsNetworkAccessManager.timeout()
+    QgsNetworkAccessManager.setTimeout(1000)
+    yield 1.0
+    QgsNetworkAccessManager.setTimeout(before)
+
+
+def test_a_remote_backend_is_reached_through_qgis_proxy_from_any_thread(backend, proxy):
+    client = BackendClient(f"http://{REMOTE}:{backend.port}", backend.token)
+    assert client.health()["status"] == "ok"
+    answer = client.segment(IMAGE, "the red roof", "via-proxy", top_k=2)
+    assert answer["request_id"] == "via-proxy" and answer["masks"]
+    from_thread: dict = {}  # as the tiled run's read-ahead thread asks: a plain Python thread
+    worker = threading.Thread(target=lambda: from_thread.update(answer=client.encode(IMAGE, "via-proxy-encode")))
+    worker.start()
+    worker.join(120)
+    assert from_thread["answer"]["cache"] == "hit"
+    assert f"POST http://{REMOTE}:{backend.port}/v1/jobs/segment" in proxy.seen
+    assert f"POST http://{REMOTE}:{backend.port}/v1/jobs/encode" in proxy.seen
+    assert any(line.startswith(f"GET http://{REMOTE}:{backend.port}/v1/jobs/via-proxy") for line in proxy.seen)
+    through_proxy = len(proxy.seen)  # the plugin's own backend on 127.0.0.1 is called directly: a proxy cannot reach it
+    assert BackendClient(backend.url, backend.token).health()["status"] == "ok" and len(proxy.seen) == through_proxy
+
+
+def test_an_inference_longer_than_qgis_network_timeout_still_completes(tmp_path, proxy, short_network_timeout):
+    slow = start_server("--token-file", tmp_path / "token", module="tests.e2e.slow_server",
+                        env={"RRSIS_TEST_SEGMENT_DELAY_S": "3"})
+    try:
+        url = f"http://{REMOTE}:{slow.port}"
+        # the premise: one synchronous request for the same inference is cut off by QGIS's 1 s timeout
+        request = QNetworkRequest(QUrl(url + "/v1/segment"))
+        request.setRawHeader(b"Authorization", f"Bearer {slow.token}".encode())
+        request.setRawHeader(b"Content-Type", b"application/json")
+        blocking = QgsBlockingNetworkRequest()
+        body = f'{{"image": "{png_b64(IMAGE[..., :3])}", "phrase": "the red roof"}}'.encode()
+        blocking.post(request, QByteArray(body), True)
+        reply = blocking.reply()  # QGIS 3.22 reports its timeout as a cancelled reply, without an HTTP status
+        assert reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) is None
+        assert reply.error() == QNetworkReply.OperationCanceledError
+        answer = BackendClient(url, slow.token).segment(IMAGE, "the red roof", "slow-one")
+        assert answer["request_id"] == "slow-one" and answer["masks"] and answer["timings_ms"]["total"] > 0
+    finally:
+        slow.stop()
