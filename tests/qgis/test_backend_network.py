@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import http.server
 import threading
+import time
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -13,7 +14,7 @@ from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager, QgsSet
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from rrsis_qgis.qgis_core.backend_client import BackendClient
+from rrsis_qgis.qgis_core.backend_client import BackendClient, BackendError
 from rrsis_qgis.train.synthetic_scene import demo_scene
 from tests.e2e.server_process import png_b64, start_server
 
@@ -103,22 +104,47 @@ def test_a_remote_backend_is_reached_through_qgis_proxy_from_any_thread(backend,
     assert BackendClient(backend.url, backend.token).health()["status"] == "ok" and len(proxy.seen) == through_proxy
 
 
-def test_an_inference_longer_than_qgis_network_timeout_still_completes(tmp_path, proxy, short_network_timeout):
-    slow = start_server("--token-file", tmp_path / "token", module="tests.e2e.slow_server",
-                        env={"RRSIS_TEST_SEGMENT_DELAY_S": "3"})
-    try:
-        url = f"http://{REMOTE}:{slow.port}"
-        # the premise: one synchronous request for the same inference is cut off by QGIS's 1 s timeout
-        request = QNetworkRequest(QUrl(url + "/v1/segment"))
-        request.setRawHeader(b"Authorization", f"Bearer {slow.token}".encode())
-        request.setRawHeader(b"Content-Type", b"application/json")
-        blocking = QgsBlockingNetworkRequest()
-        body = f'{{"image": "{png_b64(IMAGE[..., :3])}", "phrase": "the red roof"}}'.encode()
-        blocking.post(request, QByteArray(body), True)
-        reply = blocking.reply()  # QGIS 3.22 reports its timeout as a cancelled reply, without an HTTP status
-        assert reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) is None
-        assert reply.error() == QNetworkReply.OperationCanceledError
-        answer = BackendClient(url, slow.token).segment(IMAGE, "the red roof", "slow-one")
-        assert answer["request_id"] == "slow-one" and answer["masks"] and answer["timings_ms"]["total"] > 0
-    finally:
-        slow.stop()
+@pytest.fixture(scope="module")
+def slow(tmp_path_factory):
+    """The real backend, each inference 3 s longer."""
+    srv = start_server("--token-file", tmp_path_factory.mktemp("slow") / "token", module="tests.e2e.slow_server",
+                       env={"RRSIS_TEST_SEGMENT_DELAY_S": "3"})
+    yield srv
+    srv.stop()
+
+
+def test_an_inference_longer_than_qgis_network_timeout_still_completes(slow, proxy, short_network_timeout):
+    url = f"http://{REMOTE}:{slow.port}"
+    # the premise: one synchronous request for the same inference is cut off by QGIS's 1 s timeout
+    request = QNetworkRequest(QUrl(url + "/v1/segment"))
+    request.setRawHeader(b"Authorization", f"Bearer {slow.token}".encode())
+    request.setRawHeader(b"Content-Type", b"application/json")
+    blocking = QgsBlockingNetworkRequest()
+    body = f'{{"image": "{png_b64(IMAGE[..., :3])}", "phrase": "the red roof"}}'.encode()
+    blocking.post(request, QByteArray(body), True)
+    reply = blocking.reply()  # QGIS 3.22 reports its timeout as a cancelled reply, without an HTTP status
+    assert reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) is None
+    assert reply.error() == QNetworkReply.OperationCanceledError
+    answer = BackendClient(url, slow.token).segment(IMAGE, "the red roof", "slow-one")
+    assert answer["request_id"] == "slow-one" and answer["masks"] and answer["timings_ms"]["total"] > 0
+
+
+def test_a_cancel_from_the_gui_thread_ends_the_wait_and_drops_the_job_on_a_remote_backend(slow, proxy):
+    client, ended = BackendClient(f"http://{REMOTE}:{slow.port}", slow.token), {}
+
+    def query():
+        try:
+            client.segment(IMAGE, "the red roof", "to-cancel")
+        except BackendError as exc:
+            ended["error"] = exc
+
+    worker = threading.Thread(target=query)
+    worker.start()
+    for _ in range(400):  # until the job is submitted and being polled
+        if any("/v1/jobs/to-cancel?" in line for line in proxy.seen):
+            break
+        time.sleep(0.025)
+    client.cancel("to-cancel")
+    worker.join(30)
+    assert ended["error"].code == "cancelled"
+    assert f"DELETE http://{REMOTE}:{slow.port}/v1/jobs/to-cancel" in proxy.seen
