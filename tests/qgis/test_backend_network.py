@@ -2,81 +2,23 @@
 inference longer than QGIS's network timeout still completes (the job API keeps every request short)."""
 from __future__ import annotations
 
-import http.client
-import http.server
 import threading
 import time
-from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
-from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager, QgsSettings
+from qgis.core import QgsBlockingNetworkRequest, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from rrsis_qgis.qgis_core.backend_client import BackendClient, BackendError
 from rrsis_qgis.train.synthetic_scene import demo_scene
 from tests.e2e.server_process import png_b64, start_server
+from tests.qgis.proxy_server import REMOTE
 
 pytestmark = pytest.mark.slow
 
-REMOTE = "backend.invalid"  # never resolves: only a proxy can reach it
 IMAGE = np.dstack([demo_scene(size=128).image, np.full((128, 128), 255, np.uint8)])
-
-
-class Proxy(http.server.ThreadingHTTPServer):
-    """A forwarding HTTP proxy on 127.0.0.1 that sends every request for any host to 127.0.0.1 and records it."""
-
-    daemon_threads = True
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), _Forward)
-        self.seen: list = []
-
-    def handle_error(self, request, client_address):
-        pass  # a client that gave up (the timeout premise below) leaves a broken pipe: expected
-
-
-class _Forward(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def _forward(self):
-        self.server.seen.append(f"{self.command} {self.path}")
-        url = urlsplit(self.path)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        upstream = http.client.HTTPConnection("127.0.0.1", url.port, timeout=60)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "proxy-connection")}
-        upstream.request(self.command, url.path + (f"?{url.query}" if url.query else ""), body=body or None,
-                         headers=headers)
-        answer = upstream.getresponse()
-        data = answer.read()
-        self.send_response(answer.status)
-        self.send_header("Content-Type", answer.getheader("Content-Type", "application/json"))
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST = do_DELETE = _forward
-
-    def log_message(self, *_args):
-        pass
-
-
-@pytest.fixture
-def proxy(qgis_app):
-    """QGIS's proxy setting (Settings → Options → Network) pointing at a recording proxy."""
-    server = Proxy()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings, keys = QgsSettings(), ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort")
-    before = {key: settings.value(key) for key in keys}
-    for key, value in zip(keys, (True, "HttpProxy", "127.0.0.1", str(server.server_address[1]))):
-        settings.setValue(key, value)
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-    yield server
-    for key, value in before.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-    server.shutdown()
 
 
 @pytest.fixture
