@@ -29,8 +29,17 @@ def short_network_timeout(qgis_app):
     QgsNetworkAccessManager.setTimeout(before)
 
 
-def test_a_remote_backend_is_reached_through_qgis_proxy_from_any_thread(backend, proxy):
-    client = BackendClient(f"http://{REMOTE}:{backend.port}", backend.token)
+@pytest.fixture(scope="module")
+def slow(tmp_path_factory):
+    """The real backend, each inference 2 s longer."""
+    srv = start_server("--token-file", tmp_path_factory.mktemp("slow") / "token", module="tests.e2e.slow_server",
+                       env={"RRSIS_TEST_SEGMENT_DELAY_S": "2"})
+    yield srv
+    srv.stop()
+
+
+def test_a_remote_backend_is_reached_through_qgis_proxy_from_any_thread(slow, proxy):
+    client = BackendClient(f"http://{REMOTE}:{slow.port}", slow.token)
     assert client.health()["status"] == "ok"
     answer = client.segment(IMAGE, "the red roof", "via-proxy", top_k=2)
     assert answer["request_id"] == "via-proxy" and answer["masks"]
@@ -39,20 +48,11 @@ def test_a_remote_backend_is_reached_through_qgis_proxy_from_any_thread(backend,
     worker.start()
     worker.join(120)
     assert from_thread["answer"]["cache"] == "hit"
-    assert f"POST http://{REMOTE}:{backend.port}/v1/jobs/segment" in proxy.seen
-    assert f"POST http://{REMOTE}:{backend.port}/v1/jobs/encode" in proxy.seen
-    assert any(line.startswith(f"GET http://{REMOTE}:{backend.port}/v1/jobs/via-proxy") for line in proxy.seen)
+    assert f"POST http://{REMOTE}:{slow.port}/v1/jobs/segment" in proxy.seen
+    assert f"POST http://{REMOTE}:{slow.port}/v1/jobs/encode" in proxy.seen
+    assert any(line.startswith(f"GET http://{REMOTE}:{slow.port}/v1/jobs/via-proxy") for line in proxy.seen)
     through_proxy = len(proxy.seen)  # the plugin's own backend on 127.0.0.1 is called directly: a proxy cannot reach it
-    assert BackendClient(backend.url, backend.token).health()["status"] == "ok" and len(proxy.seen) == through_proxy
-
-
-@pytest.fixture(scope="module")
-def slow(tmp_path_factory):
-    """The real backend, each inference 3 s longer."""
-    srv = start_server("--token-file", tmp_path_factory.mktemp("slow") / "token", module="tests.e2e.slow_server",
-                       env={"RRSIS_TEST_SEGMENT_DELAY_S": "3"})
-    yield srv
-    srv.stop()
+    assert BackendClient(slow.url, slow.token).health()["status"] == "ok" and len(proxy.seen) == through_proxy
 
 
 def test_an_inference_longer_than_qgis_network_timeout_still_completes(slow, proxy, short_network_timeout):
