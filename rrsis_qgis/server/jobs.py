@@ -51,7 +51,8 @@ class JobBoard:
         record = self.jobs[job_id] = JobRecord(job_id, kind)
 
         def run():
-            record.state, record.started = "running", time.monotonic()
+            if record.state == "queued":  # not if it was cancelled just as its turn came
+                record.state, record.started = "running", time.monotonic()
             return work(lambda stage, fraction: _say(record, stage, fraction))
 
         task = asyncio.ensure_future(self._settle(record, self.queue.run(queued, run)))
