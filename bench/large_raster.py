@@ -8,7 +8,7 @@ vectorised one at a time (offset windows the backend's embedding cache has never
 Every block of the rasters carries a stamp of its own, so no two tiles are the same image.
 
 ``--backend synthetic`` replaces the backend by a stand-in that answers every tile with its part of one
-scene-wide holed object (the case that costs the client most: one union of the whole scene's pieces),
+scene-wide holed object (the case that costs the client most: one object made of every tile's piece),
 so the client's memory is measured in a minute instead of ten, without a server.
 
     .venv/bin/python bench/large_raster.py [--sizes 2000,10000] [--tile 1024] [--overlap 128] [--backend synthetic]

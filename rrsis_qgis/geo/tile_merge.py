@@ -6,7 +6,8 @@ two pieces are the same object when, inside that strip, they cover mostly the sa
 Inside one tile, two masks with IoU ≥ ``MATCH`` are one object answered twice: the better-scored
 stays (:func:`dedupe_masks`, before anything is vectorised). A piece keeps its mask only until every
 neighbour of its tile is done; an object's polygons are unioned once, when no tile that could still
-add to it is left, and it is then handed out and forgotten. So each tile costs the same however
+add to it is left (:func:`seam_union.union_pieces`: each overlap split at its middle, GEOS only at the
+seams), and it is then handed out and forgotten. So each tile costs the same however
 large the scene, and memory holds only what is still open at the front of the scan.
 """
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 import numpy as np
 from osgeo import ogr
 
+from .seam_union import union_pieces
 from .tiling import Tile, TileGrid
-from .vectorize import polygon_parts
 
 ogr.UseExceptions()
 
@@ -125,20 +126,10 @@ class TileMerger:
             del self._root[ident]
             pieces.append((piece, key))
         best = max(pieces, key=lambda pk: pk[0].score)[0]
-        return Instance(union_all([p.geom for p, _ in pieces]), best.score, best.terms, {k for _, k in pieces})
-
-
-def union_all(geoms: List[ogr.Geometry]) -> ogr.Geometry:
-    """One MultiPolygon from many (cascaded union: one pass, not a union per piece)."""
-    collection = ogr.Geometry(ogr.wkbMultiPolygon)
-    for geom in geoms:
-        for part in polygon_parts(geom):
-            collection.AddGeometry(part)
-    out = ogr.ForceToMultiPolygon(collection.UnionCascaded() if len(geoms) > 1 else collection)
-    srs = geoms[0].GetSpatialReference() if geoms else None
-    if srs is not None:
-        out.AssignSpatialReference(srs)
-    return out
+        score, terms, keys = best.score, best.terms, {k for _, k in pieces}
+        parts = [(p.geom, self._tiles[k]) for p, k in pieces]
+        del pieces, best  # union_pieces frees each piece once it is cut
+        return Instance(union_pieces(parts, self.grid), score, terms, keys)
 
 
 Band = Tuple[int, int, np.ndarray, int]  # x0, y0 (area px), the mask's pixels there, their count

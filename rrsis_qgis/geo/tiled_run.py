@@ -15,7 +15,8 @@ whole area ("the largest tank", "the building in the top-left corner" mean the s
 tile's). Decision: *overview, then refine*. The whole area is read once as a coarse overview (long
 side ``overview_side`` px, GDAL averaging) and the backend's reasoner picks the object there, with
 every landmark in view; then only the tiles under that object's box are read at the target GSD and
-cut with the box as SAM prompt; their pieces are clipped to the box and unioned. We rejected
+cut with the box as SAM prompt; their pieces are clipped to the box and unioned (overlaps split at their
+middle). We rejected
 "collect every tile's candidates, then pick once": a tile's scores are tile-relative (its corners,
 its largest, its landmarks — a road cut by a tile border is half a landmark), so picking among them
 needs the reasoner again over the whole area, which lives with the model (torch) and cannot run in
@@ -32,11 +33,11 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
 import numpy as np
-from osgeo import ogr
 
 from . import rle
 from .result_schema import result_attributes
-from .tile_merge import Instance, Piece, TileMerger, dedupe_masks, union_all
+from .seam_union import union_pieces
+from .tile_merge import Instance, Piece, TileMerger, dedupe_masks
 from .tiling import Tile, TileGrid, TileReader
 from .vectorize import mask_to_geometry
 from .view import View
@@ -171,7 +172,7 @@ class _Run:
         if box is None:
             return
         tiles = _tiles_under(self.grid.tiles, box, skip_slivers=self.grid.overlap >= MIN_BOX_PX)
-        parts: List[ogr.Geometry] = []
+        parts: List[tuple] = []  # (geometry, tile)
 
         def options(tile: Tile) -> dict:
             return dict(top_k=1, reasoning=False, boxes=[_clip_box(box, tile)])
@@ -180,11 +181,11 @@ class _Run:
             x0, y0, x1, y1 = _clip_box(box, tile)
             inside = np.zeros(view.valid.shape, dtype=bool)  # SAM may spill out of its box: keep the box
             inside[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] = True
-            parts.extend(p.geom for p in tile_pieces(tile, view, tile_answer, inside))
+            parts.extend((p.geom, tile) for p in tile_pieces(tile, view, tile_answer, inside))
 
         self._tiles(tiles, options, consume, base=0.1)
         if parts:
-            self.emit([Instance(union_all(parts), float(score), terms, {t.key for t in tiles})])
+            self.emit([Instance(union_pieces(parts, self.grid), float(score), terms, {t.key for t in tiles})])
 
     def _tiles(self, tiles: List[Tile], options: Callable[[Tile], dict], consume, base: float = 0.0) -> None:
         """Read + ask tile n+1 on a worker thread while tile n is consumed here."""

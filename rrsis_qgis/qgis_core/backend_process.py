@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from pathlib import Path
 from typing import Optional
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QThread, QTimer, pyqtSignal
 
 from .backend_client import BackendClient, BackendError
 from .installer.messages import python_problem
@@ -207,7 +206,7 @@ class BackendManager(QObject):
             except RuntimeError:  # the manager was deleted meanwhile (plugin unloaded)
                 pass
 
-        threading.Thread(target=ask, name="rrsis-health", daemon=True).start()
+        _Worker(ask).start()  # a QThread: QGIS's network code (a remote backend) needs one
 
     def _on_health(self, generation: int, info, error) -> None:
         if generation != self._generation or self.closed:
@@ -275,3 +274,22 @@ class BackendManager(QObject):
             level = Qgis.Info if state != DOWN else Qgis.Warning
         QgsMessageLog.logMessage(f"backend {state}: {detail}", TAG, level)
         self.stateChanged.emit(state, detail)
+
+
+class _Worker(QThread):
+    """Runs ``work`` once; kept alive until it has ended (a QThread destroyed while running aborts QGIS)."""
+
+    running: set = set()
+
+    def __init__(self, work):
+        super().__init__()
+        self.work = work
+        _Worker.running.add(self)
+        self.finished.connect(self._forget)
+
+    def run(self) -> None:
+        self.work()
+
+    def _forget(self) -> None:
+        self.wait()
+        _Worker.running.discard(self)

@@ -78,7 +78,7 @@ class SegmentTask(QgsTask):
         self.setProgress(10)
         if self.isCanceled():
             raise BackendError("cancelled", "cancelled")
-        answer = self.client.segment(image, p.phrase, self.request_id, top_k=p.top_k,
+        answer = self.client.segment(image, p.phrase, self.request_id, progress=self._on_progress, top_k=p.top_k,
                                      points=_to_pixels(p.points, view.geotransform),
                                      boxes=_box_to_pixels(p.box, view.geotransform),
                                      return_heatmap=p.return_heatmap or None)
@@ -98,6 +98,9 @@ class SegmentTask(QgsTask):
                 outcome.why.append(dict(m.get("terms") or {}))  # the mask's own scores: never matched by position
         self.setProgress(100)
         return outcome
+
+    def _on_progress(self, fraction: float, _stage: str) -> None:
+        self.setProgress(10 + 70 * min(max(fraction, 0.0), 1.0))  # the backend's share of the task: 10 → 80
 
     def cancel(self) -> None:
         self.client.cancel(self.request_id)

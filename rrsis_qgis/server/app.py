@@ -15,7 +15,10 @@ from starlette.exceptions import HTTPException
 from ..engine.weights import ManifestError
 from .auth import token_matches
 from .codec import ImageError, body_bytes_for, decode_image
+from .errors import ApiError, error_response, inference_error
 from .inference_queue import IDLE, QUERY, Cancelled, InferenceQueue, Refused, ShuttingDown
+from .job_routes import add_job_routes
+from .jobs import JobBoard
 from .schemas import (CancelResult, EncodeRequest, EncodeResponse, ErrorResponse, Health, Models, SegmentRequest,
                       SegmentResponse)
 from .service import Service, check_prompts_inside
@@ -33,16 +36,8 @@ class Limits:
     max_queue: int = 8  # requests waiting or running; more get 429 with Retry-After
     max_inflight_bytes: int = 256 << 20  # request bodies held at once (received, queued, running)
     body_timeout_s: float = 15.0  # longest wait for the next piece of a request body
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, headers=None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.headers = status, code, message, headers
-
-
-def error_response(status: int, code: str, message: str, headers=None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+    job_abandon_s: float = 30.0  # a job nobody polls for this long is cancelled (its client is gone)
+    job_keep_s: float = 120.0  # a finished job's answer waits this long for its poll
 
 
 def create_app(service: Service, token: str, limits: Limits = Limits()) -> "GuardMiddleware":
@@ -51,6 +46,7 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
                   openapi_url="/v1/openapi.json", docs_url=None, redoc_url=None)
     queue = InferenceQueue(limits.max_queue)
     app.state.queue = queue
+    board = JobBoard(queue, limits.request_timeout_s, limits.job_abandon_s, limits.job_keep_s)
     _install_error_handlers(app)
 
     async def _run_queued(request: Request, request_id: str, work, priority: int = QUERY, group: str = ""):
@@ -68,16 +64,8 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
                 queue.cancel(request_id)
                 raise ApiError(504, "timeout", f"the request took longer than {limits.request_timeout_s:g} s")
             return task.result()
-        except Cancelled:
-            raise ApiError(409, "cancelled", f"request {request_id} was cancelled") from None
-        except ShuttingDown:
-            raise ApiError(503, "shutting_down", "the server is shutting down; the request was not run") from None
-        except ImageError as exc:
-            raise ApiError(exc.status, exc.code, str(exc)) from None
-        except ValueError as exc:
-            raise ApiError(422, "bad_request", str(exc)) from None
-        except MemoryError:
-            raise ApiError(503, "out_of_memory", "the server ran out of memory; try a smaller view") from None
+        except (Cancelled, ShuttingDown, ImageError, ValueError, MemoryError) as exc:
+            raise inference_error(exc, request_id) from None
         finally:
             watcher.cancel()
 
@@ -92,31 +80,37 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
         except ManifestError as exc:  # the server's configuration, not the request: say what to fix
             raise ApiError(503, "manifest_invalid", str(exc)) from None
 
+    def segment_work(req: SegmentRequest, request_id: str, say=lambda _stage, _fraction: None) -> SegmentResponse:
+        """On the inference thread: only the running request holds a decoded image."""
+        say("reading the image", 0.02)
+        image, valid = decode_image(req.image, limits.max_image_side)
+        log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
+        check_prompts_inside(req, image.shape[1], image.shape[0])
+        say("running the model", 0.05)
+        response = service.segment(req, image, valid, request_id)
+        log.info("%s done %s", request_id, json.dumps(response.timings_ms))
+        return response
+
+    def encode_work(req: EncodeRequest, request_id: str, say=lambda _stage, _fraction: None) -> EncodeResponse:
+        say("reading the image", 0.02)
+        image, _valid = decode_image(req.image, limits.max_image_side)
+        say("encoding the view", 0.05)
+        return service.encode(image, request_id)
+
     @app.post("/v1/segment", response_model=SegmentResponse, responses=ERRORS)
     async def segment(req: SegmentRequest, request: Request) -> SegmentResponse:
         request_id = req.request_id or uuid.uuid4().hex[:16]
-
-        def work():  # on the inference thread: only the running request holds a decoded image
-            image, valid = decode_image(req.image, limits.max_image_side)
-            log.info("%s segment %dx%d %r", request_id, image.shape[1], image.shape[0], req.phrase[:80])
-            check_prompts_inside(req, image.shape[1], image.shape[0])
-            return service.segment(req, image, valid, request_id)
-
-        response = await _run_queued(request, request_id, work)
-        log.info("%s done %s", request_id, json.dumps(response.timings_ms))
-        return response
+        return await _run_queued(request, request_id, lambda: segment_work(req, request_id))
 
     @app.post("/v1/encode", response_model=EncodeResponse, responses=ERRORS)
     async def encode(req: EncodeRequest, request: Request) -> EncodeResponse:
         """Low priority: every real query that arrives meanwhile runs first; a newer encode of the same
         session cancels this one while it waits. A later /v1/segment of the same image is a cache hit."""
         request_id = req.request_id or uuid.uuid4().hex[:16]
+        return await _run_queued(request, request_id, lambda: encode_work(req, request_id), priority=IDLE,
+                                 group=req.session)
 
-        def work():
-            image, _valid = decode_image(req.image, limits.max_image_side)
-            return service.encode(image, request_id)
-
-        return await _run_queued(request, request_id, work, priority=IDLE, group=req.session)
+    add_job_routes(app, board, segment_work, encode_work, ERRORS)
 
     @app.delete("/v1/requests/{request_id}", response_model=CancelResult, responses=ERRORS)
     async def cancel(request_id: str) -> CancelResult:
@@ -125,6 +119,9 @@ def create_app(service: Service, token: str, limits: Limits = Limits()) -> "Guar
             raise ApiError(404, "unknown_request", f"no queued or running request {request_id}")
         return CancelResult(request_id=request_id, state=state)
 
+    sweeper: list = []
+    app.router.on_startup.append(lambda: sweeper.append(asyncio.ensure_future(board.sweep_forever())))
+    app.router.on_shutdown.append(lambda: [task.cancel() for task in sweeper])
     app.router.on_shutdown.append(queue.shutdown)
     return GuardMiddleware(app, token, limits)
 

@@ -75,6 +75,11 @@ class InferenceQueue:
         job = self._jobs[request_id] = Job(request_id, priority, group)
         return job
 
+    @property
+    def mean_run_s(self) -> float:
+        """Recent run time of one job (a moving average; a guess before the first)."""
+        return self._mean_run_s
+
     def retry_after_s(self) -> int:
         return max(1, math.ceil(self._mean_run_s * max(1, len(self._jobs))))
 
@@ -92,6 +97,12 @@ class InferenceQueue:
                 job.cancelled = True
             if self._jobs.get(job.request_id) is job:
                 del self._jobs[job.request_id]
+
+    def waiting_ahead(self, request_id: str) -> int:
+        """How many waiting jobs run before this one (0 when it runs next, or runs, or is unknown)."""
+        with self._heap_lock:
+            mine = next((e[:2] for e in self._heap if e[2].request_id == request_id), None)
+            return 0 if mine is None else sum(1 for e in self._heap if e[:2] < mine and not e[2].cancelled)
 
     def cancel(self, request_id: str) -> str:
         """'cancelled' (it will not run), 'running' (it cannot be stopped; its result is dropped) or 'unknown'."""

@@ -191,3 +191,22 @@ class ErrorBody(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+class JobError(ErrorBody):
+    status: int = Field(..., description="the HTTP status the synchronous route answers for this error")
+
+
+class JobStatus(BaseModel):
+    """A job of /v1/jobs: poll it until ``state`` is final; the final answer (``result`` or ``error``) is given once."""
+
+    job_id: str
+    kind: str  # "segment" or "encode"
+    state: str  # queued, running, done, failed, cancelled
+    stage: str  # what it is doing, in words
+    progress: float = Field(..., ge=0.0, le=1.0,
+                            description="0 queued … 1 done; while the model runs, estimated from recent run times")
+    queue_position: int = Field(0, description="jobs that run before this one (0: it runs next or now)")
+    elapsed_s: float
+    result: Optional[Union[SegmentResponse, EncodeResponse]] = None  # when done
+    error: Optional[JobError] = None  # when failed or cancelled

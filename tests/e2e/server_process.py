@@ -41,8 +41,8 @@ class ServerProcess:
         return self.proc.wait(timeout=timeout)
 
 
-def start_server(*args, env=None, timeout=120) -> ServerProcess:
-    cmd = [sys.executable, "-m", "rrsis_qgis.server", "--model", "tiny-random", "--device", "cpu",
+def start_server(*args, env=None, timeout=120, module="rrsis_qgis.server") -> ServerProcess:
+    cmd = [sys.executable, "-m", module, "--model", "tiny-random", "--device", "cpu",
            "--exit-with-parent", str(os.getpid()), *map(str, args)]  # a killed test run leaves no server behind
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})

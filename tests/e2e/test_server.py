@@ -1,4 +1,4 @@
-"""The backend as a real process on 127.0.0.1 (tiny-random): contract, auth, limits, cache, queue."""
+"""The backend as a real process on 127.0.0.1 (tiny-random): contract, auth, limits, cache, queue, jobs."""
 import base64
 import collections
 import concurrent.futures
@@ -149,7 +149,66 @@ def test_models_lists_specs_and_files(client):
     assert set(files) == {"sam2.1_hiera_tiny.pt", "ViT-B-16.pt"} and not any(f["present"] for f in files.values())
 
 
+JOB_SCENE = demo_scene(size=256).image
+
+
+def poll_until_final(client, job_id: str) -> list:
+    seen = []
+    for _ in range(600):
+        status = client.get(f"/v1/jobs/{job_id}", params={"wait": 0.2}).json()
+        seen.append(status)
+        if status["state"] in ("done", "failed", "cancelled"):
+            return seen
+    raise AssertionError(f"job {job_id} never ended: {seen[-1]}")
+
+
+def test_a_segment_job_is_answered_at_once_then_polled_to_its_result_given_once(client):
+    r = client.post("/v1/jobs/segment", json={"image": png_b64(JOB_SCENE), "phrase": "the red roof", "top_k": 2,
+                                              "request_id": "job-1"})
+    assert r.status_code == 202 and r.json()["job_id"] == "job-1", r.text
+    assert r.json()["state"] in ("queued", "running") and r.json()["result"] is None
+    seen = poll_until_final(client, "job-1")
+    progress = [s["progress"] for s in seen]
+    assert progress == sorted(progress) and progress[-1] == 1.0 and seen[-1]["state"] == "done"
+    result = seen[-1]["result"]
+    assert result["request_id"] == "job-1" and result["masks"] and result["masks"][0]["rle"]["size"] == [256, 256]
+    again = client.get("/v1/jobs/job-1")
+    assert again.status_code == 404 and again.json()["error"]["code"] == "unknown_job"  # given once
+
+
+def test_the_same_view_through_a_job_and_the_synchronous_route_gives_the_same_masks(client):
+    body = {"image": png_b64(JOB_SCENE), "phrase": "the green field"}
+    sync = client.post("/v1/segment", json=body).json()
+    client.post("/v1/jobs/segment", json={**body, "request_id": "job-same"})
+    job = poll_until_final(client, "job-same")[-1]["result"]
+    assert [m["rle"] for m in job["masks"]] == [m["rle"] for m in sync["masks"]] and job["cache"] == "hit"
+
+
+def test_a_cancelled_job_never_gives_a_result_and_unknown_ids_are_404(client):
+    client.post("/v1/jobs/encode", json={"image": png_b64(JOB_SCENE[::-1].copy()), "request_id": "job-busy"})
+    client.post("/v1/jobs/segment", json={"image": png_b64(JOB_SCENE[:, ::-1].copy()), "phrase": "a tank",
+                                          "request_id": "job-drop"})
+    r = client.delete("/v1/jobs/job-drop")
+    assert r.status_code == 200 and r.json()["state"] == "cancelled" and r.json()["result"] is None, r.text
+    assert client.get("/v1/jobs/job-drop").status_code == 404  # the DELETE's answer was its final word
+    for method in ("GET", "DELETE"):
+        r = client.request(method, "/v1/jobs/no-such-job")
+        assert r.status_code == 404 and r.json()["error"]["code"] == "unknown_job", r.text
+    assert poll_until_final(client, "job-busy")[-1]["result"]["cache"] == "miss"
+
+
+def test_a_bad_request_fails_as_a_job_with_the_synchronous_routes_error(client):
+    r = client.post("/v1/jobs/segment", json={"image": png_b64(JOB_SCENE), "phrase": "a tank", "points": [[999, 9, 1]],
+                                              "request_id": "job-bad"})
+    assert r.status_code == 202
+    final = poll_until_final(client, "job-bad")[-1]
+    assert final["state"] == "failed" and final["error"]["code"] == "bad_request" and "256×256" in final["error"][
+        "message"]
+    assert client.post("/v1/jobs/segment", json={"image": "", "phrase": "x"}).status_code == 422  # schema: at once
+
+
 FUZZ_EXAMPLES = 520  # per operation with inputs (segment, encode, cancel): ≥ 1,000 requests in all
+JOB_FUZZ_EXAMPLES = 25  # per /v1/jobs operation: the same request schemas and work as the synchronous routes
 REACH_FLOOR = 0.5  # of the generated segment/encode requests, at least this fraction must reach the model
 
 
@@ -168,7 +227,9 @@ def test_schemathesis_finds_no_server_errors_and_reaches_the_model(server):
         operation = op.ok()
         strategy = operation.as_strategy()
 
-        @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None, derandomize=True,
+        examples = JOB_FUZZ_EXAMPLES if "/v1/jobs" in operation.label else FUZZ_EXAMPLES
+
+        @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         @given(case=strategy)
         def check(case):

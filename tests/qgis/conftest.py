@@ -1,11 +1,14 @@
 """QGIS-side fixtures: a real tiny-random backend process, a session wired to it, raster layers."""
 from __future__ import annotations
 
+import threading
+
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsNetworkAccessManager, QgsProject, QgsRasterLayer, QgsSettings
 
 from rrsis_qgis.train.synthetic_scene import demo_scene, write_geotiff
 from tests.e2e.server_process import start_server
+from tests.qgis.proxy_server import Proxy
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +74,20 @@ def saved_statuses(path) -> dict:
             "for i in range(ds.GetLayerCount()) for f in ds.GetLayer(i)}))")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+@pytest.fixture
+def proxy(qgis_app):
+    """QGIS's proxy setting (Settings → Options → Network) pointing at a recording proxy."""
+    server = Proxy()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings, keys = QgsSettings(), ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort")
+    before = {key: settings.value(key) for key in keys}
+    for key, value in zip(keys, (True, "HttpProxy", "127.0.0.1", str(server.server_address[1]))):
+        settings.setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    yield server
+    for key, value in before.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+    server.shutdown()

@@ -122,6 +122,19 @@ def test_run_writes_the_result_fields_in_the_rasters_crs(registered, backend, ra
 
 
 @pytest.mark.slow
+def test_a_remote_backend_behind_qgis_proxy_runs_the_algorithm(registered, backend, raster, tmp_path, proxy):
+    from tests.qgis.proxy_server import REMOTE
+
+    results, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "the white storage tank", "TILE": 160,
+                                      "OVERLAP": 32, "MODE": 1, "BACKEND_URL": f"http://{REMOTE}:{backend.port}",
+                                      "TOKEN_FILE": str(backend.token_file), "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert ok, results
+    assert QgsVectorLayer(results["OUTPUT"], "segments", "ogr").isValid()
+    submitted = [line for line in proxy.seen if line.startswith(f"POST http://{REMOTE}:{backend.port}/v1/jobs/segment")]
+    assert len(submitted) == 9  # one per tile: 3×3 tiles of 160 px, overlap 32, on the 300² raster
+
+
+@pytest.mark.slow
 def test_an_extent_limits_the_tiles_and_the_results(registered, backend, raster, tmp_path):
     feedback = Recorder()
     results, ok, _ = run(registered, {"INPUT": raster, "PHRASE": "tank", "TILE": 160, "OVERLAP": 32, "MODE": 1,
