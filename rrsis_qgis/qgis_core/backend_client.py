@@ -57,7 +57,12 @@ class BackendClient:
     def _job(self, kind: str, payload: dict, job_id: str, progress: Optional[Progress] = None) -> dict:
         self._stop_if_cancelled(job_id)
         try:
-            status = self._request("POST", f"/v1/jobs/{kind}", payload, timeout=SUBMIT_TIMEOUT_S, job_id=job_id)
+            try:
+                status = self._request("POST", f"/v1/jobs/{kind}", payload, timeout=SUBMIT_TIMEOUT_S, job_id=job_id)
+            except BackendError as exc:
+                if exc.status == 404 and exc.code == "http":  # a backend from before the job API: one long request
+                    return self._request("POST", f"/v1/{kind}", payload, timeout=self.timeout, job_id=job_id)
+                raise
             status = self._wait(status, job_id, progress)
         except BackendError as exc:
             if exc.code in ("cancelled", "timeout"):

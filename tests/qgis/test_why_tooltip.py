@@ -1,5 +1,6 @@
 """The "why" tooltip comes from the scores each mask carries, never from a mask's position in a list
-(the backend drops empty masks, so positions shift). A stub backend answers exactly that case."""
+(the backend drops empty masks, so positions shift). A stub backend answers exactly that case; it predates
+the job API (404 on /v1/jobs/…), so the plugin's fallback to the synchronous route is exercised too."""
 import base64
 import http.server
 import io
@@ -33,6 +34,12 @@ def stub_backend(tmp_path):
             self._json({"status": "ok", "device": "cpu", "models": {"spec": "stub"}})
 
         def do_POST(self):  # noqa: N802 (http.server's name)
+            if self.path != "/v1/segment":  # a backend without the job API: the client falls back to /v1/segment
+                self.send_response(404)
+                self.send_header("Content-Length", "22")
+                self.end_headers()
+                self.wfile.write(b'{"detail":"Not Found"}')
+                return
             request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             image = np.load(io.BytesIO(base64.b64decode(request["image"])))
             mask = np.zeros(image.shape[:2], bool)
