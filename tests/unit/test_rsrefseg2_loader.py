@@ -100,7 +100,7 @@ BAD = {
     "missing SAM weight": (lambda s: _drop(s, "sam_mask_decoder.iou_token.weight"), "incomplete"),
     "missing LoRA factor": (lambda s: _drop(s, "lora_B"), "lacks"),
     "extra weight": (lambda s: s.__setitem__("prompter.something_new.weight", torch.zeros(3, dtype=torch.bfloat16)),
-                     "unknown weights"),
+                     "unknown weight"),
     "weight outside every part": (lambda s: s.__setitem__("neck.weight", torch.zeros(3)), "belongs to no part"),
     "mis-shaped weight": (lambda s: _reshape(s, "prompter.img_pe"), "shape"),
     "mis-shaped SAM weight": (lambda s: _reshape(s, "sam_prompt_encoder.no_mask_embed.weight"), "shape"),
