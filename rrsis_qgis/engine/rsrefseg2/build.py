@@ -8,7 +8,7 @@ from typing import Optional
 
 import torch
 
-from ..device import resolve_device
+from ..device import compute_precision, resolve_device
 from ..releases import load_releases, release_files
 from ..sam2_adapter import Sam2Refiner
 from ..sam2_variant import sam21_spec
@@ -93,11 +93,14 @@ def load_model(located: Located, device: torch.device, state: Optional[ReleaseSt
     return model, refiner, state
 
 
-def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0):
-    """A Segmenter whose strategy is the released model (``--model rsrefseg2:…`` or a preset)."""
+def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0,
+                        precision: str = "fp32"):
+    """A Segmenter whose strategy is the released model (``--model rsrefseg2:…`` or a preset); weights in fp32,
+    computed in fp32 (exactly the official model) or under bf16 autocast (``precision="bf16"``)."""
     from ..segmenter import Segmenter  # noqa: PLC0415 (segmenter imports this package lazily too)
 
     dev = resolve_device(device)
+    compute_precision(dev, precision)  # an unknown precision or device fails here, before the long load
     t0 = time.perf_counter()
     if name.endswith(RANDOM_SUFFIX) and _base(name) in load_releases():
         located, state, refiner = _random_release(name, seed, dev)
@@ -110,6 +113,7 @@ def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Pa
                                    quick_gelu=False, input_size=vision.image_size),
                      sam2=refiner.spec)
     segmenter = Segmenter.assemble(spec, dev, refiner, RSRefSeg2(model, refiner.mask_side))
+    segmenter.precision = precision
     segmenter.load_report = {"seconds": round(time.perf_counter() - t0, 2), "lora_layers": state.lora_layers,
                              "lora_rank": state.lora_rank, "file_dtype": state.file_dtype,
                              "unused": sorted(set(state.unused.values()))}
