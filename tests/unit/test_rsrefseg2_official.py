@@ -94,7 +94,7 @@ def test_the_mask_matches_the_official_with_iou_at_least_0_999(ours, i):
 @pytest.mark.slow
 def test_a_released_size_checkpoint_maps_completely():
     """The official model's full-size key list (so400m + SAM 2.1-L), as meta tensors, fills every module."""
-    from rrsis_qgis.engine.rsrefseg2.checkpoint import _unused_reason, check_complete, merge_lora, shapes_of, split_key
+    from rrsis_qgis.engine.rsrefseg2.checkpoint import check_complete, merge_lora, shapes_of, split_key, unused_reason
     from rrsis_qgis.engine.rsrefseg2.prompter import CascadedPrompter, PrompterSizes
     from rrsis_qgis.engine.rsrefseg2.siglip import text_config, vision_config
     from rrsis_qgis.engine.sam2_variant import sam21_spec
@@ -108,7 +108,7 @@ def test_a_released_size_checkpoint_maps_completely():
     parts: dict = {}
     for key, tensor in merged.items():
         part, local = split_key(key)
-        if not _unused_reason(part, local, key):
+        if not unused_reason(part, local, key):
             assert part is not None, key
             parts.setdefault(part, {})[local] = tensor
     sizes = PrompterSizes.from_state(parts["prompter"])

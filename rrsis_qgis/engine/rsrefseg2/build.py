@@ -14,7 +14,7 @@ from ..sam2_adapter import Sam2Refiner
 from ..sam2_variant import sam21_spec
 from ..specs import ClipSpec, ModelSpec
 from . import PREFIX, is_rsrefseg2_name
-from .checkpoint import ReleaseError, ReleaseState, check_complete, read_release, shapes_of
+from .checkpoint import ReleaseError, ReleaseState, check_complete, read_release, shapes_of, unused_reason
 from .model import CANVAS_PER_SIGLIP_INPUT, RSRefSeg2Model
 from .prompter import CascadedPrompter, PrompterSizes
 from .siglip import build_text, build_vision, vision_config
@@ -131,4 +131,5 @@ def _random_release(name: str, seed: int, device: torch.device) -> tuple:
     located = Located(name, Path(name), folder, f"{load_releases()[_base(name)].description} — random weights "
                                                  "and a stand-in tokenizer (benchmarks, tests)")
     parts, refiner = random_release(RELEASED, seed, device)
-    return located, ReleaseState(Path(name), parts), refiner
+    used = {part: {k: v for k, v in state.items() if not unused_reason(part, k, "")} for part, state in parts.items()}
+    return located, ReleaseState(Path(name), used), refiner

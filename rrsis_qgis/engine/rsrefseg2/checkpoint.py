@@ -67,7 +67,7 @@ def read_release(path: Path) -> ReleaseState:
     loss_scales: Dict[str, float] = {}
     for key, tensor in merged.items():
         part, local = split_key(key)
-        reason = _unused_reason(part, local, key)
+        reason = unused_reason(part, local, key)
         if reason:
             unused[key] = reason
             if key.startswith(LOSS_SCALES) and tensor.numel() == 1:
@@ -153,7 +153,8 @@ def _load(path: Path) -> dict:
     return state
 
 
-def _unused_reason(part, local: str, key: str):
+def unused_reason(part, local: str, key: str):
+    """Why the official inference does not use the weight ``key`` (``local`` inside ``part``), or None."""
     for prefix, reason in UNUSED.items():
         if key.startswith(prefix) or (part and f"{part}:{local}".startswith(prefix)):
             return reason
