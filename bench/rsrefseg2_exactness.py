@@ -15,17 +15,28 @@ from rrsis_qgis.train.metrics import iou  # noqa: E402
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "data" / "rsrefseg2_official"
 
 
-def main() -> None:
+def fixture_folder() -> Path:
+    """The fixture's checkpoint and tokenizer, unpacked into a new temporary folder (``rsrefseg2:FOLDER``)."""
     folder = Path(tempfile.mkdtemp())
     with lzma.open(FIXTURE / "rsrefseg2_tiny.pth.xz") as src, open(folder / "rsrefseg2_tiny.pth", "wb") as dst:
         shutil.copyfileobj(src, dst)
     for f in (FIXTURE / "tokenizer").iterdir():
         shutil.copy(f, folder / f.name)
-    segmenter = Segmenter.from_name(f"rsrefseg2:{folder}", device="cpu")
+    return folder
+
+
+def fixture_views() -> list:
+    """[(view, phrase)] of the fixture's cases."""
+    cases = np.load(FIXTURE / "cases.npz")
+    n = len([k for k in cases.files if k.startswith("view_")])
+    return [(cases[f"view_{i}"], str(cases[f"phrase_{i}"])) for i in range(n)]
+
+
+def main() -> None:
+    segmenter = Segmenter.from_name(f"rsrefseg2:{fixture_folder()}", device="cpu")
     cases = np.load(FIXTURE / "cases.npz")
     rows = []
-    for i in range(len([k for k in cases.files if k.startswith("view_")])):
-        view, phrase = cases[f"view_{i}"], str(cases[f"phrase_{i}"])
+    for i, (view, phrase) in enumerate(fixture_views()):
         emb = segmenter.encode(view)
         segmenter.refiner.restore(emb.sam_state)
         out = segmenter.strategy.forward(emb.clip_patches, phrase, segmenter.refiner)

@@ -226,7 +226,7 @@ def _load_model(args):
     from .engine.weights import MissingWeightsError
 
     try:
-        return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+        return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir, precision=args.precision)
     except MissingWeightsError as missing:
         if not args.download_missing:
             raise
@@ -236,7 +236,7 @@ def _load_model(args):
         except DownloadError as exc:
             _err(f"could not download ({exc}); offline? Fetch the files by hand:")
             raise missing from None
-    return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir, precision=args.precision)
 
 
 def _demo_raster(args) -> int:
@@ -267,7 +267,7 @@ def _ints(text: str) -> tuple:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .engine.device import CHOICES
+    from .engine.device import CHOICES, PRECISIONS
 
     p = argparse.ArgumentParser(prog="python -m rrsis_qgis", description=__doc__)
     p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
@@ -286,6 +286,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs")
     s.add_argument("--models-dir", type=Path, help="folder with the checkpoints (default ~/.cache/rrsis_qgis/models)")
     s.add_argument("--device", default="auto", choices=CHOICES)
+    s.add_argument("--precision", default="fp32", choices=PRECISIONS,
+                   help="fp32 (default; exactly the official model) | bf16: autocast, rsrefseg2 models only (for CUDA; its deviation is in the README)")
     s.add_argument("--top-k", type=int, default=1, help="how many candidate objects to write (default 1)")
     s.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     s.add_argument("--download-missing", action="store_true",

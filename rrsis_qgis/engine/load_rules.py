@@ -185,28 +185,31 @@ def load_state_into(model, state: dict, source: Path, required: Callable[[str], 
 
 
 def check_fits(expected: dict, state: dict, source: Path, required: Callable[[str], bool] = lambda _k: True,
-               remedy: str = "") -> None:
-    """``state`` (named tensors) fits a model whose state dict is ``expected``: see :func:`load_state_into`."""
+               remedy: str = "", model: str = "the model") -> None:
+    """``state`` (named tensors) fits ``model``, whose state dict (or key → shape) is ``expected``: see
+    :func:`load_state_into`."""
+    shape = {k: tuple(getattr(v, "shape", v)) for k, v in expected.items()}
     unknown = [k for k in state if k not in expected]
     if unknown:
-        raise LoadError(f"{source} does not fit the model: {_n(unknown, 'unknown weight')}, e.g. {_examples(unknown)}",
+        raise LoadError(f"{source} does not fit {model}: {_n(unknown, 'unknown weight')}, e.g. {_examples(unknown)}",
                         source, remedy)
-    shapes = [k for k in state if tuple(state[k].shape) != tuple(expected[k].shape)]
+    shapes = [k for k in state if tuple(state[k].shape) != shape[k]]
     if shapes:
         k = shapes[0]
-        got, want = tuple(state[k].shape), tuple(expected[k].shape)
+        got, want = tuple(state[k].shape), shape[k]
         hint = " (transposed)" if got == want[::-1] else ""
         have = "has" if len(shapes) == 1 else "have"
-        raise LoadError(f"{source} does not fit the model: {_n(shapes, 'weight')} {have} another shape, e.g. {k} "
+        raise LoadError(f"{source} does not fit {model}: {_n(shapes, 'weight')} {have} another shape, e.g. {k} "
                         f"is {list(got)}{hint} in the file, the model needs {list(want)}", source, remedy)
-    types = [k for k in state if expected[k].is_floating_point() and not state[k].is_floating_point()]
+    types = [k for k in state if hasattr(expected[k], "is_floating_point") and expected[k].is_floating_point()
+             and not state[k].is_floating_point()]
     if types:
         k = types[0]
-        raise LoadError(f"{source} does not fit the model: {_n(types, 'weight')} {_are(types)} not floating point, "
+        raise LoadError(f"{source} does not fit {model}: {_n(types, 'weight')} {_are(types)} not floating point, "
                         f"e.g. {k} is {str(state[k].dtype).removeprefix('torch.')}", source, remedy)
     missing = [k for k in expected if k not in state and required(k)]
     if missing:
-        raise LoadError(f"{source} is incomplete: {_n(missing, 'weight')} of the model {_are(missing)} missing, e.g. "
+        raise LoadError(f"{source} is incomplete: {_n(missing, 'weight')} of {model} {_are(missing)} missing, e.g. "
                         f"{_examples(missing)}", source, remedy)
 
 

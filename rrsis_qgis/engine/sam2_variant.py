@@ -41,8 +41,9 @@ def _spec(state: dict, variants: dict, base: str, windows: tuple, image_size: in
     stages = stage_lengths(state)
     d_model = state["image_encoder.neck.convs.0.conv.weight"].shape[0]
     known = variants.get((embed, stages))
+    size = (f"++model.image_size={image_size}",) if image_size != 1024 else ()
     if known and d_model == SAM_D_MODEL:
-        return Sam2Spec(config=known, weights=None, image_size=image_size)
+        return Sam2Spec(config=known, weights=None, image_size=image_size, overrides=size)
     bkg = list(state[TRUNK + "pos_embed"].shape[2:])
     window = state[TRUNK + "pos_embed_window"].shape[2]
     prefix = "++model.image_encoder."
@@ -57,10 +58,7 @@ def _spec(state: dict, variants: dict, base: str, windows: tuple, image_size: in
         f"{prefix}neck.position_encoding.num_pos_feats={d_model}",
         "++model.memory_attention.num_layers=1",
     )
-    if image_size != 1024:
-        overrides = (f"++model.image_size={image_size}", *overrides)
-    return Sam2Spec(config=base, weights=None, image_size=image_size,
-                    overrides=overrides)
+    return Sam2Spec(config=base, weights=None, image_size=image_size, overrides=(*size, *overrides))
 
 
 def stage_lengths(state: dict) -> tuple:

@@ -67,7 +67,8 @@ def _serve(args, token: str, token_path: Path) -> int:
     log = logging.getLogger("rrsis_qgis.server")
     t0 = time.perf_counter()
     try:
-        segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+        segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir,
+                                           precision=args.precision)
     except MissingWeightsError as exc:
         return _fail(EXIT_MISSING_WEIGHTS, str(exc), missing=[e.file for e in exc.entries])
     except LoadError as exc:
@@ -194,7 +195,7 @@ def _fail(code: int, message: str, **details) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from ..engine.device import CHOICES
+    from ..engine.device import CHOICES, PRECISIONS
 
     p = argparse.ArgumentParser(prog="python -m rrsis_qgis.server", description=__doc__)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; others need --token-file)")
@@ -202,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default="default",
                    help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs")
     p.add_argument("--device", default="auto", choices=CHOICES)
+    p.add_argument("--precision", default="fp32", choices=PRECISIONS,
+                   help="fp32 (default; exactly the official model) | bf16: autocast, rsrefseg2 models only (for CUDA; its deviation is in the README)")
     p.add_argument("--models-dir", type=Path)
     p.add_argument("--token-file", type=Path, help="private file with the token (made, mode 0600, if missing)")
     p.add_argument("--cache-mb", type=int, default=1024, help="embedding cache size (default 1024 MB)")

@@ -63,7 +63,8 @@ def _fit_release(args) -> int:
     opts = ReleaseFitOptions(init=args.init, data=args.data, out=args.out, val=args.val, split=args.split,
                              val_split=args.val_split, image_root=args.image_root, epochs=args.epochs,
                              batch_size=args.batch_size, lr=args.lr, lora_rank=args.lora_rank, device=args.device,
-                             models_dir=args.models_dir, seed=args.seed, max_minutes=args.max_minutes)
+                             models_dir=args.models_dir, seed=args.seed, max_minutes=args.max_minutes,
+                             train_all=args.train_all)
     result = fit_release(opts, say=lambda line: print(line, file=sys.stderr))
     print(json.dumps({"checkpoint": result["checkpoint"], "epochs": len(result["history"]),
                       **({"val": result["val"]} if "val" in result else {})}))
@@ -81,6 +82,9 @@ def _eval(args) -> int:
     dataset = open_dataset(args.data, default_split(args.data, args.split, "test"), args.image_root)
     if is_rsrefseg2_model(args.model) or is_rs2sam2_model(args.model):
         return _eval_release(args, dataset)
+    if args.precision != "fp32":
+        raise ValueError(f"--precision {args.precision} is an option of the rsrefseg2 models only; "
+                         f"{args.model} runs in fp32")
     model, config, device = load_trained_model(args.model, device=args.device, models_dir=args.models_dir)
     ranking = args.ranking or config.get("ranking", "reasoned")
     reason_about = tuple(config.get("reason_about", ASPECTS))
@@ -99,7 +103,8 @@ def _eval_release(args, dataset) -> int:
     from .evaluate_segmenter import evaluate_segmenter  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415
 
-    segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir)
+    segmenter = Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir,
+                                   precision=args.precision)
     summary = evaluate_segmenter(segmenter, dataset)
     summary["model"] = segmenter.spec.name
     print(json.dumps(summary) if args.json else ReferringMetrics.markdown(summary))
@@ -107,6 +112,8 @@ def _eval_release(args, dataset) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from ..engine.device import PRECISIONS  # noqa: PLC0415 (torch-free)
+
     p = argparse.ArgumentParser(prog="python -m rrsis_qgis.train", description=__doc__)
     sub = p.add_subparsers(required=True)
     f = sub.add_parser("fit", help="train prompter + SAM 2 decoder (+ LoRA or every weight) on a dataset")
@@ -145,6 +152,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--ranking", choices=RANKINGS, help="override the checkpoint's ranking")
     e.add_argument("--batch-size", type=int, default=16)
     e.add_argument("--json", action="store_true", help="one JSON object instead of the Markdown table")
+    e.add_argument("--precision", default="fp32", choices=PRECISIONS,
+                   help="fp32 (default; exactly the official model) | bf16: autocast, rsrefseg2 models only (for CUDA; its deviation is in the README)")
     _common(e)
     e.set_defaults(run=_eval)
     return p

@@ -6,6 +6,8 @@ SigLIP's attention projections and text head; the prompter, SAM 2's prompt encod
 on the 1024² canvas, 0.5 · mean cos²(Q1, Q2) and 0.5 · the batch contrastive loss of the CLIP map pooled
 over the mask against mean(Q2). One difference: the letterbox padding is left out of BCE and Dice (the
 authors' datasets are square, their losses would count it). The result is a release-layout .pth.
+``--train-all`` trains every weight instead (no LoRA; for a random small release, as ``bench/learning.py``),
+saved in fp32.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from ..engine.rsrefseg2.build import load_model, locate
 from ..engine.rsrefseg2.layout import release_state_dict
 from ..engine.rsrefseg2.lora_train import add_lora, plain_state
 from ..engine.rsrefseg2.model import sam_input
-from ..engine.rsrefseg2.preprocess import CANVAS, canvas
+from ..engine.rsrefseg2.preprocess import CANVAS, Letterbox, canvas
 from ..engine.segmenter import Segmenter
 from .data import default_split, open_dataset
 from .evaluate_segmenter import evaluate_segmenter
@@ -56,18 +58,20 @@ class ReleaseFitOptions:
     models_dir: Optional[Path] = None
     seed: int = 0
     max_minutes: Optional[float] = None
+    train_all: bool = False
 
 
 class ReleaseTrainer(nn.Module):
     """The released model in training mode: LoRA added, the parts the authors trained left trainable."""
 
-    def __init__(self, model, refiner, rank: int, loss_scales: dict):
+    def __init__(self, model, refiner, rank: int, loss_scales: dict, train_all: bool = False):
         super().__init__()
-        self.model, self.refiner = model, refiner
+        self.model, self.refiner, self.train_all = model, refiner, train_all
         self.sam = refiner.model  # registered, so its parameters train and move with the trainer
         for p in list(model.parameters()) + list(refiner.model.parameters()):
-            p.requires_grad_(False)
-        self.lora_layers = add_lora({"sam": refiner.model, "vision": model.vision, "text": model.text}, rank)
+            p.requires_grad_(train_all)
+        self.lora_layers = 0 if train_all else \
+            add_lora({"sam": refiner.model, "vision": model.vision, "text": model.text}, rank)
         for module in (model.prompter, refiner.model.sam_prompt_encoder, refiner.model.sam_mask_decoder):
             for p in module.parameters():
                 p.requires_grad_(True)
@@ -78,16 +82,12 @@ class ReleaseTrainer(nn.Module):
         self.logit_scale2 = nn.Parameter(torch.tensor(float(loss_scales.get("logit_scale2", math.log(1 / 0.07)))))
         self.logit_bias2 = nn.Parameter(torch.tensor(float(loss_scales.get("logit_bias2", math.log(0.5)))))
 
-    def forward(self, canvases: torch.Tensor, phrases: list) -> dict:
-        m = self.model
-        x = F.interpolate(torch.stack([(c - 0.5) / 0.5 for c in canvases]), size=(m.input_size, m.input_size),
-                          mode="bilinear", align_corners=False)
-        image_tokens = m.vision(pixel_values=x).last_hidden_state
-        ids = m.tokenizer(phrases, return_tensors="pt", padding=True, truncation=True, max_length=m.max_tokens)
-        text = m.text(input_ids=ids["input_ids"].to(x.device), attention_mask=ids["attention_mask"].to(x.device))
-        out = m.prompter(image_tokens, text.last_hidden_state, text.pooler_output, m.logit_scale, m.logit_bias,
-                         self.refiner.mask_side)
-        feats = self.refiner.encode_batch(torch.stack([sam_input(c[None])[0] for c in canvases]))
+    def forward(self, canvases: list, phrases: list) -> dict:
+        m, batch = self.model, torch.stack(canvases)
+        image_tokens = m.encode_canvases(batch)
+        tokens, pooled = m.encode_phrases(phrases)
+        out = m.prompter(image_tokens, tokens, pooled, m.logit_scale, m.logit_bias, self.refiner.mask_side)
+        feats = self.refiner.encode_batch(sam_input(batch))
         out["low_res"], _ = self.refiner.decode_tokens(feats, out["sparse"], out["dense"])
         out["image_tokens"] = image_tokens
         return out
@@ -118,14 +118,13 @@ def official_losses(out: dict, labels: torch.Tensor, trainer: ReleaseTrainer) ->
     return parts
 
 
-def canvas_label(mask: np.ndarray) -> torch.Tensor:
-    """A view's mask → 1024² labels as the authors' pipeline (nearest keep-ratio resize), padding IGNORE."""
+def canvas_label(mask: np.ndarray, side: int = CANVAS) -> torch.Tensor:
+    """A view's mask → side² labels as the authors' pipeline (nearest keep-ratio resize), padding IGNORE."""
     import cv2  # noqa: PLC0415
 
-    img, box = canvas(np.zeros((*mask.shape, 3), np.uint8))
-    h, w = box.resized_hw
+    h, w = Letterbox.of(mask.shape, side).resized_hw
     resized = cv2.resize(mask.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
-    label = torch.full((CANVAS, CANVAS), IGNORE, dtype=torch.long)
+    label = torch.full((side, side), IGNORE, dtype=torch.long)
     label[:h, :w] = torch.from_numpy(resized.astype(np.int64))
     return label
 
@@ -135,37 +134,42 @@ def fit_release(opts: ReleaseFitOptions, say=print) -> dict:
     random.seed(opts.seed)
     device = resolve_device(opts.device)
     located = locate(opts.init, opts.models_dir)
-    model, refiner, _ = load_model(located, device)
-    trainer = ReleaseTrainer(model, refiner, opts.lora_rank, _decode_head_scalars(located.checkpoint)).to(device)
+    model, refiner, state = load_model(located, device)
+    trainer = ReleaseTrainer(model, refiner, opts.lora_rank, state.loss_scales, opts.train_all).to(device)
     trainer.train()
     params = [p for p in trainer.parameters() if p.requires_grad]
+    how = "every weight" if opts.train_all else f"{trainer.lora_layers} LoRA layers, rank {opts.lora_rank}"
     say(f"fine-tuning {located.checkpoint.name}: {sum(p.numel() for p in params):,} trainable parameters "
-        f"({trainer.lora_layers} LoRA layers, rank {opts.lora_rank}) on {device}")
+        f"({how}) on {device}")
+    side = model.canvas_side
     data = open_dataset(opts.data, default_split(opts.data, opts.split, "train"), opts.image_root)
     optimizer = torch.optim.AdamW(params, lr=opts.lr, weight_decay=opts.weight_decay)
     out_dir = Path(opts.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    history, t0, order = [], time.perf_counter(), list(range(len(data)))
+    history, t0, order, steps = [], time.perf_counter(), list(range(len(data))), 0
     for epoch in range(opts.epochs):
+        if _out_of_time(opts, t0):
+            break
         random.shuffle(order)
         losses = []
         for start in range(0, len(order) - opts.batch_size + 1, opts.batch_size):
             samples = [s for s in (data[i] for i in order[start:start + opts.batch_size]) if s is not None]
             if len(samples) < 2:
                 continue
-            canvases = [canvas(s.image)[0][0].to(device) for s in samples]
-            labels = torch.stack([canvas_label(s.mask) for s in samples]).to(device)
+            canvases = [canvas(s.image, side)[0][0].to(device) for s in samples]
+            labels = torch.stack([canvas_label(s.mask, side) for s in samples]).to(device)
             parts = official_losses(trainer(canvases, [s.phrase for s in samples]), labels, trainer)
             optimizer.zero_grad()
             parts["total"].backward()
             optimizer.step()
             losses.append({k: float(v.detach()) for k, v in parts.items()})
-            if opts.max_minutes and time.perf_counter() - t0 > opts.max_minutes * 60:
+            steps += 1
+            if _out_of_time(opts, t0):
                 break
-        history.append({"epoch": epoch + 1, **{k: float(np.mean([l[k] for l in losses])) for k in losses[0]}}
-                       if losses else {"epoch": epoch + 1})
+        history.append({"epoch": epoch + 1, "steps": steps, "train_s": round(time.perf_counter() - t0, 1),
+                        **({k: float(np.mean([l[k] for l in losses])) for k in losses[0]} if losses else {})})
         say(json.dumps(history[-1]))
-    path = save_release(trainer, out_dir / CHECKPOINT)
+    path = save_release(trainer, out_dir / CHECKPOINT, torch.float32 if opts.train_all else torch.bfloat16)
     for f in located.tokenizer.iterdir():
         if f.is_file() and f.suffix == ".json":
             shutil.copy(f, out_dir / f.name)
@@ -198,7 +202,5 @@ def save_release(trainer: ReleaseTrainer, path: Path, dtype: torch.dtype = torch
     return path
 
 
-def _decode_head_scalars(path: Path) -> dict:
-    raw = torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
-    state = raw.get("state_dict", raw)
-    return {k.split(".", 1)[1]: v.float() for k, v in state.items() if k.startswith("decode_head.")}
+def _out_of_time(opts: ReleaseFitOptions, t0: float) -> bool:
+    return bool(opts.max_minutes) and time.perf_counter() - t0 > opts.max_minutes * 60

@@ -19,7 +19,7 @@ def scene(tmp_path):
 
 def fake_model(monkeypatch, tiny_segmenter, weights, loads):
     """A model whose one weights file is ``weights``: missing → MissingWeightsError, present → the tiny model."""
-    def from_name(name, device="auto", models_dir=None):
+    def from_name(name, device="auto", models_dir=None, precision="fp32"):
         loads.append(name)
         if not (models_dir / weights.file).is_file():
             raise MissingWeightsError([weights], models_dir)

@@ -72,3 +72,35 @@ def test_fine_tuning_starts_at_the_release_trains_the_official_parts_and_saves_a
     loaded = _released_low_res(again, canvases[1])
     torch.testing.assert_close(loaded["dense"], trained["dense"][1:], atol=1e-3, rtol=0)
     torch.testing.assert_close(loaded["low_res"], trained["low_res"][1:], atol=1e-3, rtol=0)
+
+
+def test_a_small_random_release_trains_every_weight_on_its_smaller_canvas_and_loads_again(tmp_path):
+    from dataclasses import replace
+
+    from rrsis_qgis.engine.rsrefseg2.random_release import TINY, random_parts, standin_tokenizer, write_release
+
+    write_release(tmp_path / "small.pth", random_parts(replace(TINY, siglip_image=64), seed=3))
+    standin_tokenizer(tmp_path, ("red", "building", "car", "small", "near", "top", "corner"))
+    model, refiner, state = load_model(locate(f"rsrefseg2:{tmp_path}"), torch.device("cpu"))
+    assert model.canvas_side == 128 and refiner.image_size == 128 and state.loss_scales["logit_scale2"] == 2.0
+    assert model.tokenizer(["The RED building"])["input_ids"][0][:2] != [1, 1]  # lower-cased, known words
+    trainer = ReleaseTrainer(model, refiner, 16, state.loss_scales, train_all=True)
+    assert trainer.lora_layers == 0 and all(p.requires_grad for p in trainer.parameters())
+    rng = np.random.default_rng(1)
+    canvases = [canvas(rng.integers(0, 255, (60, 90, 3), dtype=np.uint8), 128)[0][0] for _ in PHRASES]
+    mask = np.zeros((60, 90), bool)
+    mask[10:40, 10:50] = True
+    labels = torch.stack([canvas_label(mask, 128)] * 2)
+    assert labels.shape == (2, 128, 128) and int((labels == 255).sum()) > 0
+    before = trainer.model.vision.embeddings.patch_embedding.weight.detach().clone()
+    parts = official_losses(trainer(canvases, PHRASES), labels, trainer)
+    parts["total"].backward()
+    torch.optim.SGD(trainer.parameters(), lr=0.1).step()
+    assert not torch.equal(before, trainer.model.vision.embeddings.patch_embedding.weight)
+    (tmp_path / "out").mkdir()
+    path = save_release(trainer, tmp_path / "out" / "checkpoint.pth", dtype=torch.float32)
+    standin_tokenizer(path.parent, ("red", "building", "car", "small", "near", "top", "corner"))
+    again = Segmenter.from_name(f"rsrefseg2:{path.parent}", device="cpu")
+    assert again.refiner.image_size == 128
+    result = again.segment(rng.integers(0, 255, (60, 90, 3), dtype=np.uint8), "the red building")
+    assert result.heatmap.shape == (60, 90)

@@ -100,7 +100,7 @@ BAD = {
     "missing SAM weight": (lambda s: _drop(s, "sam_mask_decoder.iou_token.weight"), "incomplete"),
     "missing LoRA factor": (lambda s: _drop(s, "lora_B"), "lacks"),
     "extra weight": (lambda s: s.__setitem__("prompter.something_new.weight", torch.zeros(3, dtype=torch.bfloat16)),
-                     "unknown weights"),
+                     "unknown weight"),
     "weight outside every part": (lambda s: s.__setitem__("neck.weight", torch.zeros(3)), "belongs to no part"),
     "mis-shaped weight": (lambda s: _reshape(s, "prompter.img_pe"), "shape"),
     "mis-shaped SAM weight": (lambda s: _reshape(s, "sam_prompt_encoder.no_mask_embed.weight"), "shape"),
@@ -155,3 +155,17 @@ def test_a_missing_tokenizer_says_what_to_download(release, tmp_path):
     path.write_bytes((release[0] / "tiny.pth").read_bytes())
     with pytest.raises(ReleaseError, match="models download siglip2-tokenizer"):
         locate(f"rsrefseg2:{path}", tmp_path / "models")
+
+
+def test_a_random_preset_builds_the_release_architecture_once(monkeypatch):
+    import rrsis_qgis.engine.rsrefseg2.random_release as random_release
+    from rrsis_qgis.engine import sam2_adapter
+
+    monkeypatch.setattr(random_release, "RELEASED", random_release.TINY)  # the released sizes take minutes
+    built = []
+    real_init = sam2_adapter.Sam2Refiner.__init__
+    monkeypatch.setattr(sam2_adapter.Sam2Refiner, "__init__",
+                        lambda self, *a, **k: (built.append(1), real_init(self, *a, **k))[1])
+    segmenter = Segmenter.from_name("rsrefseg2-rrsisd-random", device="cpu")
+    result = segmenter.segment(np.zeros((40, 60, 3), np.uint8), "the red building")
+    assert len(built) == 1 and result.heatmap.shape == (40, 60)

@@ -22,12 +22,17 @@ N = len([k for k in CASES.files if k.startswith("view_")]) if CASES is not None 
 
 
 @pytest.fixture(scope="module")
-def official(tmp_path_factory):
+def folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("official")
     with lzma.open(FIXTURE / "rsrefseg2_tiny.pth.xz") as src, open(folder / "rsrefseg2_tiny.pth", "wb") as dst:
         shutil.copyfileobj(src, dst)
     for f in (FIXTURE / "tokenizer").iterdir():
         shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def official(folder):
     return Segmenter.from_name(f"rsrefseg2:{folder}", device="cpu")
 
 
@@ -89,7 +94,7 @@ def test_the_mask_matches_the_official_with_iou_at_least_0_999(ours, i):
 @pytest.mark.slow
 def test_a_released_size_checkpoint_maps_completely():
     """The official model's full-size key list (so400m + SAM 2.1-L), as meta tensors, fills every module."""
-    from rrsis_qgis.engine.rsrefseg2.checkpoint import _unused_reason, check_complete, merge_lora, shapes_of, split_key
+    from rrsis_qgis.engine.rsrefseg2.checkpoint import check_complete, merge_lora, shapes_of, split_key, unused_reason
     from rrsis_qgis.engine.rsrefseg2.prompter import CascadedPrompter, PrompterSizes
     from rrsis_qgis.engine.rsrefseg2.siglip import text_config, vision_config
     from rrsis_qgis.engine.sam2_variant import sam21_spec
@@ -103,7 +108,7 @@ def test_a_released_size_checkpoint_maps_completely():
     parts: dict = {}
     for key, tensor in merged.items():
         part, local = split_key(key)
-        if not _unused_reason(part, local, key):
+        if not unused_reason(part, local, key):
             assert part is not None, key
             parts.setdefault(part, {})[local] = tensor
     sizes = PrompterSizes.from_state(parts["prompter"])
@@ -122,3 +127,35 @@ def test_a_released_size_checkpoint_maps_completely():
     assert spec.config == "configs/sam2.1/sam2.1_hiera_l.yaml" and not spec.overrides
     from rrsis_qgis.engine.sam2_adapter import Sam2Refiner
     check_complete(Sam2Refiner(spec, torch.device("cpu")).image_path_shapes(), parts["sam"], "SAM", Path("x"))
+
+
+# bench/rsrefseg2_bf16.py measured, on this fixture under CPU autocast: mask IoU ≥ 0.966 against fp32 (random
+# weights put many logits near 0), low-res logits within 0.59.
+BF16_MIN_MASK_IOU = 0.95
+
+
+def test_bf16_autocast_computes_in_bf16_and_keeps_the_masks_within_the_stated_bound(folder, official, ours):
+    bf16 = Segmenter.from_name(f"rsrefseg2:{folder}", device="cpu", precision="bf16")
+    dtypes, hooks = {}, []
+    for name, seg in (("fp32", official), ("bf16", bf16)):  # SigLIP, SAM 2's encoder, the prompter
+        for module in (seg.strategy.model.vision.encoder.layers[0].self_attn.q_proj,
+                       seg.refiner.model.image_encoder.trunk.blocks[0].attn.qkv, seg.strategy.model.prompter):
+            hooks.append(module.register_forward_hook(lambda m, i, o, n=name: dtypes.setdefault(n, set()).add(
+                (o["sparse"] if isinstance(o, dict) else o).dtype)))
+    official.segment(_case(N - 1)["view"], str(_case(N - 1)["phrase"]))
+    for hook in hooks[:3]:
+        hook.remove()
+    assert dtypes["fp32"] == {torch.float32}
+    ious = []
+    for i in range(N):
+        case, _, fp32_mask = ours[i]
+        result = bf16.segment(case["view"], str(case["phrase"]))
+        mask = result.masks[0] if result.masks else np.zeros(fp32_mask.shape, bool)
+        ious.append(iou(mask, fp32_mask))
+    assert dtypes["bf16"] == {torch.bfloat16}
+    assert min(ious) >= BF16_MIN_MASK_IOU, ious
+
+
+def test_bf16_is_refused_for_a_family_without_it():
+    with pytest.raises(ValueError, match="rsrefseg2 models only"):
+        Segmenter.from_name("tiny-random", device="cpu", precision="bf16")

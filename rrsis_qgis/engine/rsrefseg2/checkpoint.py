@@ -14,7 +14,7 @@ from typing import Dict
 
 import torch
 
-from ..load_rules import LoadError, check_finite
+from ..load_rules import LoadError, check_finite, check_fits
 from ..trained_checkpoint import CheckpointError
 
 # Every official config trains LoRA with r 16 and lora_alpha 16; peft stores neither, so the scale is
@@ -31,8 +31,9 @@ PREFIXES = (
     ("prompter.", "prompter", ""),
 )
 # Weights the official inference never uses, by prefix (after the part split), with the reason.
+LOSS_SCALES = "decode_head."
 UNUSED = {
-    "decode_head.": "the training losses' own logit scales",
+    LOSS_SCALES: "the training losses' own logit scales",
     "vision:head.": "SigLIP's attention-pooling head (the official model uses the image tokens, not the pooled image)",
 }
 LORA_KEY = re.compile(r"^(?P<layer>.+)\.lora_(?P<ab>[AB])\.default\.weight$")
@@ -52,6 +53,7 @@ class ReleaseState:
     lora_layers: int = 0
     lora_rank: int = 0
     file_dtype: str = ""
+    loss_scales: Dict[str, float] = field(default_factory=dict)  # decode_head's scalars (fine-tuning continues them)
 
 
 def read_release(path: Path) -> ReleaseState:
@@ -62,17 +64,20 @@ def read_release(path: Path) -> ReleaseState:
     dtypes = sorted({str(t.dtype).replace("torch.", "") for t in raw.values() if t.is_floating_point()})
     parts: Dict[str, dict] = {name: {} for _, name, _ in PREFIXES}
     unused: Dict[str, str] = {}
+    loss_scales: Dict[str, float] = {}
     for key, tensor in merged.items():
         part, local = split_key(key)
-        reason = _unused_reason(part, local, key)
+        reason = unused_reason(part, local, key)
         if reason:
             unused[key] = reason
+            if key.startswith(LOSS_SCALES) and tensor.numel() == 1:
+                loss_scales[key[len(LOSS_SCALES):]] = float(tensor)
         elif part is None:
             raise ReleaseError(f"{path} is not an RSRefSeg 2 checkpoint: the weight {key!r} belongs to no part of "
                                "the model (expected backbone., clip_vision_encoder., clip_text_encoder., prompter.)")
         else:
             parts[part][local] = tensor.float() if tensor.is_floating_point() else tensor
-    return ReleaseState(path, parts, unused, layers, rank, "/".join(dtypes))
+    return ReleaseState(path, parts, unused, layers, rank, "/".join(dtypes), loss_scales)
 
 
 def split_key(key: str):
@@ -117,20 +122,12 @@ def merge_lora(state: dict, path: Path) -> tuple:
 
 
 def check_complete(expected: Dict[str, torch.Size], given: dict, part: str, path: Path) -> None:
-    """Every weight the module expects is in the file with its shape, and the file has no weight it lacks."""
-    missing = [k for k in expected if k not in given]
-    extra = [k for k in given if k not in expected]
-    shaped = [k for k in expected if k in given and tuple(given[k].shape) != tuple(expected[k])]
-    if missing:
-        raise ReleaseError(f"{path} is incomplete: {len(missing)} weights of the {part} are missing, first "
-                           f"{', '.join(missing[:3])}")
-    if extra:
-        raise ReleaseError(f"{path} does not match RSRefSeg 2's {part}: {len(extra)} unknown weights, first "
-                           f"{', '.join(extra[:3])}")
-    if shaped:
-        k = shaped[0]
-        raise ReleaseError(f"{path} does not match RSRefSeg 2's {part}: {k} has shape {tuple(given[k].shape)}, "
-                           f"the architecture read from the file needs {tuple(expected[k])}")
+    """Every weight the module expects is in the file with its shape, and the file has no weight it lacks (the
+    loaders' rule, :func:`check_fits`, as a ReleaseError naming the part)."""
+    try:
+        check_fits(expected, given, path, model=f"RSRefSeg 2's {part}")
+    except LoadError as exc:
+        raise ReleaseError(exc.problem) from None
 
 
 def _load(path: Path) -> dict:
@@ -156,7 +153,8 @@ def _load(path: Path) -> dict:
     return state
 
 
-def _unused_reason(part, local: str, key: str):
+def unused_reason(part, local: str, key: str):
+    """Why the official inference does not use the weight ``key`` (``local`` inside ``part``), or None."""
     for prefix, reason in UNUSED.items():
         if key.startswith(prefix) or (part and f"{part}:{local}".startswith(prefix)):
             return reason

@@ -59,7 +59,7 @@ class PrompterSizes:
         block = "two_queries_text_attn_layers.0."
         return cls(text_dim, img_dim, prompt_dim, state[block + "self_attn_query_query1.q_proj.weight"].shape[0],
                    state[block + "mlp_query1_2.layers.0.weight"].shape[0], n_queries, num_prompts, grid,
-                   tuple(_count(state, name) for name in
+                   tuple(layer_count(state, name) for name in
                          ("two_queries_text_attn_layers", "queries1_to_img_attn_layers",
                           "prompt_queries2_img_attn_layers")))
 
@@ -234,6 +234,7 @@ class CascadedPrompter(nn.Module):
                 "refined_image": refined}
 
 
-def _count(state: dict, name: str) -> int:
-    layers = {int(m[1]) for k in state if (m := re.match(rf"{name}\.(\d+)\.", k))}
+def layer_count(state: dict, name: str) -> int:
+    """How many numbered layers ``name.0.``, ``name.1.``, … ``state`` holds (0 if none)."""
+    layers = {int(m[1]) for k in state if (m := re.match(rf"{re.escape(name)}\.(\d+)\.", k))}
     return max(layers) + 1 if layers else 0

@@ -6,7 +6,7 @@ values, so ``rsrefseg2-<dataset>-random`` benchmarks the real architecture. Its 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -30,6 +30,7 @@ class ReleaseSizes:
     prompt_dim: int  # SAM 2's d_model
     internal_dim: int
     mlp_dim: int
+    siglip_image: int = 512  # SigLIP's input side; the canvas is twice it
 
 
 RELEASED = ReleaseSizes(1152, 27, 4304, 256000, Sam2Spec("configs/sam2.1/sam2.1_hiera_l.yaml", None, 1024),
@@ -48,6 +49,11 @@ TINY = ReleaseSizes(64, 2, 128, 300, Sam2Spec("configs/sam2.1/sam2.1_hiera_t.yam
 
 def random_parts(sizes: ReleaseSizes = TINY, seed: int = 0) -> dict:
     """Every part's weights (keys as the loader's parts), random; BatchNorm statistics and logit scale set."""
+    return random_release(sizes, seed)[0]
+
+
+def random_release(sizes: ReleaseSizes = TINY, seed: int = 0, device: torch.device = torch.device("cpu")) -> tuple:
+    """(random_parts, the Sam2Refiner on ``device`` whose weights they hold: a loader may use it as it is)."""
     from transformers import SiglipTextConfig, SiglipVisionConfig  # noqa: PLC0415
     from transformers.models.siglip.modeling_siglip import SiglipTextTransformer, SiglipVisionTransformer  # noqa: PLC0415
 
@@ -58,12 +64,15 @@ def random_parts(sizes: ReleaseSizes = TINY, seed: int = 0) -> dict:
                  num_attention_heads=_heads(w), **COMMON)
     g = torch.Generator().manual_seed(seed)
     with torch.device("meta"):
-        vision = SiglipVisionTransformer(SiglipVisionConfig(patch_size=16, image_size=512, **tower))
+        vision = SiglipVisionTransformer(SiglipVisionConfig(patch_size=16, image_size=sizes.siglip_image, **tower))
         text = SiglipTextTransformer(SiglipTextConfig(vocab_size=sizes.vocab, max_position_embeddings=64, **tower))
         prompter = CascadedPrompter(PrompterSizes(w, w, sizes.prompt_dim, sizes.internal_dim, sizes.mlp_dim, 3, 9,
-                                                  32, (2, 2, 2)))
+                                                  sizes.siglip_image // 16, (2, 2, 2)))
     torch.manual_seed(seed)
-    sam = Sam2Refiner(sizes.sam, torch.device("cpu"))
+    side = 2 * sizes.siglip_image
+    sam_spec = sizes.sam if side == sizes.sam.image_size else \
+        replace(sizes.sam, image_size=side, overrides=(f"++model.image_size={side}", *sizes.sam.overrides))
+    sam = Sam2Refiner(sam_spec, device, stability_fallback=True)
     parts = {"vision": _fill(vision, g), "text": _fill(text, g), "prompter": _fill(prompter, g),
              "sam": {k: v for k, v in sam.model.state_dict().items() if k.split(".")[0] in Sam2Refiner.IMAGE_PATH},
              "text_scale": {"logit_scale": torch.tensor([2.3]), "logit_bias": torch.tensor([-1.5])}}
@@ -71,7 +80,7 @@ def random_parts(sizes: ReleaseSizes = TINY, seed: int = 0) -> dict:
     parts["prompter"][bn + "running_mean"] = torch.randn(w // 2, generator=g) * 0.1
     parts["prompter"][bn + "running_var"] = torch.rand(w // 2, generator=g) + 0.5
     parts["prompter"][bn + "num_batches_tracked"] = torch.tensor(1000)
-    return parts
+    return parts, sam
 
 
 def random_lora(parts: dict, rank: int = 16, seed: int = 2) -> dict:
@@ -97,13 +106,15 @@ def write_release(path: Path, parts: dict, lora: dict = None) -> Path:
     return Path(path)
 
 
-def standin_tokenizer(folder: Path) -> Path:
-    """A word-level fast tokenizer (``save_pretrained`` files) with ids below every vocabulary used here."""
-    from tokenizers import Tokenizer, models, pre_tokenizers  # noqa: PLC0415
+def standin_tokenizer(folder: Path, words: tuple = STANDIN_WORDS) -> Path:
+    """A word-level fast tokenizer (``save_pretrained`` files) of ``words``; ids below every vocabulary used here
+    for the default words (a training vocabulary must fit the text tower's)."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers  # noqa: PLC0415
     from transformers import PreTrainedTokenizerFast  # noqa: PLC0415
 
-    vocab = {"<pad>": 0, "<unk>": 1, "<eos>": 2, **{word: i + 3 for i, word in enumerate(STANDIN_WORDS)}}
+    vocab = {"<pad>": 0, "<unk>": 1, "<eos>": 2, **{word: i + 3 for i, word in enumerate(words)}}
     tok = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    tok.normalizer = normalizers.Lowercase()
     tok.pre_tokenizer = pre_tokenizers.Whitespace()
     fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="<unk>", pad_token="<pad>", eos_token="<eos>",
                                    model_input_names=["input_ids", "attention_mask"])

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import torch
 from torch import nn
 
 from .checkpoint import ReleaseError, check_complete, shapes_of
+from .prompter import layer_count
 
 # SigLIP's head size is 64, except so400m (1152 wide, 16 heads of 72) and giant-opt (1536, 16 of 96).
 HEADS_BY_WIDTH = {1152: 16, 1536: 16}
@@ -26,8 +26,8 @@ def vision_config(state: dict, path: Path):
     if grid * grid != positions:
         raise ReleaseError(f"{path}: SigLIP's position table has {positions} rows, not a square patch grid")
     cfg = SiglipVisionConfig(hidden_size=width, intermediate_size=_mlp(state, "SigLIP vision tower", path),
-                             num_hidden_layers=_depth(state), num_attention_heads=_heads(width), patch_size=patch,
-                             image_size=grid * patch, vision_use_head=False, **COMMON)
+                             num_hidden_layers=layer_count(state, "encoder.layers"), num_attention_heads=_heads(width),
+                             patch_size=patch, image_size=grid * patch, vision_use_head=False, **COMMON)
     cfg._attn_implementation = "sdpa"
     return cfg
 
@@ -39,7 +39,7 @@ def text_config(state: dict, path: Path):
     positions = _shape(state, "embeddings.position_embedding.weight", "SigLIP text tower", path)[0]
     projection = _shape(state, "head.weight", "SigLIP text tower", path)[0]
     cfg = SiglipTextConfig(vocab_size=vocab, hidden_size=width, intermediate_size=_mlp(state, "SigLIP text tower", path),
-                           num_hidden_layers=_depth(state), num_attention_heads=_heads(width),
+                           num_hidden_layers=layer_count(state, "encoder.layers"), num_attention_heads=_heads(width),
                            max_position_embeddings=positions, projection_size=projection, **COMMON)
     cfg._attn_implementation = "sdpa"
     return cfg
@@ -81,11 +81,6 @@ def _shape(state: dict, key: str, part: str, path: Path) -> tuple:
     if key not in state:
         raise ReleaseError(f"{path} is incomplete: the {part} has no {key}")
     return tuple(state[key].shape)
-
-
-def _depth(state: dict) -> int:
-    layers = {int(m[1]) for k in state if (m := re.match(r"encoder\.layers\.(\d+)\.", k))}
-    return max(layers) + 1 if layers else 0
 
 
 def _mlp(state: dict, part: str, path: Path) -> int:

@@ -25,11 +25,11 @@ class RSRefSeg2:
 
     def image_features(self, image: np.ndarray) -> torch.Tensor:
         """SigLIP 2's tokens of the letterboxed view (cached with the SAM 2 state)."""
-        return self.model.image_tokens(canvas(image)[0])
+        return self.model.image_tokens(canvas(image, self.model.canvas_side)[0])
 
     def sam_canvas(self, image: np.ndarray) -> torch.Tensor:
         """What SAM 2's encoder gets instead of its own resize: the same letterboxed canvas."""
-        return sam_input(canvas(image)[0])
+        return sam_input(canvas(image, self.model.canvas_side)[0])
 
     @torch.inference_mode()
     def forward(self, image_features: torch.Tensor, phrase: str, decoder, points=None, stage=None) -> dict:
@@ -44,7 +44,7 @@ class RSRefSeg2:
 
     @torch.inference_mode()
     def refer(self, job: ReferJob) -> Referral:
-        box = Letterbox.of(job.hw)
+        box = Letterbox.of(job.hw, self.model.canvas_side)
         out = self.forward(job.image_features, job.phrase, job.decoder, _user_points(job, box), job.stage)
         low, iou = out["low_res"], out["iou"]
         logits = logits_to_view(low.float(), box)
@@ -59,7 +59,7 @@ def _no_stage(_name):
 
 
 def _user_points(job: ReferJob, box: Letterbox):
-    """Clicks and one box in view pixels → SAM 2 point prompts on the 1024² canvas, or None."""
+    """Clicks and one box in view pixels → SAM 2 point prompts on the canvas, or None."""
     clicks = job.click_prompts()
     if clicks is None:
         return None
