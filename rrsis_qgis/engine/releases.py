@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from .specs import RANDOM_SUFFIX
 from .weights import default_models_dir, resolve_weights
 
 
@@ -22,6 +23,18 @@ class Release:
     @property
     def weight_keys(self) -> tuple:
         return (self.checkpoint, *self.extra)
+
+
+def random_base(name: str) -> Optional[str]:
+    """The release a ``<release>-random`` name builds with random weights (benchmarks, tests), else None."""
+    base = name[: -len(RANDOM_SUFFIX)] if name.endswith(RANDOM_SUFFIX) else None
+    return base if base in load_releases() else None
+
+
+def is_family(name: str, family: str) -> bool:
+    """``name`` is ``<family>:PATH``, a release of ``family``, or one of those releases with random weights."""
+    release = load_releases().get(random_base(name) or name)
+    return name.startswith(f"{family}:") or (release is not None and release.family == family)
 
 
 def load_releases() -> dict:

@@ -10,7 +10,7 @@ import torch
 
 from ..device import resolve_device
 from ..load_rules import check_fits
-from ..releases import load_releases, release_files
+from ..releases import is_family, load_releases, random_base, release_files
 from ..sam2_adapter import Sam2Refiner
 from ..sam2_text import TEXT_DIM, add_text_modules
 from ..sam2_variant import sam20_spec
@@ -22,7 +22,6 @@ from .strategy import RS2SAM2
 from .tokenizer import load_tokenizer
 
 PREFIX = "rs2sam2:"
-RANDOM_SUFFIX = "-random"
 BEIT_PREFIX = "mm_extractor.beit3."
 
 
@@ -34,12 +33,7 @@ class Located:
 
 
 def is_rs2sam2_model(name: str) -> bool:
-    release = load_releases().get(_base(name))
-    return name.startswith(PREFIX) or (release is not None and release.family == "rs2sam2")
-
-
-def _base(name: str) -> str:
-    return name[: -len(RANDOM_SUFFIX)] if name.endswith(RANDOM_SUFFIX) else name
+    return is_family(name, "rs2sam2")
 
 
 def locate(name: str, models_dir: Optional[Path] = None) -> Located:
@@ -85,10 +79,10 @@ def rs2sam2_segmenter(name: str, device: str = "auto", models_dir: Optional[Path
 
     dev = resolve_device(device)
     t0 = time.perf_counter()
-    if name.endswith(RANDOM_SUFFIX) and _base(name) in load_releases():
+    if random_base(name):
         from .random_release import random_model  # noqa: PLC0415
 
-        located = Located(name, Path(name), f"{load_releases()[_base(name)].description} — random weights and a "
+        located = Located(name, Path(name), f"{load_releases()[random_base(name)].description} — random weights and a "
                                             "stand-in tokenizer (benchmarks, tests)")
         torch.manual_seed(seed)
         (heads, refiner, tok), report = random_model(dev, build_model), {"weights_file": None, "unused": []}

@@ -4,7 +4,3 @@
 SigLIP 2 towers + the cascaded prompter + SAM 2.1 through the shared SAM 2 adapter.
 """
 PREFIX = "rsrefseg2:"
-
-
-def is_rsrefseg2_name(name: str) -> bool:
-    return name.startswith(PREFIX)

@@ -9,11 +9,11 @@ from typing import Optional
 import torch
 
 from ..device import compute_precision, resolve_device
-from ..releases import load_releases, release_files
+from ..releases import is_family, load_releases, random_base, release_files
 from ..sam2_adapter import Sam2Refiner
 from ..sam2_variant import sam21_spec
 from ..specs import ClipSpec, ModelSpec
-from . import PREFIX, is_rsrefseg2_name
+from . import PREFIX
 from .checkpoint import ReleaseError, ReleaseState, check_complete, read_release, shapes_of, unused_reason
 from .model import CANVAS_PER_SIGLIP_INPUT, RSRefSeg2Model
 from .prompter import CascadedPrompter, PrompterSizes
@@ -30,16 +30,8 @@ class Located:
     description: str
 
 
-RANDOM_SUFFIX = "-random"
-
-
 def is_rsrefseg2_model(name: str) -> bool:
-    release = load_releases().get(_base(name))
-    return is_rsrefseg2_name(name) or (release is not None and release.family == "rsrefseg2")
-
-
-def _base(name: str) -> str:
-    return name[: -len(RANDOM_SUFFIX)] if name.endswith(RANDOM_SUFFIX) else name
+    return is_family(name, "rsrefseg2")
 
 
 def locate(name: str, models_dir: Optional[Path] = None) -> Located:
@@ -102,7 +94,7 @@ def rsrefseg2_segmenter(name: str, device: str = "auto", models_dir: Optional[Pa
     dev = resolve_device(device)
     compute_precision(dev, precision)  # an unknown precision or device fails here, before the long load
     t0 = time.perf_counter()
-    if name.endswith(RANDOM_SUFFIX) and _base(name) in load_releases():
+    if random_base(name):
         located, state, refiner = _random_release(name, seed, dev)
     else:
         located, state, refiner = locate(name, models_dir), None, None
@@ -128,7 +120,7 @@ def _random_release(name: str, seed: int, device: torch.device) -> tuple:
     from .random_release import RELEASED, random_release, standin_tokenizer  # noqa: PLC0415
 
     folder = standin_tokenizer(Path(tempfile.mkdtemp(prefix="rrsis-rsrefseg2-tokenizer-")))
-    located = Located(name, Path(name), folder, f"{load_releases()[_base(name)].description} — random weights "
+    located = Located(name, Path(name), folder, f"{load_releases()[random_base(name)].description} — random weights "
                                                  "and a stand-in tokenizer (benchmarks, tests)")
     parts, refiner = random_release(RELEASED, seed, device)
     used = {part: {k: v for k, v in state.items() if not unused_reason(part, k, "")} for part, state in parts.items()}
