@@ -68,7 +68,7 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     except urllib.error.URLError as exc:
         raise DownloadError(
             f"cannot download {entry.file} from {url}: {getattr(exc, 'reason', exc)}. If this machine is "
-            f"offline, download the file elsewhere and copy it to {models_dir}/."
+            f"offline, download the file elsewhere and copy it to {Path(models_dir) / entry.file}."
         ) from None
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EFBIG):

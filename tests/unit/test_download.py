@@ -78,6 +78,11 @@ def test_offline_gives_a_clear_message(tmp_path):
         port = s.getsockname()[1]
     with pytest.raises(DownloadError, match="cannot download model.pt .*copy it to"):
         download(entry(), tmp_path, url=f"http://127.0.0.1:{port}/model.pt", timeout=5)
+    folder_file = WeightsEntry(key="t", file="rs2sam2/rrsisd/config.json", url="http://invalid.invalid/c", size=None,
+                               sha256=None, unverified="a test")
+    with pytest.raises(DownloadError) as err:  # a release folder's file: the message names where it belongs
+        download(folder_file, tmp_path, url=f"http://127.0.0.1:{port}/config.json", timeout=5)
+    assert f"copy it to {tmp_path / 'rs2sam2' / 'rrsisd' / 'config.json'}" in str(err.value)
 
 
 def test_disk_full_keeps_the_partial_file_and_says_so(tmp_path, server):
