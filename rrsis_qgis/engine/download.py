@@ -1,4 +1,5 @@
-"""Download a manifest checkpoint: progress, resume from a .part file (HTTP Range), size and sha256 checks."""
+"""Download a manifest checkpoint: progress, resume from a .part file (HTTP Range), size and sha256 checks, and
+for a gated one (Hugging Face facebook/sam3) the user's access token, sent to the entry's own host only."""
 from __future__ import annotations
 
 import errno
@@ -16,6 +17,8 @@ from .weights import WeightsEntry, is_inside_name
 
 CHUNK = 1 << 20
 Progress = Callable[[int, Optional[int]], None]  # (bytes done, total bytes or None)
+TOKEN_ENVS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")  # Hugging Face's own names for the access token
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class DownloadError(RuntimeError):
@@ -27,13 +30,24 @@ def part_path(target: Path) -> Path:
     return target.with_name(target.name + ".part")
 
 
+def token_from_environment(names=TOKEN_ENVS) -> str:
+    """The first of the environment variables ``names`` that holds a token, else ""."""
+    for name in names:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    return ""
+
+
 def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress] = None,
-             url: Optional[str] = None, timeout: float = 60.0) -> Path:
+             url: Optional[str] = None, timeout: float = 60.0, token: Optional[str] = None) -> Path:
     """Fetch ``entry`` into ``models_dir`` unless a verified copy is there; returns the file path.
 
     ``url`` overrides the manifest URL (mirrors, tests). An interrupted or stalled download leaves
     ``<file>.part`` behind and the next call resumes it. ``timeout``: the longest wait for the server
-    to connect or to send the next bytes.
+    to connect or to send the next bytes. ``token``: the access token for a gated entry (None: from
+    $HF_TOKEN or $HUGGING_FACE_HUB_TOKEN); it goes only to the scheme, host and port of the entry's
+    own URL, never across a redirect to another host, and never into a message.
     """
     models_dir = Path(models_dir)
     if not is_inside_name(entry.file):  # load_manifest refuses these too
@@ -51,8 +65,22 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     if target.is_file() and _verified(target, entry):
         return target
     url = url or entry.url
+    token = (token_from_environment() if token is None else token.strip()) if entry.gated else ""
+    if not token.isprintable() or " " in token:  # http.client would refuse it, quoting the token
+        raise DownloadError("the access token holds spaces or control characters: copy it again from the "
+                            "account's token page")
+    sent = token if token and _origin(url) == _origin(entry.url) else ""
     try:
-        _fetch(url, part, entry, progress, timeout)
+        _fetch(url, part, entry, progress, timeout, sent)
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        if entry.gated and exc.code in (401, 403):
+            raise DownloadError(_refused(entry, exc.code, bool(sent), urllib.parse.urlsplit(url).hostname)) from None
+        raise DownloadError(
+            f"cannot download {entry.file} from {url}: the server answered {exc.code} {exc.reason}."
+            + (" It asks for a login: if the file needs an access token, the manifest entry must name the page "
+               "where access is requested (`gated`)." if exc.code in (401, 403) else "")
+        ) from None
     except _ReadError as exc:
         kept = part.stat().st_size if part.is_file() else 0
         raise DownloadError(
@@ -91,6 +119,43 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
     return target
 
 
+def _origin(url: str) -> tuple:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port or _DEFAULT_PORTS.get(parts.scheme)
+
+
+def _refused(entry: WeightsEntry, code: int, token_sent: bool, host: str) -> str:
+    """Why a gated entry's host said 401/403 and what to do; never the token itself."""
+    name = urllib.parse.urlsplit(entry.gated).path.strip("/") or entry.key
+    if not token_sent:
+        return (f"{name} is gated: request access on the model page {entry.gated} (logged in to that site), then "
+                "set HF_TOKEN to a read token of that account or enter the token in the model manager, and download "
+                "again")
+    if code == 401:
+        return (f"{host} refused the access token for {name} (401 Unauthorized): the token is not valid (mistyped, "
+                "revoked or expired); create a read token in the account's settings "
+                + ("(https://huggingface.co/settings/tokens) " if host == "huggingface.co" else "")
+                + "and set it in HF_TOKEN or the model manager's token field")
+    return (f"the access token has no access to {name} yet (403 Forbidden): request access on the model page "
+            f"{entry.gated} with the account the token belongs to (the authors grant each request), then download "
+            "again")
+
+
+class _TokenStaysHome(urllib.request.HTTPRedirectHandler):
+    """Follows redirects; the token goes along only to its own scheme, host and port (a renamed repository on
+    the same site), never to another host (Hugging Face's CDN gets a signed URL and no token)."""
+
+    def __init__(self, token: str, origin: tuple):
+        super().__init__()
+        self.token, self.origin = token, origin
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and self.token and _origin(new.full_url) == self.origin:
+            new.add_unredirected_header("Authorization", f"Bearer {self.token}")
+        return new
+
+
 def _make_folder(folder: Path, what: str) -> None:
     if folder.exists() and not folder.is_dir():
         raise DownloadError(f"{what} {folder} is a file, not a folder: choose another models folder "
@@ -115,14 +180,18 @@ class _TooLong(Exception):
     """The server sends more bytes than the manifest's pinned size."""
 
 
-def _fetch(url: str, part: Path, entry: WeightsEntry, progress: Optional[Progress], timeout: float) -> None:
+def _fetch(url: str, part: Path, entry: WeightsEntry, progress: Optional[Progress], timeout: float,
+           token: str) -> None:
     have = part.stat().st_size if part.exists() else 0
     request = urllib.request.Request(url, headers={"User-Agent": "rrsis_qgis"})
     if have:
         request.add_header("Range", f"bytes={have}-")
+    if token:  # unredirected: urllib copies ordinary headers to wherever a redirect points
+        request.add_unredirected_header("Authorization", f"Bearer {token}")
     host = urllib.parse.urlsplit(url).hostname
+    opener = urllib.request.build_opener(_TokenStaysHome(token, _origin(url)))
     try:
-        response = urllib.request.urlopen(request, timeout=timeout)
+        response = opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:  # the .part is already whole
             return

@@ -16,7 +16,7 @@ MODELS_DIR_ENV = "RRSIS_MODELS_DIR"
 MANIFEST_ENV = "RRSIS_WEIGHTS_MANIFEST"  # a manifest of one's own (an internal mirror's URLs) instead of ours
 ALLOW_HTTP_ENV = "RRSIS_ALLOW_HTTP"  # "1": a manifest may name plain http:// URLs (an internal mirror)
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
-_KNOWN_FIELDS = ("file", "url", "size", "sha256", "license", "unverified")
+_KNOWN_FIELDS = ("file", "url", "size", "sha256", "license", "unverified", "gated", "license_url", "accept_license")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class WeightsEntry:
     sha256: Optional[str]  # lower-case hex
     license: str = ""
     unverified: str = ""  # why size or sha256 is not pinned (the manifest must say, never leave it silent)
+    gated: str = ""  # the page where access is requested; the download then sends the user's token to `url`'s host
+    license_url: str = ""  # the licence's full text
+    accept_license: bool = False  # the licence restricts use: the user accepts it before the download starts
     extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # fields this version ignores
 
 
@@ -115,8 +118,19 @@ def _entry(key: str, value, where: str) -> WeightsEntry:
     for text_field in ("license", "unverified"):
         if not isinstance(value.get(text_field, ""), str):
             raise bad(f"`{text_field}` must be text, got {value[text_field]!r}")
+    for page_field in ("gated", "license_url"):
+        page = value.get(page_field, "")
+        if page != "" and not (isinstance(page, str) and urllib.parse.urlsplit(page).scheme in ("https", "http")
+                               and urllib.parse.urlsplit(page).hostname):
+            raise bad(f"`{page_field}` must be the https:// address of a web page, got {page!r}")
+    if not isinstance(value.get("accept_license", False), bool):
+        raise bad(f"`accept_license` must be true or false, got {value['accept_license']!r}")
+    if value.get("accept_license") and not value.get("license"):
+        raise bad("`accept_license` is true but `license` is empty: there is nothing to accept")
     return WeightsEntry(key=key, file=name, url=url, size=size, sha256=sha.lower() if sha else None,
                         license=value.get("license", ""), unverified=value.get("unverified", ""),
+                        gated=value.get("gated", ""), license_url=value.get("license_url", ""),
+                        accept_license=value.get("accept_license", False),
                         extra={k: v for k, v in value.items() if k not in _KNOWN_FIELDS})
 
 

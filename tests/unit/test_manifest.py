@@ -34,6 +34,8 @@ def write_manifest(tmp_path, monkeypatch):
     ("url", "http://mirror.internal/x.pt", ALLOW_HTTP_ENV), ("url", "https:///x.pt", "host"), ("url", None, "https"),
     ("sha256", "xyz", "64 hex"), ("sha256", "a" * 63, "64 hex"), ("sha256", 5, "64 hex"),
     ("size", -1, "size"), ("size", "12", "size"), ("size", True, "size"), ("license", 3, "license"),
+    ("gated", 5, "`gated`"), ("gated", "file:///etc/passwd", "`gated`"), ("license_url", "LICENSE", "`license_url`"),
+    ("accept_license", "yes", "true or false"), ("accept_license", True, "nothing to accept"),
 ])
 def test_a_bad_entry_is_refused_naming_the_manifest_and_the_entry(write_manifest, field, value, words):
     path = write_manifest({"_comment": "x", "ok": GOOD, "bad one": {**GOOD, field: value}})
