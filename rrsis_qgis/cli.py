@@ -169,11 +169,12 @@ def _segment(args) -> int:
 def _download(args) -> int:
     from .engine.specs import get_spec
     from .engine.weights import default_models_dir, load_manifest
+    from .models_cli import token_of
 
     manifest = load_manifest()
     keys = args.weights or list(get_spec(args.model).weight_keys)
     models_dir = Path(args.models_dir) if args.models_dir else default_models_dir()
-    fetch([manifest[key] for key in keys], models_dir)
+    fetch([manifest[key] for key in keys], models_dir, accept_license=args.accept_license, token=token_of(args))
     return EXIT_OK
 
 
@@ -195,13 +196,39 @@ class TextReport:
     def error(self, entry, exc: Exception) -> None:
         pass  # the exception reaches main(), which prints it
 
+    def accepts(self, notices: list) -> bool:
+        """The licences printed on stderr; on a terminal, the answer to "accept?" (elsewhere: no)."""
+        for text in notices:
+            _err(text)
+        if not sys.stdin.isatty():
+            return False
+        _err("Accept this licence and download? [y/N] ")
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
 
-def fetch(entries, models_dir: Path, report=None) -> None:
+
+def fetch(entries, models_dir: Path, report=None, accept_license: bool = False, token=None) -> None:
     """Download each manifest entry into ``models_dir`` (resume, sha256), told through ``report`` (a
-    ``TextReport`` by default; `models download --json` passes its JSON-lines one)."""
+    ``TextReport`` by default; `models download --json` passes its JSON-lines one).
+
+    Entries whose licence restricts use (`accept_license`) are downloaded only when ``accept_license`` is
+    set or the person at the terminal accepts it; otherwise nothing is fetched (LicenseNotAccepted).
+    ``token``: the access token for gated entries (None: $HF_TOKEN or $HUGGING_FACE_HUB_TOKEN).
+    """
     from .engine.download import download
+    from .engine.license_terms import LicenseNotAccepted, licenses_to_accept, notice, refusal
 
     report = report or TextReport()
+    pending = licenses_to_accept(entries, models_dir)
+    if pending:
+        notices = [notice(*group) for group in pending]
+        if accept_license:
+            for text in notices:
+                _err(text)
+            _err("accepted with --accept-license")
+        elif not report.accepts(notices):
+            exc = LicenseNotAccepted(refusal(pending))
+            report.error(pending[0][2][0], exc)
+            raise exc
     for entry in entries:
         report.start(entry)
         last = [0.0]
@@ -212,7 +239,7 @@ def fetch(entries, models_dir: Path, report=None) -> None:
                 report.progress(entry, done, total)
 
         try:
-            path = download(entry, models_dir, progress=progress)
+            path = download(entry, models_dir, progress=progress, token=token)
         except Exception as exc:
             report.error(entry, exc)
             raise
@@ -222,8 +249,10 @@ def fetch(entries, models_dir: Path, report=None) -> None:
 def _load_model(args):
     """The model; with --download-missing, fetch missing weights first (offline: the usual message, exit 3)."""
     from .engine.download import DownloadError
+    from .engine.license_terms import LicenseNotAccepted
     from .engine.segmenter import Segmenter
     from .engine.weights import MissingWeightsError
+    from .models_cli import token_of
 
     try:
         return Segmenter.from_name(args.model, device=args.device, models_dir=args.models_dir, precision=args.precision)
@@ -232,7 +261,9 @@ def _load_model(args):
             raise
         _err(f"weights missing in {missing.models_dir}: downloading {', '.join(e.file for e in missing.entries)}")
         try:
-            fetch(missing.entries, missing.models_dir)
+            fetch(missing.entries, missing.models_dir, accept_license=args.accept_license, token=token_of(args))
+        except LicenseNotAccepted:
+            raise
         except DownloadError as exc:
             _err(f"could not download ({exc}); offline? Fetch the files by hand:")
             raise missing from None
@@ -268,6 +299,7 @@ def _ints(text: str) -> tuple:
 
 def _parser() -> argparse.ArgumentParser:
     from .engine.device import CHOICES, PRECISIONS
+    from .models_cli import add_download_options
 
     p = argparse.ArgumentParser(prog="python -m rrsis_qgis", description=__doc__)
     p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
@@ -292,6 +324,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     s.add_argument("--download-missing", action="store_true",
                    help="download the model's weights first if they are missing (make demo does)")
+    add_download_options(s)
     from .tiled import add_arguments
 
     add_arguments(s)  # --tiled and its options: whole scenes, tile by tile
@@ -301,6 +334,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--model", default="default")
     d.add_argument("--weights", nargs="*", help="manifest keys instead of a model's, e.g. sam2.1-hiera-large")
     d.add_argument("--models-dir", type=Path)
+    add_download_options(d)
     d.set_defaults(func=_download)
     from .models_cli import add_parser as add_models_parser
 

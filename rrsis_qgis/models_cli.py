@@ -26,7 +26,33 @@ def add_parser(sub) -> None:
         if name == "download":
             a.add_argument("--json", action="store_true",
                            help="one JSON line per step on stdout: start, progress, done or error (for the plugin)")
+            add_download_options(a)
         a.set_defaults(func=globals()[f"_{name}"])
+
+
+def add_download_options(parser) -> None:
+    """--accept-license and --token-env, on every command that downloads."""
+    parser.add_argument("--accept-license", action="store_true",
+                        help="accept the licence of checkpoints whose licence restricts use (SAM 3's SAM License); "
+                             "it is printed first. Without it a terminal asks, anything else downloads nothing")
+    parser.add_argument("--token-env", metavar="NAME",
+                        help="read the access token for gated checkpoints (Hugging Face facebook/sam3) from the "
+                             "environment variable NAME (default: HF_TOKEN, then HUGGING_FACE_HUB_TOKEN); the token "
+                             "itself never goes on the command line")
+
+
+def token_of(args):
+    """The token --token-env names (ValueError when that variable is empty), else None: the download reads
+    $HF_TOKEN or $HUGGING_FACE_HUB_TOKEN itself."""
+    from .engine.download import token_from_environment
+
+    name = getattr(args, "token_env", None)
+    if not name:
+        return None
+    token = token_from_environment((name,))
+    if not token:
+        raise ValueError(f"--token-env {name}: the environment variable {name} is not set or empty")
+    return token
 
 
 def resolve_names(names) -> list:
@@ -104,12 +130,13 @@ def _download(args) -> int:
     from .engine.weights import load_manifest
 
     try:
-        keys, manifest = resolve_names(args.names), load_manifest()
+        keys, manifest, token = resolve_names(args.names), load_manifest(), token_of(args)
     except ValueError as exc:
         if args.json:
             _emit(event="error", key=None, message=str(exc))
         raise
-    fetch([manifest[key] for key in keys], _folder(args), JsonReport() if args.json else None)
+    fetch([manifest[key] for key in keys], _folder(args), JsonReport() if args.json else None,
+          accept_license=args.accept_license, token=token)
     return EXIT_OK
 
 
@@ -129,6 +156,9 @@ class JsonReport:
 
     def error(self, entry, exc: Exception) -> None:  # the line says why; the exit code stays the CLI's
         _emit(event="error", key=entry.key, file=entry.file, message=str(exc))
+
+    def accepts(self, notices: list) -> bool:  # the plugin shows the licence itself, then passes --accept-license
+        return False
 
 
 def _emit(**event) -> None:

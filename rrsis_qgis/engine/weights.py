@@ -46,6 +46,11 @@ class MissingWeightsError(FileNotFoundError):
         lines = [f"Model weights are missing from the models folder {models_dir}:"]
         for e in entries:
             lines.append(f"  - {e.file}  (download: {e.url})")
+            if e.gated:
+                lines.append(f"    gated: request access on {e.gated}, then set HF_TOKEN or use the model manager's "
+                             "token field")
+        if any(e.accept_license for e in entries):
+            lines.append("Their licence restricts use: the download prints it and needs --accept-license (or a yes).")
         lines.append("Download them with:  python -m rrsis_qgis download --models-dir " + str(models_dir)
                      + "   (in the repository: make download)")
         lines.append("or fetch each URL by hand and put the file in that folder (the name must match).")

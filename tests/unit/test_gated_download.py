@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from rrsis_qgis.engine.download import DownloadError, download
-from rrsis_qgis.engine.weights import WeightsEntry, load_manifest
+from rrsis_qgis.engine.weights import MissingWeightsError, WeightsEntry, load_manifest, resolve_weights
 from tests.unit.test_download import PAYLOAD, SHA
 
 GOOD, NO_ACCESS = "hf_GoodToken1234567890", "hf_NoAccessYet0987654321"  # what the server knows
@@ -149,7 +149,7 @@ def test_a_non_gated_entry_and_another_host_never_get_the_token(tmp_path, hosts,
     assert seen[-1] == ("/gated/model.pt", None, None)
 
 
-def test_the_packaged_sam3_files_are_gated_and_their_licence_must_be_accepted():
+def test_the_packaged_sam3_files_are_gated_and_their_licence_must_be_accepted(tmp_path):
     manifest = load_manifest()
     sam3 = [e for k, e in manifest.items() if k.startswith("sam3")]
     assert len(sam3) == 8
@@ -157,3 +157,6 @@ def test_the_packaged_sam3_files_are_gated_and_their_licence_must_be_accepted():
         assert e.gated == PAGE and e.accept_license and e.url.startswith(f"{PAGE}/resolve/")
         assert e.license.startswith("SAM License") and "military" in e.license and e.license_url.endswith("LICENSE")
     assert not any(e.gated or e.accept_license for k, e in manifest.items() if not k.startswith("sam3"))
+    with pytest.raises(MissingWeightsError) as missing:  # what a backend without them says
+        resolve_weights(["sam3", "sam3-config"], tmp_path)
+    assert f"gated: request access on {PAGE}" in str(missing.value) and "--accept-license" in str(missing.value)
