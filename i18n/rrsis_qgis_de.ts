@@ -222,42 +222,42 @@
 <context>
     <name>BackendManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="137"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="136"/>
         <source>loading the model…</source>
         <translation>Modell wird geladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="152"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="189"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="188"/>
         <source>cannot read the token file: {}</source>
         <translation>Token-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="240"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="239"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation>Token des Backends kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="260"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="259"/>
         <source>the backend exited (code {}) {}</source>
         <translation>das Backend wurde beendet (Code {}) {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="264"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="263"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="123"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="122"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation>{} — Checkpoint in den Plugin-Einstellungen auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="198"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="197"/>
         <source>connecting to {}…</source>
         <translation>verbinde mit {}…</translation>
     </message>
@@ -467,22 +467,22 @@
 <context>
     <name>ModelManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="185"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="198"/>
         <source>`models {}` exited with code {}</source>
         <translation>`models {}` wurde mit Code {} beendet</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="190"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="203"/>
         <source>unexpected answer from `models {}`: {}</source>
         <translation>unerwartete Antwort von `models {}`: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="243"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="256"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation>{} kann nicht gestartet werden: Backend-Python in den Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="234"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="247"/>
         <source>the download exited with code {}</source>
         <translation>der Download wurde mit Code {} beendet</translation>
     </message>
@@ -490,131 +490,159 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="78"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="120"/>
         <source>Models folder: {}</source>
         <translation>Modellordner: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="48"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
         <source>(the default)</source>
         <translation>(Standard)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
         <source>computing the sha256 of the checkpoints on disk…</source>
         <translation>berechne die sha256 der Checkpoints auf der Festplatte…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="80"/>
         <source>downloading {}…</source>
         <translation>lade {} herunter…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="101"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
         <source>no checkpoint on disk to verify</source>
         <translation>kein Checkpoint auf der Festplatte zu prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="103"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="145"/>
         <source>{} verified, {} without a pinned sha256, {} wrong</source>
         <translation>{} geprüft, {} ohne festgelegte sha256, {} falsch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
         <source>{} downloaded and its sha256 verified</source>
         <translation>{} heruntergeladen und sha256 geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
         <source>{} downloaded; not verified: the manifest pins no sha256</source>
         <translation>{} heruntergeladen; nicht geprüft: das Manifest legt keine sha256 fest</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="125"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="167"/>
         <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
         <translation>{}: Download abgebrochen; die Teildatei bleibt und der nächste Download setzt sie fort</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="129"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="171"/>
         <source>{}: download failed: {}</source>
         <translation>{}: Download fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
-        <source>{}
-used by: {}</source>
-        <translation>{}
-verwendet von: {}</translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
         <source>Download again</source>
         <translation>Erneut herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="206"/>
         <source>on disk</source>
         <translation>auf der Festplatte</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="235"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
         <source>partial ({})</source>
         <translation>teilweise ({})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
         <source>an interrupted download: it resumes</source>
         <translation>ein unterbrochener Download: er wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="186"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="190"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="242"/>
         <source>download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
         <source>not checked (Verify)</source>
         <translation>nicht geprüft (Prüfen)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>not pinned</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>wrong</source>
         <translation>falsch</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="89"/>
+        <source>Licence of {}</source>
+        <translation>Lizenz von {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="89"/>
+        <source>These files come under a licence that restricts their use: {}. Read it; downloading means accepting it.</source>
+        <translation>Diese Dateien stehen unter einer Lizenz, die ihre Nutzung einschränkt: {}. Bitte lesen; mit dem Herunterladen wird sie akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="99"/>
+        <source>Accept and download</source>
+        <translation>Akzeptieren und herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="112"/>
+        <source>{}: the licence was not accepted; nothing was downloaded</source>
+        <translation>{}: Lizenz nicht akzeptiert; nichts wurde heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="225"/>
+        <source>used by: {}</source>
+        <translation>verwendet von: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="227"/>
+        <source>licence: {}</source>
+        <translation>Lizenz: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="229"/>
+        <source>gated: request access on {}, then enter an access token below (or set HF_TOKEN)</source>
+        <translation>zugangsbeschränkt: Zugang auf {} beantragen, dann unten ein Zugangstoken eingeben (oder HF_TOKEN setzen)</translation>
     </message>
 </context>
 <context>
@@ -984,24 +1012,39 @@ verwendet von: {}</translation>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="34"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="34"/>
         <source>Read the models folder again</source>
         <translation>Den Modellordner neu einlesen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
         <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
         <translation>Die sha256 jedes Checkpoints auf der Festplatte berechnen und mit dem Manifest vergleichen (einige Sekunden pro GB)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="27"/>
+        <source>Access token:</source>
+        <translation>Zugangstoken:</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>for gated models (SAM 3): a Hugging Face read token; empty: $HF_TOKEN</source>
+        <translation>für zugangsbeschränkte Modelle (SAM 3): ein Hugging-Face-Lesetoken; leer: $HF_TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <source>Sent only with the downloads of gated checkpoints (Hugging Face facebook/sam3), only to their own host. Kept only while this window is open, never saved; to keep a token, set HF_TOKEN in the environment QGIS starts in.</source>
+        <translation>Wird nur beim Herunterladen zugangsbeschränkter Checkpoints (Hugging Face facebook/sam3) gesendet, nur an deren eigenen Server. Bleibt nur erhalten, solange dieses Fenster offen ist, und wird nie gespeichert; um ein Token dauerhaft zu verwenden, HF_TOKEN in der Umgebung setzen, in der QGIS startet.</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,8 @@ def _list(args) -> int:
                      "size_on_disk": path.stat().st_size if path.is_file() else None,
                      "partial": _part_size(path),
                      "sha256": entry.sha256, "unverified": entry.unverified or None, "url": entry.url,
+                     "license": entry.license, "license_url": entry.license_url or None,
+                     "accept_license": entry.accept_license, "gated": entry.gated or None,
                      "used_by": [n for n, s in specs.items() if key in s.weight_keys]})
     if args.json:
         print(json.dumps({"models_dir": str(folder), "checkpoints": rows}))

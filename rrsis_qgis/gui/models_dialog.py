@@ -1,11 +1,12 @@
 """The model manager (models_dialog.ui): the checkpoints, on disk or not, verified or not; download, cancel, verify."""
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDialog, QHeaderView, QProgressBar, QPushButton, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton, QTableWidgetItem
 
 from ..qgis_core.model_manager import (CANCELLED, MISSING, NOT_PINNED, UNCHECKED, VERIFIED, WRONG, ModelManager,
                                        percent)
@@ -21,6 +22,12 @@ class ModelsDialog(QDialog):
     ``focus``: keys or file names to select and scroll to (e.g. the checkpoints a Start found missing). ``env``:
     extra environment for the processes (tests point RRSIS_WEIGHTS_MANIFEST at a local server).
     Closing the dialog stops its downloads; their .part files stay and the next download resumes.
+
+    A checkpoint whose licence restricts use (SAM 3's SAM License) shows the licence first and downloads only
+    after Accept; accepted once, a licence covers the other files under it while the window is open. The
+    access token field goes with gated checkpoints only. It lives in the field alone, for as long as the
+    window: not in QSettings (plain text on disk) and not in QGIS's authentication database (that needs a
+    master password set up and a stored configuration id, for a token the user can keep in $HF_TOKEN).
     """
 
     def __init__(self, python: str, models_dir: str = "", focus=(), env=None, parent=None):
@@ -32,6 +39,8 @@ class ModelsDialog(QDialog):
         self._checks: dict = {}  # key → (check, detail) learnt here (a verified download, Verify)
         self._errors: dict = {}  # key → the last download's failure
         self._percent: dict = {}  # key → last progress (None: unknown total)
+        self._accepted: set = set()  # (licence, licence URL) accepted in this window
+        self.license_box = None  # the last licence question (QMessageBox)
         self.manager = ModelManager(python, models_dir, env, self)
         self.manager.listed.connect(self._on_listed)
         self.manager.checked.connect(self._on_checked)
@@ -58,16 +67,49 @@ class ModelsDialog(QDialog):
         self.manager.verify()
 
     def download(self, key: str) -> None:
-        """Start (or resume) the download of ``key``; the row's button turns into Cancel."""
+        """Start (or resume) the download of ``key``, after its licence was accepted where it restricts use;
+        the row's button turns into Cancel."""
+        row = self.rows.get(key)
+        if row is not None and row.accept_license and (row.license, row.license_url) not in self._accepted:
+            self._ask_license(key, row)
+            return
         self._errors.pop(key, None)
-        if self.manager.download(key):
-            row = self.rows.get(key)
+        token = self.ui.tokenEdit.text().strip() if row is not None and row.gated else ""
+        if self.manager.download(key, token=token, accept_license=bool(row and row.accept_license)):
             self._percent[key] = percent(row.partial or 0, row.size) if row else 0
             self._say(self.tr("downloading {}…").format(row.file if row else key))
             self._draw_row(key)
 
     def cancel(self, key: str) -> None:
         self.manager.cancel(key)
+
+    def _ask_license(self, key: str, row) -> None:
+        """The licence, its link, Accept and download / Cancel; window-modal, not blocking (tests click it)."""
+        files = [r.file for r in self.rows.values() if (r.license, r.license_url) == (row.license, row.license_url)]
+        box = QMessageBox(QMessageBox.Information, self.tr("Licence of {}").format(row.key),
+                          self.tr("These files come under a licence that restricts their use: {}. Read it; "
+                                  "downloading means accepting it.").format(", ".join(files)),
+                          QMessageBox.Ok | QMessageBox.Cancel, self)
+        link = f'<p><a href="{html.escape(row.license_url)}">{html.escape(row.license_url)}</a></p>' \
+            if row.license_url else ""
+        box.setInformativeText(f"<p>{html.escape(row.license)}</p>{link}")
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setOpenExternalLinks(True)
+        box.button(QMessageBox.Ok).setText(self.tr("Accept and download"))
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.finished.connect(lambda _result: self._on_license_answer(key, row, box))
+        if self.license_box is not None:
+            self.license_box.deleteLater()
+        self.license_box = box
+        box.open()
+
+    def _on_license_answer(self, key: str, row, box) -> None:
+        if box.clickedButton() is box.button(QMessageBox.Ok):
+            self._accepted.add((row.license, row.license_url))
+            self.download(key)
+        else:
+            self._say(self.tr("{}: the licence was not accepted; nothing was downloaded").format(row.file))
 
     def done(self, result):  # noqa: D102 — every way of closing (Close, Esc, the window's ×) comes here
         self.manager.shutdown()
@@ -139,8 +181,7 @@ class ModelsDialog(QDialog):
         if index is None:
             return
         table = self.ui.modelsTable
-        used = ", ".join(row.used_by)
-        cells = {NAME: (row.key, self.tr("{}\nused by: {}").format(row.file, used) if used else row.file),
+        cells = {NAME: (row.key, self._name_tip(row)),
                  SIZE: (_size(row.size), ""), DISK: self._disk_text(row), CHECK: self._check_text(row)}
         for column, (text, tip) in cells.items():
             item = QTableWidgetItem(text)
@@ -177,6 +218,17 @@ class ModelsDialog(QDialog):
         else:
             bar.setRange(0, 100)
             bar.setValue(value)
+
+    def _name_tip(self, row) -> str:
+        lines = [row.file]
+        if row.used_by:
+            lines.append(self.tr("used by: {}").format(", ".join(row.used_by)))
+        if row.license:
+            lines.append(self.tr("licence: {}").format(row.license) + (f" ({row.license_url})" if row.license_url else ""))
+        if row.gated:
+            lines.append(self.tr("gated: request access on {}, then enter an access token below (or set HF_TOKEN)")
+                         .format(row.gated))
+        return "\n".join(lines)
 
     def _disk_text(self, row) -> tuple:
         if row.present:

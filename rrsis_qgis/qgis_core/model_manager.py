@@ -4,6 +4,9 @@ The plugin never imports torch and cannot count on a running backend (one cannot
 weights are missing), so each action runs the backend's Python as a short process and reads its
 JSON output. A download is killed on Cancel: its ``.part`` file stays and the next download resumes
 it; nothing appears under the final name before the size and sha256 check passed.
+
+The access token for a gated checkpoint reaches the download process as $HF_TOKEN in its environment,
+never on its command line (any user's `ps` shows that); this module neither logs nor stores it.
 """
 from __future__ import annotations
 
@@ -34,6 +37,10 @@ class ModelRow:
     partial: Optional[int] = None  # bytes of an interrupted download (.part), resumed by the next one
     sha256: Optional[str] = None
     unverified: Optional[str] = None  # why the manifest pins no size/sha256
+    license: str = ""
+    license_url: str = ""
+    accept_license: bool = False  # the licence restricts use: the user accepts it before the download
+    gated: str = ""  # the page where access is requested; the download needs a token
     used_by: tuple = ()
     check: str = UNCHECKED  # UNCHECKED / VERIFIED / NOT_PINNED / WRONG / MISSING
     check_detail: str = ""
@@ -50,7 +57,9 @@ def parse_list(text: str) -> tuple:
     for r in data["checkpoints"]:
         row = ModelRow(key=r["key"], file=r["file"], size=r.get("size"), present=bool(r.get("present")),
                        size_on_disk=r.get("size_on_disk"), partial=r.get("partial"), sha256=r.get("sha256"),
-                       unverified=r.get("unverified"), used_by=tuple(r.get("used_by") or ()))
+                       unverified=r.get("unverified"), license=r.get("license") or "",
+                       license_url=r.get("license_url") or "", accept_license=bool(r.get("accept_license")),
+                       gated=r.get("gated") or "", used_by=tuple(r.get("used_by") or ()))
         if not row.pinned:  # nothing to verify against, on disk or not
             row.check, row.check_detail = NOT_PINNED, row.unverified or ""
         elif not row.present:
@@ -114,15 +123,19 @@ class ModelManager(QObject):
         self._run_once(["verify", *keys, "--json"], lambda out: self.checked.emit(parse_verify(out)),
                        codes=(0, 1, 3))  # 1: a mismatch, 3: a named one is missing — still an answer
 
-    def download(self, key: str) -> bool:
-        """Start downloading ``key``; False when it is already downloading or no Python is set."""
+    def download(self, key: str, token: str = "", accept_license: bool = False) -> bool:
+        """Start downloading ``key``; False when it is already downloading or no Python is set.
+
+        ``token``: for a gated checkpoint, given to the process as $HF_TOKEN (empty: the process inherits
+        QGIS's own $HF_TOKEN, if any). ``accept_license``: the user accepted the licence it restricts use by.
+        """
         if key in self.downloads or self.closed:
             return False
         problem = self._python_problem()
         if problem:
             self.finished.emit(key, "failed", problem)
             return False
-        process = self._process()
+        process = self._process({"HF_TOKEN": token} if token else None)
         state = {"buffer": b"", "stderr": b"", "outcome": None, "message": ""}
         process.readyReadStandardOutput.connect(lambda: self._on_download_output(key, process, state))
         process.readyReadStandardError.connect(lambda: self._keep_stderr(process, state))
@@ -130,7 +143,7 @@ class ModelManager(QObject):
         process.errorOccurred.connect(lambda error: self._on_start_error(key, process, error, state))
         self.downloads[key] = process
         self._cancelled.discard(key)
-        process.start(self.python, self._args(["download", key, "--json"]))
+        process.start(self.python, self._args(["download", key, "--json"] + ["--accept-license"] * accept_license))
         return True
 
     def cancel(self, key: str) -> None:
@@ -157,10 +170,10 @@ class ModelManager(QObject):
             args += ["--models-dir", self.models_dir]
         return args
 
-    def _process(self) -> QProcess:
+    def _process(self, secrets: Optional[dict] = None) -> QProcess:
         process = QProcess(self)
         process.setWorkingDirectory(str(PACKAGE_DIR.parent))  # so -m finds this copy of the package
-        process.setProcessEnvironment(backend_environment(self.env))
+        process.setProcessEnvironment(backend_environment({**(self.env or {}), **(secrets or {})}))
         return process
 
     def _python_problem(self) -> str:
