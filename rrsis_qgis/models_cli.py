@@ -114,7 +114,8 @@ def _list(args) -> int:
         state = "on disk" if r["present"] else "missing"
         pinned = "sha256 pinned" if r["sha256"] and r["size"] else f"unverified: {r['unverified']}"
         used = f"  (model: {', '.join(r['used_by'])})" if r["used_by"] else ""
-        print(f"  {r['key']:<24} {r['file']:<28} {size:>9}  {state:<8} {pinned}{used}")
+        gated = f"  gated: needs a token, access on {r['gated']}" if r["gated"] else ""
+        print(f"  {r['key']:<24} {r['file']:<28} {size:>9}  {state:<8} {pinned}{used}{gated}")
     return EXIT_OK
 
 

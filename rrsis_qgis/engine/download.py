@@ -66,16 +66,18 @@ def download(entry: WeightsEntry, models_dir: Path, progress: Optional[Progress]
         return target
     url = url or entry.url
     token = (token_from_environment() if token is None else token.strip()) if entry.gated else ""
-    if not token.isprintable() or " " in token:  # http.client would refuse it, quoting the token
-        raise DownloadError("the access token holds spaces or control characters: copy it again from the "
-                            "account's token page")
+    if not (token.isascii() and token.isprintable()) or " " in token:  # http.client would refuse it, quoting it
+        raise DownloadError("the access token holds spaces, control characters or letters outside ASCII: copy it "
+                            "again from the account's token page")
     sent = token if token and _origin(url) == _origin(entry.url) else ""
     try:
         _fetch(url, part, entry, progress, timeout, sent)
     except urllib.error.HTTPError as exc:
         exc.close()
         if entry.gated and exc.code in (401, 403):
-            raise DownloadError(_refused(entry, exc.code, bool(sent), urllib.parse.urlsplit(url).hostname)) from None
+            host, said = urllib.parse.urlsplit(url).hostname, (exc.headers.get("X-Error-Message") or "")[:300]
+            raise DownloadError(_refused(entry, exc.code, bool(sent), host)
+                                + (f" ({host} says: {said})" if said else "")) from None
         raise DownloadError(
             f"cannot download {entry.file} from {url}: the server answered {exc.code} {exc.reason}."
             + (" It asks for a login: if the file needs an access token, the manifest entry must name the page "

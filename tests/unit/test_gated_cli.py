@@ -101,3 +101,14 @@ def test_the_top_level_download_command_takes_the_same_options(mirror, monkeypat
     assert main(["download", "--weights", "big", "--accept-license", "--token-env", "TEAM_TOKEN",
                  "--models-dir", str(models)]) == 0
     assert (models / "big" / "model.safetensors").exists()
+
+
+def test_the_list_names_the_gated_checkpoints_and_their_licence(mirror, capsys):
+    models, _ = mirror
+    assert main(["models", "list", "--models-dir", str(models)]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert f"gated: needs a token, access on {PAGE}" in lines["big"] and "gated" not in lines["plain"]
+    assert main(["models", "list", "--json", "--models-dir", str(models)]) == 0
+    rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)["checkpoints"]}
+    assert rows["big"]["gated"] == PAGE and rows["big"]["accept_license"] and rows["big"]["license"] == LICENSE
+    assert rows["plain"]["gated"] is None and not rows["plain"]["accept_license"]

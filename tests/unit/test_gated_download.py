@@ -11,6 +11,7 @@ from tests.unit.test_download import PAYLOAD, SHA
 
 GOOD, NO_ACCESS = "hf_GoodToken1234567890", "hf_NoAccessYet0987654321"  # what the server knows
 PAGE = "https://huggingface.co/facebook/sam3"
+AWAITING = "Your request to access model facebook/sam3 is awaiting a review from the repo authors."
 
 
 class Seen(list):
@@ -26,7 +27,7 @@ def handler(seen: Seen, cdn: list):
                 if auth not in (f"Bearer {GOOD}", f"Bearer {NO_ACCESS}"):
                     return self.answer(401)  # Hugging Face: no token, or one it does not know
                 if auth == f"Bearer {NO_ACCESS}":
-                    return self.answer(403)  # a valid token whose user has not been granted access
+                    return self.answer(403, {"X-Error-Message": AWAITING})  # a valid token, no access granted
                 if self.path.startswith("/gated-cdn"):  # Hugging Face: a large file is on a CDN host
                     return self.answer(302, {"Location": f"{cdn[0]}/model.pt"})
                 if self.path.startswith("/gated-here"):  # a renamed repository: the same host, a relative path
@@ -108,7 +109,7 @@ def test_a_token_that_is_not_valid_and_one_without_access_yet_are_told_apart(tmp
         download(gated(origin), tmp_path, token=NO_ACCESS)
     message = str(forbidden.value)
     assert "403" in message and "no access to facebook/sam3 yet" in message, message
-    assert f"request access on the model page {PAGE}" in message, message
+    assert f"request access on the model page {PAGE}" in message and AWAITING in message, message
     with pytest.raises(DownloadError, match="control characters") as pasted:
         download(gated(origin), tmp_path, token="hf_Pasted\nWithANewline")
     for exc in (refused.value, forbidden.value, pasted.value):
