@@ -7,7 +7,7 @@ import pytest
 
 from rrsis_qgis.engine.download import DownloadError, download
 from rrsis_qgis.engine.weights import MissingWeightsError, WeightsEntry, load_manifest, resolve_weights
-from tests.unit.test_download import PAYLOAD, SHA
+from tests.unit.test_download import PAYLOAD, SHA, RangeHandler
 
 GOOD, NO_ACCESS = "hf_GoodToken1234567890", "hf_NoAccessYet0987654321"  # what the server knows
 PAGE = "https://huggingface.co/facebook/sam3"
@@ -19,7 +19,9 @@ class Seen(list):
 
 
 def handler(seen: Seen, cdn: list):
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(RangeHandler):
+        ranges_seen: list = []
+
         def do_GET(self):  # noqa: N802
             auth, rng = self.headers.get("Authorization"), self.headers.get("Range")
             seen.append((self.path, auth, rng))
@@ -32,12 +34,7 @@ def handler(seen: Seen, cdn: list):
                     return self.answer(302, {"Location": f"{cdn[0]}/model.pt"})
                 if self.path.startswith("/gated-here"):  # a renamed repository: the same host, a relative path
                     return self.answer(307, {"Location": "/gated/model.pt"})
-            start = int(rng.split("=")[1].rstrip("-")) if rng else 0
-            body = PAYLOAD[start:]
-            self.send_response(206 if rng else 200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            super().do_GET()  # PAYLOAD, from the Range's start
 
         def answer(self, code, headers=None):
             self.send_response(code)
@@ -46,8 +43,6 @@ def handler(seen: Seen, cdn: list):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def log_message(self, *args):
-            pass
     return Handler
 
 
