@@ -112,3 +112,31 @@ def test_the_list_names_the_gated_checkpoints_and_their_licence(mirror, capsys):
     rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)["checkpoints"]}
     assert rows["big"]["gated"] == PAGE and rows["big"]["accept_license"] and rows["big"]["license"] == LICENSE
     assert rows["plain"]["gated"] is None and not rows["plain"]["accept_license"]
+
+
+def test_segment_download_missing_asks_the_same(mirror, monkeypatch, capsys):
+    import argparse
+
+    from rrsis_qgis import cli
+    from rrsis_qgis.engine.license_terms import LicenseNotAccepted
+    from rrsis_qgis.engine.segmenter import Segmenter
+    from rrsis_qgis.engine.weights import MissingWeightsError, load_manifest
+
+    models, seen = mirror
+    calls = []
+
+    def from_name(*args, **kwargs):  # the model's weights are missing the first time
+        calls.append(1)
+        if len(calls) == 1 or not (models / "big" / "model.safetensors").exists():
+            raise MissingWeightsError([load_manifest()["big"]], models)
+        return "the model"
+    monkeypatch.setattr(Segmenter, "from_name", staticmethod(from_name))
+    args = argparse.Namespace(model="m", device="cpu", models_dir=models, precision="fp32", download_missing=True,
+                              accept_license=False, token_env=None)
+    with pytest.raises(LicenseNotAccepted, match="--accept-license"):
+        cli._load_model(args)
+    assert seen == [] and "offline" not in capsys.readouterr().err
+    monkeypatch.setenv("HF_TOKEN", GOOD)
+    calls.clear()
+    assert cli._load_model(argparse.Namespace(**{**vars(args), "accept_license": True})) == "the model"
+    assert seen == [("/gated/model.pt", f"Bearer {GOOD}", None)]
