@@ -1,4 +1,4 @@
-"""SigLIP 2's two towers as RSRefSeg 2 runs them (transformers' Siglip modules), sized from the file's shapes."""
+"""SigLIP 2's two towers as RSRefSeg 2 runs them (transformers' Siglip models, sdpa), sized from the file's shapes."""
 from __future__ import annotations
 
 import math
@@ -46,17 +46,17 @@ def text_config(state: dict, path: Path):
 
 
 def build_vision(state: dict, path: Path) -> nn.Module:
-    """transformers' SiglipVisionTransformer (no pooling head) holding the file's weights."""
-    from transformers.models.siglip.modeling_siglip import SiglipVisionTransformer  # noqa: PLC0415
+    """transformers' SiglipVisionModel (no pooling head) holding the file's weights."""
+    from transformers import SiglipVisionModel  # noqa: PLC0415
 
-    return materialize(lambda: SiglipVisionTransformer(vision_config(state, path)), state, "SigLIP vision tower", path)
+    return materialize(lambda: SiglipVisionModel(vision_config(state, path)), state, "SigLIP vision tower", path)
 
 
 def build_text(state: dict, path: Path) -> nn.Module:
-    """transformers' SiglipTextTransformer holding the file's weights (its head gives the pooled phrase)."""
-    from transformers.models.siglip.modeling_siglip import SiglipTextTransformer  # noqa: PLC0415
+    """transformers' SiglipTextModel holding the file's weights (its head gives the pooled phrase)."""
+    from transformers import SiglipTextModel  # noqa: PLC0415
 
-    return materialize(lambda: SiglipTextTransformer(text_config(state, path)), state, "SigLIP text tower", path)
+    return materialize(lambda: SiglipTextModel(text_config(state, path)), state, "SigLIP text tower", path)
 
 
 def materialize(make, state: dict, part: str, path: Path) -> nn.Module:
