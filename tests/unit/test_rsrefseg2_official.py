@@ -159,3 +159,9 @@ def test_bf16_autocast_computes_in_bf16_and_keeps_the_masks_within_the_stated_bo
 def test_bf16_is_refused_for_a_family_without_it():
     with pytest.raises(ValueError, match="rsrefseg2 models only"):
         Segmenter.from_name("tiny-random", device="cpu", precision="bf16")
+
+
+def test_the_text_config_names_special_ids_inside_its_vocabulary(official):
+    """transformers 5 warns on every load when they are not (SiglipTextConfig's defaults are CLIP's 49406/49407)."""
+    cfg = official.strategy.model.text.config
+    assert all(0 <= i < cfg.vocab_size for i in (cfg.pad_token_id, cfg.bos_token_id, cfg.eos_token_id))

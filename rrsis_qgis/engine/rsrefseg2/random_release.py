@@ -56,7 +56,7 @@ def random_release(sizes: ReleaseSizes = TINY, seed: int = 0, device: torch.devi
     """(random_parts, the Sam2Refiner on ``device`` whose weights they hold: a loader may use it as it is)."""
     from transformers import SiglipTextConfig, SiglipTextModel, SiglipVisionConfig, SiglipVisionModel  # noqa: PLC0415
 
-    from .siglip import COMMON, _heads  # noqa: PLC0415
+    from .siglip import COMMON, TEXT_IDS, _heads  # noqa: PLC0415
 
     w = sizes.siglip_width
     tower = dict(hidden_size=w, intermediate_size=sizes.siglip_mlp, num_hidden_layers=sizes.siglip_depth,
@@ -64,7 +64,7 @@ def random_release(sizes: ReleaseSizes = TINY, seed: int = 0, device: torch.devi
     g = torch.Generator().manual_seed(seed)
     with torch.device("meta"):
         vision = SiglipVisionModel(SiglipVisionConfig(patch_size=16, image_size=sizes.siglip_image, **tower))
-        text = SiglipTextModel(SiglipTextConfig(vocab_size=sizes.vocab, max_position_embeddings=64, **tower))
+        text = SiglipTextModel(SiglipTextConfig(vocab_size=sizes.vocab, max_position_embeddings=64, **TEXT_IDS, **tower))
         prompter = CascadedPrompter(PrompterSizes(w, w, sizes.prompt_dim, sizes.internal_dim, sizes.mlp_dim, 3, 9,
                                                   sizes.siglip_image // 16, (2, 2, 2)))
     torch.manual_seed(seed)

@@ -15,6 +15,9 @@ HEADS_BY_WIDTH = {1152: 16, 1536: 16}
 HEAD_DIM = 64
 # What every SigLIP 2 checkpoint's config says (transformers' defaults are not these)
 COMMON = dict(hidden_act="gelu_pytorch_tanh", layer_norm_eps=1e-6)
+# Gemma's special ids, as SigLIP 2's text config has them (SiglipTextConfig defaults to CLIP's 49406/49407, which
+# transformers 5 warns about for a smaller vocabulary); the text tower pools the last token and never reads them
+TEXT_IDS = dict(pad_token_id=0, eos_token_id=1, bos_token_id=2)
 
 
 def vision_config(state: dict, path: Path):
@@ -40,7 +43,7 @@ def text_config(state: dict, path: Path):
     projection = _shape(state, "head.weight", "SigLIP text tower", path)[0]
     cfg = SiglipTextConfig(vocab_size=vocab, hidden_size=width, intermediate_size=_mlp(state, "SigLIP text tower", path),
                            num_hidden_layers=layer_count(state, "encoder.layers"), num_attention_heads=_heads(width),
-                           max_position_embeddings=positions, projection_size=projection, **COMMON)
+                           max_position_embeddings=positions, projection_size=projection, **TEXT_IDS, **COMMON)
     cfg._attn_implementation = "sdpa"
     return cfg
 
