@@ -105,6 +105,6 @@ def uv_calls(log: Path) -> list:
 def write_pins(folder: Path) -> tuple:
     constraints, requirements = folder / "constraints.txt", folder / "requirements.txt"
     constraints.write_text("# pins\nnumpy==1.26.4\ntorch==2.14.1\ntorchvision==0.29.1\nsam2==1.1.0\n"
-                           "transformers==4.53.1\npytest==9.2.0\n")
+                           "transformers==5.24.0\npytest==9.2.0\n")
     requirements.write_text("# backend\nnumpy\ntransformers\npillow\npytest\npytest-qgis\nhypothesis\n")
     return constraints, requirements

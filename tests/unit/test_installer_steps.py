@@ -69,7 +69,7 @@ def test_the_second_run_is_a_no_op_and_a_changed_pin_redoes_only_what_depends_on
     again.run()
     assert statuses(events) == [(s, "skipped") for s in steps_module.STEPS]
     assert len(uv_calls(fake.log)) == calls and again.fetch.calls == []
-    fake.constraints.write_text(fake.constraints.read_text().replace("transformers==4.53.1", "transformers==4.53.2"))
+    fake.constraints.write_text(fake.constraints.read_text().replace("transformers==5.24.0", "transformers==5.24.1"))
     third, events = fake()
     third.run()
     assert [s for s, status in statuses(events) if status == "done"] == ["packages", "sam2", "selftest"]

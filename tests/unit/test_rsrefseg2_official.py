@@ -118,10 +118,10 @@ def test_a_released_size_checkpoint_maps_completely():
     v, t = vision_config(parts["vision"], Path("x")), text_config(parts["text"], Path("x"))
     assert (v.hidden_size, v.num_hidden_layers, v.num_attention_heads, v.patch_size, v.image_size) == (1152, 27, 16, 16, 512)
     assert (t.vocab_size, t.max_position_embeddings, t.num_hidden_layers) == (256000, 64, 27)
-    from transformers.models.siglip.modeling_siglip import SiglipTextTransformer, SiglipVisionTransformer
+    from transformers import SiglipTextModel, SiglipVisionModel
     with torch.device("meta"):
-        check_complete(shapes_of(SiglipVisionTransformer(v)), parts["vision"], "vision", Path("x"))
-        check_complete(shapes_of(SiglipTextTransformer(t)), parts["text"], "text", Path("x"))
+        check_complete(shapes_of(SiglipVisionModel(v)), parts["vision"], "vision", Path("x"))
+        check_complete(shapes_of(SiglipTextModel(t)), parts["text"], "text", Path("x"))
     assert set(parts["text_scale"]) == {"logit_scale", "logit_bias"}
     spec = sam21_spec(parts["sam"])
     assert spec.config == "configs/sam2.1/sam2.1_hiera_l.yaml" and not spec.overrides
@@ -159,3 +159,9 @@ def test_bf16_autocast_computes_in_bf16_and_keeps_the_masks_within_the_stated_bo
 def test_bf16_is_refused_for_a_family_without_it():
     with pytest.raises(ValueError, match="rsrefseg2 models only"):
         Segmenter.from_name("tiny-random", device="cpu", precision="bf16")
+
+
+def test_the_text_config_names_special_ids_inside_its_vocabulary(official):
+    """transformers 5 warns on every load when they are not (SiglipTextConfig's defaults are CLIP's 49406/49407)."""
+    cfg = official.strategy.model.text.config
+    assert all(0 <= i < cfg.vocab_size for i in (cfg.pad_token_id, cfg.bos_token_id, cfg.eos_token_id))

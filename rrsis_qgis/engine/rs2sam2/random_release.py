@@ -7,7 +7,7 @@ from pathlib import Path
 from ..sam2_text import TEXT_DIM
 from ..specs import Sam2Spec
 from .beit3 import Beit3Sizes
-from .tokenizer import load_tokenizer
+from .tokenizer import SPM_FILES, load_tokenizer
 
 RELEASED_SAM = Sam2Spec(config="configs/sam2/sam2_hiera_l.yaml", weights=None, image_size=1024)
 STANDIN_TEXT = ("the white storage tank left of the road", "a small boat near the harbor",
@@ -23,19 +23,15 @@ def random_model(device, build) -> tuple:
 
 
 def standin_tokenizer(folder: Path, vocab_size: int = 60) -> Path:
-    """An XLM-R sentencepiece tokenizer (``save_pretrained`` files) trained on a few phrases, ids < 64010."""
+    """A release folder's tokenizer file: a sentencepiece model trained on a few phrases (``[SEG]`` is added on
+    load, as the authors' code adds it), ids < 64010."""
     import sentencepiece as spm  # noqa: PLC0415
-    from transformers import XLMRobertaTokenizer  # noqa: PLC0415
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    prefix = folder / "standin"
+    prefix = folder / SPM_FILES[0].removesuffix(".model")
     spm.SentencePieceTrainer.train(sentence_iterator=iter(STANDIN_TEXT), model_prefix=str(prefix),
                                    vocab_size=vocab_size, model_type="unigram", minloglevel=2,
                                    hard_vocab_limit=False)
-    tokenizer = XLMRobertaTokenizer(vocab_file=str(prefix) + ".model")
-    tokenizer.add_tokens("[SEG]")
-    tokenizer.save_pretrained(str(folder))
-    for extra in folder.glob("standin.*"):
-        extra.unlink()
+    Path(f"{prefix}.vocab").unlink()
     return folder

@@ -54,18 +54,17 @@ def random_parts(sizes: ReleaseSizes = TINY, seed: int = 0) -> dict:
 
 def random_release(sizes: ReleaseSizes = TINY, seed: int = 0, device: torch.device = torch.device("cpu")) -> tuple:
     """(random_parts, the Sam2Refiner on ``device`` whose weights they hold: a loader may use it as it is)."""
-    from transformers import SiglipTextConfig, SiglipVisionConfig  # noqa: PLC0415
-    from transformers.models.siglip.modeling_siglip import SiglipTextTransformer, SiglipVisionTransformer  # noqa: PLC0415
+    from transformers import SiglipTextConfig, SiglipTextModel, SiglipVisionConfig, SiglipVisionModel  # noqa: PLC0415
 
-    from .siglip import COMMON, _heads  # noqa: PLC0415
+    from .siglip import COMMON, TEXT_IDS, _heads  # noqa: PLC0415
 
     w = sizes.siglip_width
     tower = dict(hidden_size=w, intermediate_size=sizes.siglip_mlp, num_hidden_layers=sizes.siglip_depth,
                  num_attention_heads=_heads(w), **COMMON)
     g = torch.Generator().manual_seed(seed)
     with torch.device("meta"):
-        vision = SiglipVisionTransformer(SiglipVisionConfig(patch_size=16, image_size=sizes.siglip_image, **tower))
-        text = SiglipTextTransformer(SiglipTextConfig(vocab_size=sizes.vocab, max_position_embeddings=64, **tower))
+        vision = SiglipVisionModel(SiglipVisionConfig(patch_size=16, image_size=sizes.siglip_image, **tower))
+        text = SiglipTextModel(SiglipTextConfig(vocab_size=sizes.vocab, max_position_embeddings=64, **TEXT_IDS, **tower))
         prompter = CascadedPrompter(PrompterSizes(w, w, sizes.prompt_dim, sizes.internal_dim, sizes.mlp_dim, 3, 9,
                                                   sizes.siglip_image // 16, (2, 2, 2)))
     torch.manual_seed(seed)

@@ -1,4 +1,4 @@
-"""SigLIP 2's two towers as RSRefSeg 2 runs them (transformers' Siglip modules), sized from the file's shapes."""
+"""SigLIP 2's two towers as RSRefSeg 2 runs them (transformers' Siglip models, sdpa), sized from the file's shapes."""
 from __future__ import annotations
 
 import math
@@ -15,6 +15,9 @@ HEADS_BY_WIDTH = {1152: 16, 1536: 16}
 HEAD_DIM = 64
 # What every SigLIP 2 checkpoint's config says (transformers' defaults are not these)
 COMMON = dict(hidden_act="gelu_pytorch_tanh", layer_norm_eps=1e-6)
+# Gemma's special ids, as SigLIP 2's text config has them (SiglipTextConfig defaults to CLIP's 49406/49407, which
+# transformers 5 warns about for a smaller vocabulary); the text tower pools the last token and never reads them
+TEXT_IDS = dict(pad_token_id=0, eos_token_id=1, bos_token_id=2)
 
 
 def vision_config(state: dict, path: Path):
@@ -40,23 +43,23 @@ def text_config(state: dict, path: Path):
     projection = _shape(state, "head.weight", "SigLIP text tower", path)[0]
     cfg = SiglipTextConfig(vocab_size=vocab, hidden_size=width, intermediate_size=_mlp(state, "SigLIP text tower", path),
                            num_hidden_layers=layer_count(state, "encoder.layers"), num_attention_heads=_heads(width),
-                           max_position_embeddings=positions, projection_size=projection, **COMMON)
+                           max_position_embeddings=positions, projection_size=projection, **TEXT_IDS, **COMMON)
     cfg._attn_implementation = "sdpa"
     return cfg
 
 
 def build_vision(state: dict, path: Path) -> nn.Module:
-    """transformers' SiglipVisionTransformer (no pooling head) holding the file's weights."""
-    from transformers.models.siglip.modeling_siglip import SiglipVisionTransformer  # noqa: PLC0415
+    """transformers' SiglipVisionModel (no pooling head) holding the file's weights."""
+    from transformers import SiglipVisionModel  # noqa: PLC0415
 
-    return materialize(lambda: SiglipVisionTransformer(vision_config(state, path)), state, "SigLIP vision tower", path)
+    return materialize(lambda: SiglipVisionModel(vision_config(state, path)), state, "SigLIP vision tower", path)
 
 
 def build_text(state: dict, path: Path) -> nn.Module:
-    """transformers' SiglipTextTransformer holding the file's weights (its head gives the pooled phrase)."""
-    from transformers.models.siglip.modeling_siglip import SiglipTextTransformer  # noqa: PLC0415
+    """transformers' SiglipTextModel holding the file's weights (its head gives the pooled phrase)."""
+    from transformers import SiglipTextModel  # noqa: PLC0415
 
-    return materialize(lambda: SiglipTextTransformer(text_config(state, path)), state, "SigLIP text tower", path)
+    return materialize(lambda: SiglipTextModel(text_config(state, path)), state, "SigLIP text tower", path)
 
 
 def materialize(make, state: dict, part: str, path: Path) -> nn.Module:
