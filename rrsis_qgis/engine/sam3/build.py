@@ -33,6 +33,7 @@ def locate(name: str, models_dir: Optional[Path] = None) -> tuple:
 def load_model(folder: Path) -> tuple:
     """(Sam3Model with the folder's weights, Sam3Processor), every file checked first."""
     from transformers import Sam3Config, Sam3Model, Sam3Processor  # noqa: PLC0415
+    from transformers.initialization import no_init_weights  # noqa: PLC0415
 
     from .checkpoint import Sam3Error, check_weights, read_folder  # noqa: PLC0415
 
@@ -43,10 +44,10 @@ def load_model(folder: Path) -> tuple:
     except Exception as exc:  # noqa: BLE001 (transformers raises many kinds for a broken folder)
         raise Sam3Error(f"{folder}: the config or the processor files do not load ({type(exc).__name__}: "
                         f"{str(exc).splitlines()[0][:200] if str(exc) else ''})") from None
-    with torch.device("meta"):
+    with no_init_weights():  # every weight comes from the file (check_weights), none needs a random start
         model = Sam3Model(config)
     check_weights(model, found)
-    model.load_state_dict(found.state, assign=True)
+    model.load_state_dict(found.state)
     return model, processor, found
 
 

@@ -78,5 +78,5 @@ class Sam3Strategy:
               landmarks: List[np.ndarray]) -> List[Choice]:
         """The reasoner's order (SAM 3's score as the activation), or SAM 3's own without a parsed phrase."""
         if query is None or len(masks) < 2:
-            return [Choice(i, s, {}) for i, s in enumerate(scores)]
+            return [Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
         return rank_masks(query, masks, scores, [0.5] * len(masks), landmarks)
