@@ -15,6 +15,7 @@ import torch.nn.functional as F
 
 SCORE_THRESHOLD = 0.3  # Sam3Processor's default ``threshold``
 MASK_THRESHOLD = 0.5  # Sam3Processor's default ``mask_threshold``
+TEXT_POSITIONS = 32  # Sam3Processor pads every phrase to 32 tokens, the text encoder's positions
 MAX_INSTANCES = 16  # instances kept per prompt, best first (the release has 200 queries)
 
 
@@ -49,8 +50,10 @@ class Sam3Detector:
 
     @torch.inference_mode()
     def text(self, phrases: List[str]) -> List[tuple]:
-        """One pass of the text encoder → per phrase (features 1×32×D, attention mask 1×32)."""
-        tokens = self.processor(text=phrases, return_tensors="pt")
+        """One pass of the text encoder → per phrase (features 1×32×D, attention mask 1×32). Tokenised as
+        Sam3Processor does, but a phrase over the 32 positions is cut (as SAM 3's own tokenizer does), not refused."""
+        tokens = self.processor.tokenizer(phrases, return_tensors="pt", padding="max_length", truncation=True,
+                                          max_length=TEXT_POSITIONS)
         ids, attention = tokens["input_ids"].to(self.device), tokens["attention_mask"].to(self.device)
         features = self.model.get_text_features(input_ids=ids, attention_mask=attention).pooler_output
         return [(features[i:i + 1], attention[i:i + 1]) for i in range(len(phrases))]
