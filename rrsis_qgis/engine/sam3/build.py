@@ -51,8 +51,10 @@ def load_model(folder: Path) -> tuple:
     return model, processor, found
 
 
-def sam3_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0):
-    """A Segmenter running SAM 3 + the reasoner; a preset with files missing raises MissingWeightsError."""
+def sam3_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] = None, seed: int = 0,
+                   full_size: bool = False):
+    """A Segmenter running SAM 3 + the reasoner; a preset with files missing raises MissingWeightsError.
+    ``full_size``: ``sam3-random`` at Sam3Config()'s sizes (the release's cost, for benchmarks)."""
     from ..segmenter import Segmenter  # noqa: PLC0415
     from .detector import SCORE_THRESHOLD, Sam3Detector  # noqa: PLC0415
     from .strategy import Sam3Strategy  # noqa: PLC0415
@@ -63,9 +65,10 @@ def sam3_segmenter(name: str, device: str = "auto", models_dir: Optional[Path] =
         from .random_release import random_model  # noqa: PLC0415
 
         torch.manual_seed(seed)
-        (model, processor), report = random_model(), {"weights_file": None, "unused": []}
-        located = (name, f"{load_releases()[random_base(name)].description} — a small config with random weights "
-                         "and a stand-in tokenizer (tests)")
+        (model, processor), report = random_model(full_size), {"weights_file": None, "unused": []}
+        located = (name, f"{load_releases()[random_base(name)].description} — "
+                         f"{'the released sizes' if full_size else 'a small config'} with random weights and a "
+                         "stand-in tokenizer (benchmarks, tests)")
         threshold = None  # random scores never pass SAM 3's threshold: keep the best instances
     else:
         reported, folder, description = locate(name, models_dir)
