@@ -7,13 +7,13 @@ A folder that does not fit is refused with one message naming the file and what 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict
 
 import torch
 
+from .. import hf_folder
 from ..load_rules import LoadError, check_finite, check_fits
 from ..trained_checkpoint import CheckpointError
 
@@ -22,6 +22,10 @@ WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 DETECTOR_PREFIX = "detector_model."
 TRACKER_PREFIXES = ("tracker_model.", "tracker_neck.")
 PROCESSOR_FILE = "processor_config.json"
+FOLDER = hf_folder.FolderKind(
+    "SAM 3 folder", "a SAM 3 save_pretrained folder",
+    f"a save_pretrained folder with config.json, model.safetensors, {PROCESSOR_FILE} and the tokenizer files",
+    f"a SAM 3 folder has model_type {' or '.join(map(repr, MODEL_TYPES))}", "the folder")
 TOKENIZER_FILES = (("tokenizer.json",), ("vocab.json", "merges.txt"))  # either is enough
 
 
@@ -65,21 +69,7 @@ def check_weights(model, folder: Sam3Folder) -> None:
 
 
 def read_config(path: Path) -> dict:
-    if not path.is_dir():
-        raise Sam3Error(f"SAM 3 folder not found: {path} (expected a save_pretrained folder with config.json, "
-                        f"model.safetensors, {PROCESSOR_FILE} and the tokenizer files)")
-    file = path / "config.json"
-    try:
-        config = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise Sam3Error(f"{path} has no config.json: it is not a SAM 3 save_pretrained folder") from None
-    except (OSError, ValueError) as exc:
-        raise Sam3Error(f"{file} is not readable JSON ({exc}); download the folder again") from None
-    if not isinstance(config, dict) or config.get("model_type") not in MODEL_TYPES:
-        kind = config.get("model_type") if isinstance(config, dict) else type(config).__name__
-        raise Sam3Error(f"{file} describes a {kind!r} model; a SAM 3 folder has model_type "
-                        f"{' or '.join(map(repr, MODEL_TYPES))}")
-    return config
+    return hf_folder.read_config(path, FOLDER, MODEL_TYPES, Sam3Error)
 
 
 def _image_config(config: dict, file: Path) -> dict:
@@ -104,27 +94,9 @@ def _read_weights(path: Path) -> tuple:
     file = next((path / n for n in WEIGHT_FILES if (path / n).is_file()), None)
     if file is None:
         raise Sam3Error(f"{path} holds no weights: expected {' or '.join(WEIGHT_FILES)}")
-    state = _read_file(file)
+    state = hf_folder.read_weights_file(file, Sam3Error)
     try:
         check_finite(state, file)
     except LoadError as exc:
         raise Sam3Error(exc.problem) from None
     return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}, file.name
-
-
-def _read_file(file: Path) -> dict:
-    """A weights file read without running code: safetensors, or torch.load(weights_only=True)."""
-    try:
-        if file.suffix == ".safetensors":
-            from safetensors.torch import load_file  # noqa: PLC0415
-
-            state = load_file(str(file))
-        else:
-            state = torch.load(str(file), map_location="cpu", weights_only=True)
-    except Exception as exc:  # noqa: BLE001 (safetensors and torch raise many kinds for a damaged file)
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        raise Sam3Error(f"{file} is not a readable weights file (truncated, damaged or not plain weights: "
-                        f"{type(exc).__name__}: {first[:200]})") from None
-    if not isinstance(state, dict) or not state or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise Sam3Error(f"{file} does not hold named weights")
-    return state
