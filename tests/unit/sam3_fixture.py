@@ -26,7 +26,7 @@ class StubDetector:
     threshold = SCORE_THRESHOLD
 
     def __init__(self, scenes: dict):
-        self.scenes, self.prompts, self.vision_calls, self.texts = scenes, [], 0, []
+        self.scenes, self.prompts, self.vision_calls, self.texts, self.boxes = scenes, [], 0, [], []
 
     def vision(self, image):
         self.vision_calls += 1
@@ -39,6 +39,7 @@ class StubDetector:
     def detect(self, features, text, hw, boxes=None):
         prompt = text[0]
         self.prompts.append(prompt)
+        self.boxes.append(None if boxes is None else np.asarray(boxes).tolist())
         masks, scores, presence = self.scenes.get(prompt, ([], [], 0.01))
         kept = [i for i, s in enumerate(scores) if s * presence > self.threshold]
         return Instances(np.array([masks[i] for i in kept], bool).reshape(-1, *hw),

@@ -107,3 +107,10 @@ def test_a_second_phrase_on_cached_embeddings_skips_the_vision_backbone_and_matc
     assert len(calls) == 2 and "sam3_vision" in uncached.timings_ms
     assert cached[1].masks and all(np.array_equal(a, b) for a, b in zip(cached[1].masks, uncached.masks))
     assert cached[1].scores == uncached.scores
+
+
+def test_the_small_model_takes_a_box_and_a_phrase_longer_than_its_32_positions():
+    segmenter = Segmenter.from_name("sam3-random", device="cpu")
+    long = "the small white storage tank in the upper left part of the image next to the long road"
+    result = segmenter.segment(IMAGE, long, boxes=np.array([[10, 10, 60, 50]]))
+    assert result.masks and result.masks[0].shape == IMAGE.shape[:2]

@@ -48,3 +48,10 @@ def test_text_features_are_cached_per_phrase():
     segmenter.segment(IMAGE, "the tank left of the road", embeddings=embeddings)
     segmenter.segment(IMAGE, "the tank right of the road", embeddings=embeddings)
     assert segmenter.strategy.detector.texts == ["tank", "road"] and segmenter.strategy.detector.vision_calls == 1
+
+
+def test_a_box_joins_the_concept_prompt_only_and_clicks_are_ignored():
+    segmenter = stub_segmenter(TANKS_AND_ROAD)
+    segmenter.segment(IMAGE, "the tank left of the road", boxes=np.array([[5, 45, 35, 75]]),
+                      points=np.array([[20, 60, 1]]))
+    assert segmenter.strategy.detector.boxes == [[[5, 45, 35, 75]], None]  # the target's prompt, not the road's
