@@ -36,7 +36,7 @@ class Sam3Strategy:
 
     def refer(self, job: ReferJob) -> Referral:
         query = parse(job.phrase) if job.reasoning else None
-        concept = " ".join(query.attributes + [query.target]) if query else job.phrase
+        concept = _concept(query) if query else job.phrase
         names = landmark_names(query) if query else []
         with job.stage("sam3_text"):
             self.text_features.many([concept, *names])
@@ -80,3 +80,9 @@ class Sam3Strategy:
         if query is None or len(masks) < 2:
             return [Choice(i, s, {}) for i, s in sorted(enumerate(scores), key=lambda t: -t[1])]
         return rank_masks(query, masks, scores, [0.5] * len(masks), landmarks)
+
+
+def _concept(query: Query) -> str:
+    """SAM 3's concept prompt: the target noun phrase with its attributes ("white storage tank"), each word once."""
+    words = [a for a in query.attributes if a not in query.target.split()] + [query.target]
+    return " ".join(words).strip() or query.text
