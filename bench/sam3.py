@@ -18,13 +18,15 @@ import argparse
 import json
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+import rsrefseg2_release  # noqa: E402 (its per-model child process runner)
+
 PHRASES = ("the white storage tank left of the road", "the red building at the bottom")
 SAM3_FULL = "sam3-full-random"
 
@@ -63,11 +65,7 @@ def child(model: str, runs: int, warmup: int) -> dict:
 
 
 def run_child(model: str, runs: int, warmup: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", model, "--runs", str(runs), "--warmup", str(warmup)],
-                         capture_output=True, text=True, check=True, cwd=REPO)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(json.dumps(result), file=sys.stderr, flush=True)  # each model's numbers as soon as they exist
-    return result
+    return rsrefseg2_release.run_child(model, runs, "--warmup", str(warmup), script=__file__)
 
 
 def main() -> None:
