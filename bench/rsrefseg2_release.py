@@ -57,8 +57,9 @@ def child(model: str, runs: int) -> dict:
             "stages_ms": {k: round(statistics.median(s[k] for s in stages)) for k in stages[0]}, "runs": runs}
 
 
-def run_child(model: str, runs: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", model, "--runs", str(runs)], capture_output=True,
+def run_child(model: str, runs: int, *extra: str, script: str = __file__) -> dict:
+    """``script --child MODEL --runs N EXTRA…`` in its own process (its own peak RSS) → its JSON line."""
+    out = subprocess.run([sys.executable, script, "--child", model, "--runs", str(runs), *extra], capture_output=True,
                          text=True, check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     print(json.dumps(result), file=sys.stderr, flush=True)  # each model's numbers as soon as they exist

@@ -14,7 +14,8 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_MISSING_WEIGHTS, EXIT_WRITE, EXIT_INT
 STAGE_LABELS = {
     "read": "reading the raster view", "clip_image": "CLIP image features", "clip_text": "CLIP text features",
     "activation": "phrase activation map", "sam2_encoder": "SAM 2 image encoder", "sam2_decoder": "SAM 2 masks",
-    "polygonize": "polygons", "write": "writing the output",
+    "sam3_vision": "SAM 3 image features", "sam3_text": "SAM 3 text features",
+    "sam3_detector": "SAM 3 instances", "polygonize": "polygons", "write": "writing the output",
 }
 
 
@@ -315,7 +316,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--max-side", type=int, default=1024, help="long side of the view in pixels (default 1024)")
     s.add_argument("--bands", type=_ints, help="band numbers for R,G,B (default 1,2,3; one band → gray)")
     s.add_argument("--model", default="default",
-                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs")
+                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs | sam3 (SAM 3 + our reasoner, facebook/sam3) | sam3:FOLDER (a SAM 3 save_pretrained folder) | sam3-random")
     s.add_argument("--models-dir", type=Path, help="folder with the checkpoints (default ~/.cache/rrsis_qgis/models)")
     s.add_argument("--device", default="auto", choices=CHOICES)
     s.add_argument("--precision", default="fp32", choices=PRECISIONS,

@@ -2,7 +2,8 @@
 
 The referring step itself is a strategy: ``zero_shot.ZeroShot`` (training-free), ``trained.Trained`` (our
 prompter from a checkpoint, ``--model trained:CKPT``), ``rsrefseg2.strategy.RSRefSeg2`` or
-``rs2sam2.strategy.RS2SAM2`` (the authors' released checkpoints, ``--model rsrefseg2:FILE``, ``rs2sam2:FOLDER``).
+``rs2sam2.strategy.RS2SAM2`` (the authors' released checkpoints, ``--model rsrefseg2:FILE``, ``rs2sam2:FOLDER``),
+``sam3.strategy.Sam3Strategy`` (SAM 3's instances ranked by our reasoner, ``--model sam3``, ``sam3:FOLDER``).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class ImageEmbeddings:
     """Everything the image encoders computed for one view: a new phrase on it needs only this."""
 
     clip_patches: object  # the strategy's image features: a tensor, or a dict of tensors
-    sam_state: Optional[tuple]  # None for a family whose SAM 2 encoder needs the phrase (RS2-SAM 2)
+    sam_state: Optional[tuple]  # None for a family whose SAM 2 encoder needs the phrase (RS2-SAM 2) or without one
     hw: tuple
 
     @property
@@ -73,17 +74,19 @@ class Segmenter:
         self.strategy = ZeroShot(self.clip, min_score=spec.min_score)
 
     @classmethod
-    def assemble(cls, spec: ModelSpec, device: torch.device, refiner: Sam2Refiner, strategy) -> "Segmenter":
-        """A Segmenter around a model family's own strategy and SAM 2 (no zero-shot CLIP is built)."""
+    def assemble(cls, spec: ModelSpec, device: torch.device, refiner: Optional[Sam2Refiner], strategy) -> "Segmenter":
+        """A Segmenter around a model family's own strategy and SAM 2 (None: a family without one, SAM 3); no
+        zero-shot CLIP is built."""
         segmenter = cls.__new__(cls)
         segmenter.spec, segmenter.device, segmenter.refiner, segmenter.strategy = spec, device, refiner, strategy
         return segmenter
 
     @classmethod
     def from_name(cls, name: str, precision: str = "fp32", **kwargs) -> "Segmenter":
-        """A named model spec, ``trained:CHECKPOINT``, ``rsrefseg2:FILE``, ``rs2sam2:FOLDER`` or a release preset
-        (rsrefseg2-rrsisd, rs2sam2-rrsisd, …)."""
+        """A named model spec, ``trained:CHECKPOINT``, ``rsrefseg2:FILE``, ``rs2sam2:FOLDER``, ``sam3:FOLDER`` or a
+        release preset (rsrefseg2-rrsisd, rs2sam2-rrsisd, sam3, …)."""
         from .rs2sam2.build import is_rs2sam2_model  # noqa: PLC0415
+        from .sam3.build import is_sam3_model  # noqa: PLC0415 (the package imports transformers' SAM 3 lazily)
         from .rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
         from .trained_checkpoint import is_trained_name  # noqa: PLC0415
 
@@ -102,6 +105,10 @@ class Segmenter:
             from .rs2sam2.build import rs2sam2_segmenter  # noqa: PLC0415
 
             return rs2sam2_segmenter(name, **kwargs)
+        if is_sam3_model(name):
+            from .sam3.build import sam3_segmenter  # noqa: PLC0415
+
+            return sam3_segmenter(name, **kwargs)
         return cls(get_spec(name), **kwargs)
 
     def encode(self, image: np.ndarray, progress: Optional[Callable[[str], None]] = None,
@@ -115,9 +122,10 @@ class Segmenter:
     def _encode(self, image: np.ndarray, stage) -> ImageEmbeddings:
         # One after the other: side by side in two threads measured 0.98 × this on 2 idle cores (each encoder
         # already keeps both busy), not worth a thread.
-        with stage("clip_image"):
+        with stage(getattr(self.strategy, "image_stage", "clip_image")):
             features = self.strategy.image_features(image)
-        if getattr(self.strategy, "sam_needs_phrase", False):  # its SAM 2 encoder runs per phrase, in refer()
+        # RS2-SAM 2's SAM 2 encoder runs per phrase, in refer(); SAM 3 has no SAM 2 at all
+        if getattr(self.strategy, "sam_needs_phrase", False) or not getattr(self.strategy, "has_sam2", True):
             return ImageEmbeddings(features, None, image.shape[:2])
         with stage("sam2_encoder"):
             own_canvas = getattr(self.strategy, "sam_canvas", None)  # a family with its own preprocessing

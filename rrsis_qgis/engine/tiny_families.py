@@ -80,9 +80,22 @@ def rs2sam2(folder: Path, device: str):
     return Segmenter.from_name(f"{PREFIX}{folder}", device=device)
 
 
+def sam3(folder: Path, device: str):
+    """``sam3:FOLDER``: a save_pretrained folder of SAM 3's architecture at a small size, with a tiny tokenizer."""
+    import torch  # noqa: PLC0415
+
+    from .sam3.build import PREFIX  # noqa: PLC0415
+    from .sam3.random_release import write_folder  # noqa: PLC0415
+    from .segmenter import Segmenter  # noqa: PLC0415
+
+    torch.manual_seed(0)
+    return Segmenter.from_name(f"{PREFIX}{write_folder(folder)}", device=device)
+
+
 FAMILIES: Dict[str, Callable] = {
     "zero-shot": zero_shot,
     "trained": trained,
     "rsrefseg2": rsrefseg2,
     "rs2sam2": rs2sam2,
+    "sam3": sam3,
 }

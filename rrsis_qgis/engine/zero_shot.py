@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Callable, List, Optional
 
 import numpy as np
@@ -12,23 +11,16 @@ import torch
 from .activation import activation_map, pooled_regions, region_similarity
 from .phrase import Query, parse
 from .prompts import REGION_THRESHOLD, HeatMaps, Prompts, coarse_mask, find_peaks, mask_logits, prompts_for_peak
-from .reasoner import Instance, landmark_names, rank
+from .candidate_ranking import Choice, keep_found, rank_masks  # noqa: F401 (Choice, keep_found: re-exported)
+from .reasoner import landmark_names
 from .referral import Referral, ReferJob, mask_bbox
 
 MAX_CANDIDATES = 8
 LANDMARK_PIECES = 3  # instances of a landmark picked by its own superlative ("the larger pond")
 PLAIN_CANDIDATES = 4
-REASONING_SIDE = 256
 TEXT_CACHE_SIZE = 256  # phrases; a few kB each
 SHORTLIST = 3  # candidates cut by SAM after the coarse ranking on activation regions
 ATTRIBUTE_GAIN = 20.0
-
-
-@dataclass
-class Choice:
-    index: int
-    score: float
-    terms: dict
 
 
 def encode_texts(features: "TextCache", query: Optional[Query], phrase: str) -> dict:
@@ -105,27 +97,9 @@ def landmark_masks(decode: Callable[[List[Prompts]], list], mask_side: int, patc
 
 def choose(query: Query, masks: List[np.ndarray], heat: np.ndarray, patches: torch.Tensor, texts: dict,
            landmarks: List[np.ndarray]) -> List[Choice]:
-    """Rank candidates; the geometry runs on masks shrunk to ≤ REASONING_SIDE px (it is in fractions)."""
-    attributes = attribute_scores(patches, masks, texts)
+    """Rank candidates by the reasoner, with the mean activation and the CLIP attribute score of each."""
     activations = [float(heat[m].mean()) if m.any() else 0.0 for m in masks]
-    small = _shrink(masks)
-    instances = [Instance(m, act, a) for m, act, a in zip(small, activations, attributes)]
-    return [Choice(r.index, r.score, r.terms) for r in rank(instances, query, _shrink(landmarks))]
-
-
-def _shrink(masks: List[np.ndarray]) -> List[np.ndarray]:
-    """Block-max downsampling: a thin road or a small tank never disappears."""
-    if not masks:
-        return []
-    factor = int(np.ceil(max(masks[0].shape) / REASONING_SIDE))
-    if factor <= 1:
-        return list(masks)
-    stack = np.stack(masks)
-    n, h, w = stack.shape
-    padded = np.zeros((n, -(-h // factor) * factor, -(-w // factor) * factor), bool)  # ceil: edge blocks kept
-    padded[:, :h, :w] = stack
-    blocks = padded.reshape(n, padded.shape[1] // factor, factor, padded.shape[2] // factor, factor)
-    return list(blocks.any(axis=(2, 4)))
+    return rank_masks(query, masks, activations, attribute_scores(patches, masks, texts), landmarks)
 
 
 @torch.inference_mode()
@@ -194,17 +168,6 @@ class ZeroShot:
                         query=query.as_dict() if query else {"text": job.phrase, "target": job.phrase},
                         candidates=[{"bbox": mask_bbox(masks[c.index]), "score": round(c.score, 5), "terms": c.terms,
                                      "refined": c.index in refined} for c in ranked])
-
-
-def keep_found(best: List[Choice], masks: List[np.ndarray], absolute: List[float],
-               min_score: Optional[float]) -> tuple:
-    """Tag each result with its absolute score; drop those under ``min_score`` (none left = not found here)."""
-    for choice, score in zip(best, absolute):
-        choice.terms["absolute"] = round(float(score), 4)
-    if min_score is None:
-        return best, masks
-    kept = [i for i, score in enumerate(absolute) if score >= min_score]
-    return [best[i] for i in kept], [masks[i] for i in kept]
 
 
 def _mean_inside(heat: np.ndarray, mask: np.ndarray) -> float:

@@ -11,7 +11,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication
 
 PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "rsrefseg2-rrsisd", "rsrefseg2-refsegrs",
-           "rsrefseg2-risbench", "rs2sam2-rrsisd", "rs2sam2-refsegrs", "tiny-random", "full-random")
+           "rsrefseg2-risbench", "rs2sam2-rrsisd", "rs2sam2-refsegrs", "sam3", "tiny-random", "full-random")
 TRAINED = "trained:"
 RSREFSEG2 = "rsrefseg2:"
 RS2SAM2 = "rs2sam2:"

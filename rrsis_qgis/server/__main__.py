@@ -201,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; others need --token-file)")
     p.add_argument("--port", type=int, default=0, help="0 = any free port (the listening line says which)")
     p.add_argument("--model", default="default",
-                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs")
+                   help="default | remote-sensing | remote-sensing-large | quality | <any>-random | tiny-random | trained:CHECKPOINT (from `python -m rrsis_qgis.train fit`) | rsrefseg2:FILE (a released RSRefSeg 2 .pth) | rsrefseg2-rrsisd | rsrefseg2-refsegrs | rsrefseg2-risbench | rs2sam2:FOLDER (a released RS2-SAM 2 folder) | rs2sam2-rrsisd | rs2sam2-refsegrs | sam3 (SAM 3 + our reasoner, facebook/sam3) | sam3:FOLDER (a SAM 3 save_pretrained folder) | sam3-random")
     p.add_argument("--device", default="auto", choices=CHOICES)
     p.add_argument("--precision", default="fp32", choices=PRECISIONS,
                    help="fp32 (default; exactly the official model) | bf16: autocast, rsrefseg2 models only (for CUDA; its deviation is in the README)")

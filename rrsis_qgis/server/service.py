@@ -19,7 +19,7 @@ from .schemas import (CacheStats, Candidate, EncodeResponse, Health, MaskOut, Mo
 
 
 # strategies whose whole model is one checkpoint file (named by the model id after "family:")
-CHECKPOINT_STRATEGIES = ("trained", "rsrefseg2", "rs2sam2")
+CHECKPOINT_STRATEGIES = ("trained", "rsrefseg2", "rs2sam2", "sam3")
 
 
 class Service:

@@ -74,13 +74,14 @@ def _fit_release(args) -> int:
 def _eval(args) -> int:
     from ..engine.rs2sam2.build import is_rs2sam2_model  # noqa: PLC0415
     from ..engine.rsrefseg2.build import is_rsrefseg2_model  # noqa: PLC0415
+    from ..engine.sam3.build import is_sam3_model  # noqa: PLC0415
     from ..engine.trained import load_trained_model  # noqa: PLC0415
     from .data import default_split, open_dataset  # noqa: PLC0415
     from .evaluate import evaluate  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415
 
     dataset = open_dataset(args.data, default_split(args.data, args.split, "test"), args.image_root)
-    if is_rsrefseg2_model(args.model) or is_rs2sam2_model(args.model):
+    if is_rsrefseg2_model(args.model) or is_rs2sam2_model(args.model) or is_sam3_model(args.model):
         return _eval_release(args, dataset)
     if args.precision != "fp32":
         raise ValueError(f"--precision {args.precision} is an option of the rsrefseg2 models only; "
@@ -98,7 +99,8 @@ def _eval(args) -> int:
 
 
 def _eval_release(args, dataset) -> int:
-    """A released model (rsrefseg2:FILE, rs2sam2:FOLDER or a preset): exactly its own decision, no ranking of ours."""
+    """A released model (rsrefseg2:FILE, rs2sam2:FOLDER, sam3:FOLDER or a preset) through its own Segmenter (SAM 3:
+    its instances ranked by our reasoner, as in `segment`)."""
     from ..engine.segmenter import Segmenter  # noqa: PLC0415
     from .evaluate_segmenter import evaluate_segmenter  # noqa: PLC0415
     from .metrics import ReferringMetrics  # noqa: PLC0415
@@ -148,7 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--split", help="split to score: default test (RefSegRS/RRSIS-D), every line of a JSONL file")
     e.add_argument("--model", required=True,
                    help="trained:CHECKPOINT, rsrefseg2:FILE (a released RSRefSeg 2 .pth), rsrefseg2-rrsisd|-refsegrs|-risbench, "
-                   "rs2sam2:FOLDER (a released RS2-SAM 2 folder) or rs2sam2-rrsisd|-refsegrs")
+                   "rs2sam2:FOLDER (a released RS2-SAM 2 folder), rs2sam2-rrsisd|-refsegrs, "
+                   "sam3 (SAM 3 + our reasoner), sam3:FOLDER or sam3-random")
     e.add_argument("--ranking", choices=RANKINGS, help="override the checkpoint's ranking")
     e.add_argument("--batch-size", type=int, default=16)
     e.add_argument("--json", action="store_true", help="one JSON object instead of the Markdown table")

@@ -68,11 +68,12 @@ def _broken(error):
 def test_every_model_family_runs_a_real_tiny_forward():
     result = selftest.run("cpu")
     families = result["families"]
-    assert [f["family"] for f in families] == ["zero-shot", "trained", "rsrefseg2", "rs2sam2"]
+    assert [f["family"] for f in families] == ["zero-shot", "trained", "rsrefseg2", "rs2sam2", "sam3"]
     assert all(f["ok"] and f["load_s"] > 0 and f["forward_s"] > 0 for f in families), families
     assert result["ok"] and not result["problem"]
     assert result["summary"].startswith("CPU") and " · tiny forwards with random weights: zero-shot " in result["summary"]
     assert ", trained " in result["summary"] and ", rsrefseg2 " in result["summary"] and ", rs2sam2 " in result["summary"]
+    assert ", sam3 " in result["summary"]
 
 
 def test_a_failing_family_is_named_and_the_others_still_run(monkeypatch):

@@ -13,6 +13,7 @@ from typing import Dict
 
 import torch
 
+from .. import hf_folder
 from ..load_rules import LoadError, check_finite
 from ..trained_checkpoint import CheckpointError
 
@@ -23,6 +24,10 @@ SAM_PREFIX = "visual_model."
 # SAM 2's video modules and the heads no inference output depends on, with the reason
 SAM_VIDEO = ("memory_attention.", "memory_encoder.", "maskmem_tpos_enc", "no_mem_pos_enc", "no_obj_ptr",
              "obj_ptr_proj.", "obj_ptr_tpos_proj.", "mask_downsample.")
+FOLDER = hf_folder.FolderKind(
+    "RS2-SAM 2 release folder", "an RS2-SAM 2 release folder",
+    "the downloaded folder with config.json, the weights and the tokenizer files",
+    f"an RS2-SAM 2 release has model_type {MODEL_TYPE!r} (EVF-SAM's layout)", "the release")
 UNUSED_HEADS = {"meo_linear.": "a projection the release carries but no output uses",
                 "text2one_linear.": "feeds only the authors' auxiliary training output"}
 
@@ -65,21 +70,7 @@ def read_folder(path: Path) -> ReleaseFolder:
 
 
 def read_config(path: Path) -> dict:
-    if not path.is_dir():
-        raise RS2SAM2Error(f"RS2-SAM 2 release folder not found: {path} (expected the downloaded folder with "
-                           "config.json, the weights and the tokenizer files)")
-    file = path / "config.json"
-    try:
-        config = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RS2SAM2Error(f"{path} has no config.json: it is not an RS2-SAM 2 release folder") from None
-    except (OSError, ValueError) as exc:
-        raise RS2SAM2Error(f"{file} is not readable JSON ({exc}); download the release again") from None
-    if not isinstance(config, dict) or config.get("model_type") != MODEL_TYPE:
-        kind = config.get("model_type") if isinstance(config, dict) else type(config).__name__
-        raise RS2SAM2Error(f"{file} describes a {kind!r} model; an RS2-SAM 2 release has model_type "
-                           f"{MODEL_TYPE!r} (EVF-SAM's layout)")
-    return config
+    return hf_folder.read_config(path, FOLDER, (MODEL_TYPE,), RS2SAM2Error)
 
 
 def _read_weights(path: Path) -> tuple:
@@ -91,7 +82,7 @@ def _read_weights(path: Path) -> tuple:
         raise RS2SAM2Error(f"{path} holds no weights: expected {' or '.join(WEIGHT_FILES)}")
     state: Dict[str, torch.Tensor] = {}
     for file in files[:1] if index is None else files:
-        state.update(_read_file(file))
+        state.update(hf_folder.read_weights_file(file, RS2SAM2Error, mmap=True))
     try:
         check_finite(state, files[0])
     except LoadError as exc:
@@ -108,21 +99,3 @@ def _shards(index: Path) -> list:
     if missing:
         raise RS2SAM2Error(f"{index.parent} is incomplete: {len(missing)} weight shard(s) missing, first {missing[0]}")
     return [index.parent / n for n in names]
-
-
-def _read_file(file: Path) -> dict:
-    """A weights file read without running code: safetensors, or torch.load(weights_only=True)."""
-    try:
-        if file.suffix == ".safetensors":
-            from safetensors.torch import load_file  # noqa: PLC0415
-
-            state = load_file(str(file))
-        else:
-            state = torch.load(str(file), map_location="cpu", weights_only=True, mmap=True)
-    except Exception as exc:  # noqa: BLE001 (safetensors and torch raise many kinds for a damaged file)
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        raise RS2SAM2Error(f"{file} is not a readable weights file (truncated, damaged or not plain weights: "
-                           f"{type(exc).__name__}: {first[:200]})") from None
-    if not isinstance(state, dict) or not state or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise RS2SAM2Error(f"{file} does not hold named weights")
-    return state
