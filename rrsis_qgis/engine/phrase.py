@@ -23,11 +23,11 @@ POSITION_WORDS = {"left", "right", "top", "bottom", "center", "centre", "middle"
                   "east", "west", "northern", "southern", "eastern", "western", "central", "midpoint", "midsection"}
 PARTS = {"part", "side", "edge", "half", "area", "region", "section", "portion", "quadrant", "corner", "border",
          "margin", "position", "end", "location", "spot"}
-IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile"}
+IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile", "axis"}
 # what can open a noun phrase without being its noun: determiners, filler adjectives, comparison words
 OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct",
            "distinctive",
-           "unique", "solitary", "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
+           "unique", "solitary", "slightly", "relatively", "colored", "coloured", "directly", "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
            "identifiable", "isolated", "particular", "entire", "two", "both", "most", "more", "very", "far", "extreme",
            "inner", "outer",
            "of", "leftmost", "rightmost", "topmost", "bottommost", "largest", "smallest", "biggest", "larger",
@@ -70,7 +70,7 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"\bstarting from (?:the )?[a-z ]*?" + _PART + r"\b",
     r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
     r"\bits (?:" + _DIR + r" )+(?:" + _PART + r"|wing|wings|wingtip|tip)\b",
-    r"\b(?:cut off|covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|"
+    r"\b(?:covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|"
     r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:is|are|located|positioned|situated)\b)",
 ]
 DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
@@ -95,11 +95,17 @@ SUPERLATIVES = [
      r"\b(?:farthest|furthest) up\b", "topmost"),
     (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) down\b", "bottommost"),
-    (r"\b(?:closest|nearest|closer|nearer) to\b|\b(?:closest|nearest)(?= the\b)", "closest_to"),
+    (r"\b(?:closest|nearest|closer|nearer) to\b|\bmost closely (?:to|towards?)\b|\b(?:closest|nearest)(?= the\b)", "closest_to"),
     (r"\b(?:farthest|furthest|most distant) from\b", "farthest_from"),
 ]
+DIAGONAL_RELATIONS = [  # "to the north-east of", "to the upper left of", "below and to the left of": both sides
+    (rf"\b(?:to the |on the )?{v} ?{h}(?:ern)? (?:side )?of\b|\bto the (?:{v_words}) {h_word} (?:side )?of\b|"
+     rf"\b{v_relation} and to the {h_word} of\b", f"{v}_{h}_of")
+    for v, v_words, v_relation in (("north", "upper|top", "above"), ("south", "lower|bottom", "below"))
+    for h, h_word in (("east", "right"), ("west", "left"))]
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bbetween\b", "between"),
+    *DIAGONAL_RELATIONS,
     (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?of\b", "left_of"),
     (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?of\b", "right_of"),
     (r"\b(?:to the )?north of\b", "north_of"),
@@ -108,13 +114,15 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:to the )?west of\b", "west_of"),
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
+    (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|(?:docked|moored|tied|"
-     r"berthed) (?:at|to|alongside))\b",
+     r"berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
-    (r"\b(?:near|close to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|in the vicinity of)\b", "near"),
+    (r"\b(?:near|close to|closely to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|in the vicinity of)\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
+    (r"\boccup(?:ies|ying|y) (?:a |an |the )?(?:[a-z]+ )?(?:portion|part|area|section|majority) of\b", "on"),
     (r"\b(?:near|at|in|towards?) the (?:center|middle) of\b", "inside"),
     (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
@@ -132,9 +140,32 @@ LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
 _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
                             r"under|over|between|(?:left|right|north|south|east|west) of|of|to|from|on|at|in|into|"
-                            r"and|around|surrounding|than|within|across) (?:the |a |an )?$")
+                            r"and|among|amongst|around|surrounding|than|within|across) (?:the |a |an )?$")
 _RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent to|alongside|above|below|under|"
                             r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
+# "the left-most side of the street", "the bottom-most part of the image": a position (and the superlative)
+_MOST_PART = re.compile(r"\b(leftmost|westernmost|rightmost|easternmost|topmost|uppermost|northernmost|bottommost|"
+                        r"lowermost|southernmost) (?=(?:" + "|".join(sorted(PARTS - {"half", "position", "location", "spot"})) + r")\b)")
+_MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "easternmost": "right",
+              "topmost": "top", "uppermost": "top", "northernmost": "top", "bottommost": "bottom",
+              "lowermost": "bottom", "southernmost": "bottom"}
+# where the object reaches, not where it is: dropped when another place is said ("at the bottom, extending
+# towards the upper right corner"; "towards the right side from the center of the image")
+EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|reaching|reaches|pointing|points|leading|leads|"
+                    r"heading|protruding|jutting) (?:out |further |slightly )?(?:towards?|to|into|off|beyond|past|"
+                    r"up to|down to) (?:the |a )?(?:very |far )?(?:" + _DIR + r" ?){1,2}(?: " + _PART + r")?"
+                    r"(?: of the (?:image|frame|picture|scene))?|"
+                    r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("left", "right", "top", "bottom", "side", "part",
+                                                                 "edge", "corner", "portion", "section", "area")) +
+                    r") from the "
+                    r"(?:center|middle)(?: of the (?:image|frame|picture|scene))?\b")
+# "the smaller ship …, closer to the center of the image": a second comparison, not where the object is
+SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:image |frame )?(?:" + _DIR + r" ?){1,2}"
+                           r"(?:" + _PART + r")?(?: of the (?:image|frame|picture|scene))?")
+INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of": "left_of", "north_of": "south_of",
+           "south_of": "north_of", "east_of": "west_of", "west_of": "east_of", "north_east_of": "south_west_of",
+           "south_west_of": "north_east_of", "north_west_of": "south_east_of", "south_east_of": "north_west_of"}
+PRONOUNS = {"it", "them", "itself", "its"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
@@ -175,19 +206,29 @@ def parse(text: str) -> Query:
     """Split a referring phrase into its parts; never raises on unknown words."""
     query = Query(text=text)
     norm = _normalise(text)
-    body = norm
+    body = _MOST_PART.sub(lambda m: f"{m.group(1)} {_MOST_SIDE[m.group(1)]} ", norm)  # the superlative read first
+    dropped = []
     for pattern in SPANS_DROPPED:
+        dropped += [m.group(0) for m in re.finditer(pattern, body)]
         body = _squash(re.sub(pattern, " ", body))
+    body = _take_pronoun_relation(body, query)
     described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
     body = _squash(WITH_CLAUSE.sub(" ", body))
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself
         _take_superlative(" ".join(m for m in described if re.search(r"\b(size|area)\b", m)), query)
+    for said in dropped + described:  # "identifiable by being the uppermost crane"
+        for m in re.finditer(r"\b(?:as|being) the [a-z ]+", said):
+            if query.superlative is None:
+                _take_superlative(m.group(0), query)
+    if query.superlative not in (None, "closest_to", "farthest_from"):
+        body = _squash(SECOND_CLOSER.sub(" ", body))
     described += [m.group(0) for m in DESCRIPTIONS.finditer(body)]
     body = _squash(DESCRIPTIONS.sub(" ", body))
-    body = _take_relation(body, query)
-    body = _take_position(body, query)
+    if query.relation is None:
+        body = _take_relation(body, query)
+    body = _take_position(_without_extent(body), query)
     head, head_attributes = _target(norm)
     # what the object has ("a red surface") lends its colour or material, not its size ("a long pier")
     rest = [w for w in body.split() if w in ATTRIBUTES] + \
@@ -221,6 +262,34 @@ def _normalise(text: str) -> str:
 def _squash(text: str) -> str:
     text = " ".join(text.split())
     return re.sub(r"(?:, )+,", ",", text).strip(" ,")
+
+
+def _without_extent(text: str) -> str:
+    """The text without where the object reaches to, when it still says where the object is."""
+    trimmed = _squash(EXTENT.sub(" ", text))
+    if trimmed == text:
+        return text
+    probe = Query(text="")
+    _take_position(trimmed, probe)
+    return trimmed if probe.position else text
+
+
+def _take_pronoun_relation(text: str, q: Query) -> str:
+    """"The road beneath it", "with a pool next to it": the thing named before the relation is the landmark, and
+    the target is on the other side of it."""
+    for pattern, name in SPECIFIC_RELATIONS:
+        for m in re.finditer(pattern, text):
+            pronoun = re.match(r" (?:it|them)\b", text[m.end():])
+            openings = [o for o in re.finditer(r"\b(?:the|a|an|some)\b", text[:m.start()]) if o.start() > 0]
+            if name == "between" or not pronoun or not openings:
+                continue
+            landmark, rest = _landmark_phrase(text[openings[-1].start():m.start()])
+            if not landmark or _is_place(landmark) or set(rest.split()) - VERBS - {"that", "which", "just", "right"}:
+                continue
+            q.relation, q.landmark = INVERSE.get(name, name), landmark
+            q.landmark_attributes = [w for w in landmark.split() if w in ATTRIBUTES]
+            return _squash(text[:openings[-1].start()] + " " + text[m.end() + pronoun.end():])
+    return text
 
 
 def _take_ordinal(text: str, q: Query) -> str:
@@ -295,6 +364,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         return _squash(text[:m.start()] + " " + rest)
     if name in ("inside", "on") and re.search(r"\b" + _DIR + r"(?: " + _PART + r")?\s*$", text[:m.start()]):
         return None  # "the lower-left corner within the service area": the area frames the position
+    if after.split()[:1] and after.split()[0] in PRONOUNS:
+        return None  # "next to it" with nothing named before; "by its white roof" is the object's own part
     anaphora = _ANAPHORA.match(after.lstrip())
     if anaphora:
         q.relation, q.landmark, q.landmark_is_target = name, "one", True
@@ -410,8 +481,10 @@ _POSITION = re.compile(
 def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
-    if re.match(r"(?:in|at|on|near|towards?) ", text):  # "in the bottom-right corner of the image lies a ship …"
-        m = re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)
+    if re.match(r"(?:in|at|on|near|towards?|directly|just|to|located|positioned|situated) ", text):
+        # "in the top-right portion, the small ship is …"; "in the bottom-right corner of the image lies a ship …"
+        m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the) )", text) or \
+            re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)
         text = text[m.end():] if m else text
     taken, attributes = _noun_words(text.split())
     if taken and taken[-1] in {"object", "one", "item", "thing", "feature"}:  # "the object … is a small airport"
@@ -425,12 +498,14 @@ def _target(text: str) -> Tuple[str, List[str]]:
 
 def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
     taken, attributes = [], []
-    for w in words:
+    for i, w in enumerate(words):
         if w in ATTRIBUTES or (not taken and w in OPENERS | VERBS):
             if w in ATTRIBUTES:
                 attributes.append(w)
             continue
-        participle = taken and (w.endswith("ed") or w.endswith("ing") and w not in ING_NOUNS)
+        followed = words[i + 1] if i + 1 < len(words) else ""
+        participle = taken and (w.endswith("ed") or w.endswith("ing") and (
+            w not in ING_NOUNS or followed in {"over", "the", "a", "an", "through"}))  # "the bridge crossing over"
         if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL or participle:
             if taken:
                 break

@@ -1,0 +1,107 @@
+"""Phrasing classes of real RISBench train-split sentences that the parser missed (issue 21, blind batches 1–2 and
+development pages): an X-most part as a position, the extent kept apart from the place, diagonal and pronoun
+relations, relation words of docking and crossing, superlatives said in a "by …" clause."""
+import pytest
+
+from rrsis_qgis.engine.phrase import parse
+
+
+def _pick(q, keys):
+    return {k: getattr(q, k) for k in keys}
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The vehicle located on the left-most side of the street within the image frame.",
+     dict(position="left", frame="street", superlative="leftmost")),
+    ("On the right-most edge of the image is a plane that can be easily identified by its relative position.",
+     dict(position="right", relation=None, target="plane")),
+    ("The tennis court located at the bottom-most part of the image.", dict(position="bottom", frame=None)),
+    ("The small vehicle located at the center right-most edge of the terminal building, near the feeder road.",
+     dict(position="middle-right", frame="terminal building", relation="near")),
+    ("The larger vehicle is located near the bottom-most edge of the rooftop, towards the right side.",
+     dict(position="bottom-right", frame="rooftop", superlative="largest")),
+])
+def test_an_x_most_part_is_a_position(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, position", [
+    ("The large ship located at the bottom of the image, extending towards the upper right corner.", "bottom"),
+    ("The small plane is located on the airstrip, towards the right side from the center of the image.", "right"),
+    ("The small vehicle is partially cut off by the bottom edge of the image.", "bottom"),
+    ("The bridge extending towards the top of the image.", "top"),  # the only place said stays the place
+])
+def test_the_extent_is_not_the_place(phrase, position):
+    assert parse(phrase).position == position
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The small vehicle is seen to the northeast of the large plane.", "north_east_of", "large plane"),
+    ("The car to the north-west of the building.", "north_west_of", "building"),
+    ("The storage tank to the upper left of the large tank.", "north_west_of", "large tank"),
+    ("The ship located below and to the left of the slightly larger ship.", "south_west_of", "ship"),
+    ("The vehicle to the lower right of the house.", "south_east_of", "house"),
+])
+def test_a_diagonal_relation_keeps_both_sides(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark, q.frame, q.position) == (relation, landmark, None, None)
+
+
+def test_swapped_diagonal_gives_the_other_relation():
+    assert parse("the car to the upper left of the tank").relation == "north_west_of"
+    assert parse("the car to the lower right of the tank").relation == "south_east_of"
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The overpass is located at the bottom of the image spanning the width of the road beneath it.", "above", "road"),
+    ("The house with a swimming pool next to it.", "next_to", "swimming pool"),
+    ("The bridge with the river below it.", "above", "river"),
+    ("The tank with a road to the left of it.", "right_of", "road"),
+])
+def test_a_landmark_said_before_a_pronoun_is_the_landmark_with_the_relation_turned(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark) == (relation, landmark)
+
+
+def test_a_pronoun_with_nothing_named_is_no_landmark():
+    assert parse("The tank next to it.").landmark is None
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The ship anchored at the port is docked in the top-left section of the image.", "next_to", "port"),
+    ("The bridge crosses the water.", "above", "water"),
+    ("The plane that occupies a large portion of the tarmac and is situated in the bottom right quadrant.",
+     "on", "tarmac"),
+    ("A vehicle positioned closely to the central building, along the horizontal axis of the image.",
+     "near", "central building"),
+    ("The ship is identifiable by its white structure.", None, None),
+])
+def test_relation_words_of_real_phrasing(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark) == (relation, landmark)
+
+
+@pytest.mark.parametrize("phrase, superlative", [
+    ("The container crane located at the top left of the image is identifiable by its steel construction and by "
+     "being the uppermost visible crane.", "topmost"),
+    ("The other container crane, seen at the bottom right, is distinguishable by its significant size and position "
+     "as the lowermost crane in the image.", "bottommost"),
+    ("The ship located at the bottom-left of the image, stretching most closely towards the bottom edge.",
+     "closest_to"),
+    ("The large vehicle is easily identifiable due to its unique presence among the smaller vehicles in the scene.",
+     None),
+])
+def test_superlatives_of_real_phrasing(phrase, superlative):
+    assert parse(phrase).superlative == superlative
+
+
+@pytest.mark.parametrize("phrase, target", [
+    ("The small dark-colored vehicle positioned near the middle right of the image.", "vehicle"),
+    ("The slightly larger ship is positioned near the top edge of the image.", "ship"),
+    ("The large bridge crossing over the body of water is prominent in the upper central part of the image.",
+     "bridge"),
+    ("In the top-right portion, the small ship is distinguishable as the right-most ship in the image.", "ship"),
+    ("Directly east of the tallest building, there's a vehicle situated on the right side.", "vehicle"),
+])
+def test_the_target_of_real_phrasing(phrase, target):
+    assert parse(phrase).target == target
