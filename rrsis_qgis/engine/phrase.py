@@ -51,6 +51,7 @@ GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "faci
 SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
             "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
             "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
+GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling"}
 
@@ -128,12 +129,14 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
 LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "head": "end", "extremity": "end",
-                  "mouth": "end", "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge",
+                  "mouth": "end", "start": "end", "beginning": "end", "entrance": "end", "foot": "end", "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge",
                   "perimeter": "edge", "periphery": "edge", "outskirts": "edge", "fringe": "edge"}
 _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?(" + "|".join(LANDMARK_PARTS) +
                             r") of (?=\S)")
 # "the other one", "the first one", "another": a second instance of the target, not a named landmark
-_ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|other|previous|former|latter|remaining) ones?|"
+_ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previous|former|latter|remaining|last|next|"
+                       r"central|middle|left|right|top|bottom|upper|lower|larger|smaller|bigger|largest|smallest|"
+                       r"leftmost|rightmost|topmost|bottommost) ones?|"
                        r"another one|one another|each other|(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
 LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]
@@ -241,6 +244,9 @@ def parse(text: str) -> Query:
         query.landmark_is_target = True  # "the tank next to the other tank"
     if query.landmark_is_target and query.landmark == "one":
         query.landmark = query.target
+    if query.landmark_is_target and query.relation in ("inside", "on"):
+        query.relation = query.landmark = None  # "the bottom-most one in the cluster of vehicles": no other object
+        query.landmark_is_target = False
     return query
 
 
@@ -419,7 +425,7 @@ def _landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
         w = words[i]
         if w == "of" and taken and not keep_parts and set(taken) & POSITION_WORDS and taken[-1] in PARTS:
             return "", text  # "the top-left corner of the road" is a position, not a road
-        if w == "of" and taken and not keep_parts and taken[-1] in PARTS | {"body", "row", "line", "group", "column"}:
+        if w == "of" and taken and not keep_parts and taken[-1] in PARTS | GROUPS:
             taken = []  # "the darker section of the road" → road, "a body of water" → water
         elif w == "of" and keep_parts and taken:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
@@ -434,7 +440,7 @@ def _landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
 def _take_position(text: str, q: Query) -> str:
     """Every image-position mention (one phrase or several: "at the top, on the far left") → one region."""
     vertical = horizontal = None
-    centre = False
+    centre = of_image = False
     spans = []
     for m in _POSITION.finditer(text):
         words = [w for w in m.group(0).split() if w in POSITION_WORDS or w in _CENTRE]
@@ -442,6 +448,21 @@ def _take_position(text: str, q: Query) -> str:
             continue  # "the central terminal", "the upper building" are not positions
         if len({_VERTICAL.get(w) for w in words} - {None}) > 1 or len({_HORIZONTAL.get(w) for w in words} - {None}) > 1:
             continue  # "spanning west-east", "from top to bottom": an orientation, not a place
+        start, end = m.span()
+        frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
+        name, rest = _landmark_phrase(text[end + frame.end():]) if frame else ("", "")
+        if name and _is_place(name):
+            of_image = True
+        elif name and of_image and q.frame is None:
+            # "in the middle right of the image near the top edge of the service area": the image's place, and
+            # the area is a landmark the object is near, not a second frame for the same position
+            if q.relation is None:
+                q.relation, q.landmark = "near", name
+                q.landmark_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", m.group(0)) else None
+            spans.append((start, len(text) - len(rest)))
+            continue
+        elif name and q.frame is None:
+            q.frame, end = name, len(text) - len(rest)
         for w in words:
             if w in _VERTICAL and vertical is None:
                 vertical = _VERTICAL[w]
@@ -449,12 +470,6 @@ def _take_position(text: str, q: Query) -> str:
                 horizontal = _HORIZONTAL[w]
             elif w in _CENTRE:
                 centre = True
-        start, end = m.span()
-        frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
-        if frame and q.frame is None:
-            name, rest = _landmark_phrase(text[end + frame.end():])
-            if name and not _is_place(name):
-                q.frame, end = name, len(text) - len(rest)
         spans.append((start, end))
     if not spans:
         return text

@@ -105,3 +105,21 @@ def test_superlatives_of_real_phrasing(phrase, superlative):
 ])
 def test_the_target_of_real_phrasing(phrase, target):
     assert parse(phrase).target == target
+
+
+def test_a_place_in_the_image_then_near_a_part_of_an_object_is_that_place_and_a_relation():
+    q = parse("The vehicle positioned in the middle right of the image near the top edge of the expressway service area.")
+    assert (q.position, q.frame, q.relation, q.landmark, q.landmark_part) == \
+        ("middle-right", None, "near", "expressway service area", "edge")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The tennis court that extends to the left middle section of the image is a large court, situated above the "
+     "central one.", dict(relation="above", landmark_is_target=True)),
+    ("The small vehicle is positioned on the road towards the bottom-right of the image, near the start of the bridge.",
+     dict(relation="near", landmark="bridge", landmark_part="end")),
+    ("The small vehicle located towards the middle-right of the image is the bottom-most one in the cluster of "
+     "vehicles.", dict(relation=None, superlative="bottommost", position="middle-right")),
+])
+def test_another_instance_a_landmark_start_and_a_cluster_of_the_same_kind(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
