@@ -165,6 +165,8 @@ EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|reaching|reach
 # "the smaller ship …, closer to the center of the image": a second comparison, not where the object is
 SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:image |frame )?(?:" + _DIR + r" ?){1,2}"
                            r"(?:" + _PART + r")?(?: of the (?:image|frame|picture|scene))?")
+TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching|on) (the (?:very )?(?:" + _DIR +
+                          r" ){1,2}(?:edge|border|boundary))\b")
 INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of": "left_of", "north_of": "south_of",
            "south_of": "north_of", "east_of": "west_of", "west_of": "east_of", "north_east_of": "south_west_of",
            "south_west_of": "north_east_of", "north_west_of": "south_east_of", "south_east_of": "north_west_of"}
@@ -217,6 +219,8 @@ def parse(text: str) -> Query:
     body = _take_pronoun_relation(body, query)
     described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
     body = _squash(WITH_CLAUSE.sub(" ", body))
+    # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
+    body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself

@@ -123,3 +123,13 @@ def test_a_place_in_the_image_then_near_a_part_of_an_object_is_that_place_and_a_
 ])
 def test_another_instance_a_landmark_start_and_a_cluster_of_the_same_kind(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, position", [
+    ("The ship located on the right with its top edge near the top border of the image.", "top-right"),
+    ("The tennis court positioned as the right-most one on the image with its bounding box touching the right edge.",
+     "right"),
+    ("The plane with its wings extending towards the edges of the frame.", None),
+])
+def test_an_image_edge_the_object_touches_is_a_place_even_in_a_with_clause(phrase, position):
+    assert parse(phrase).position == position
