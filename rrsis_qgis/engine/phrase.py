@@ -38,7 +38,8 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "parked", "seen", "found", "lying", "sitting", "standing", "present", "docked", "moored", "oriented",
          "aligned", "extending", "extends", "spanning", "spans", "stretching", "stretches", "occupies", "occupying",
          "features", "featuring", "characterized", "crosses", "connecting", "connects", "covered", "compared",
-         "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there"}
+         "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there",
+         "exhibits", "exhibiting", "displays", "displaying", "shows", "showing", "blends"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
                 "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
@@ -433,12 +434,18 @@ def _landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken = []  # "the darker section of the road" → road, "a body of water" → water
         elif w == "of" and keep_parts and taken:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
-        elif w in STOPS or (taken and w.endswith("ing") and w not in ING_NOUNS) or w in VERBS:
+        elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
+                                          not _modifies(words[i + 1:])):
             break
         elif not (not taken and w in OPENERS):
             taken.append(w)
         i += 1
     return " ".join(taken).strip(), " ".join(words[i:])
+
+
+def _modifies(rest: List[str]) -> bool:
+    """True when an -ing word is followed by its noun ("an elliptical running track"), not by a clause."""
+    return bool(rest) and rest[0] not in STOPS and rest[0] not in VERBS and not rest[0].endswith("ing")
 
 
 def _take_position(text: str, q: Query) -> str:

@@ -133,3 +133,9 @@ def test_another_instance_a_landmark_start_and_a_cluster_of_the_same_kind(phrase
 ])
 def test_an_image_edge_the_object_touches_is_a_place_even_in_a_with_clause(phrase, position):
     assert parse(phrase).position == position
+
+
+def test_an_ing_word_before_its_noun_stays_in_the_landmark():
+    q = parse("The ground track and field marked with the word FALCONS, surrounded by an elliptical running track.")
+    assert q.landmark == "elliptical running track"
+    assert parse("The ship next to the pier extending into the water.").landmark == "pier"
