@@ -65,6 +65,7 @@ SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:
 TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching|on) "
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
+WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?([a-z ]+?) (?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
@@ -111,6 +112,10 @@ def parse(text: str) -> Query:
         dropped += [m.group(0) for m in re.finditer(pattern, body)]
         body = squash(re.sub(pattern, " ", body))
     body = take_pronoun_relation(body, query)
+    attached = WITH_ATTACHED.search(body)  # "with one jet bridge attached": next to a jet bridge
+    if attached:
+        query.relation, query.landmark = "next_to", landmark_phrase(attached.group(1))[0]
+        body = squash(body[:attached.start()] + " " + body[attached.end():])
     described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
     body = squash(WITH_CLAUSE.sub(" ", body))
     # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
@@ -120,7 +125,8 @@ def parse(text: str) -> Query:
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself
         _take_superlative(" ".join(m for m in described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
-        for m in re.finditer(r"\b(?:as|being) the [a-z ]+", said):
+        for m in re.finditer(r"\b(?:as|being) the [a-z ]+|\b(?:at|in) the (?:very )?[a-z]+most "
+                             r"(?:position|part|point|spot|location)\b", said):  # "with trees at the topmost position"
             if query.superlative is None:
                 _take_superlative(m.group(0), query)
     if query.superlative not in (None, "closest_to", "farthest_from"):
@@ -204,8 +210,9 @@ def _take_superlative(text: str, q: Query) -> str:
         directions = words & POSITION_WORDS
         if not words - PARTS - IMAGE - {"the", "a", "an", "of", "very"}:
             continue  # "closest to the image edge": says nothing
-        if directions and words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}):
-            continue  # "closer to the center top part of the image" is a position
+        if directions and (words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}) or
+                           len(directions) > 1 and not words & {"edge", "side", "border", "corner", "boundary"}):
+            continue  # "closer to the center top part of the image", "closer to the middle-left" are positions
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
         if "corner" in words:  # "closest to the top left corner": keep the corner as the position too
             return squash(text[:m.start()] + " " + text[m.end():])

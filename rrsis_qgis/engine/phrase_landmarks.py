@@ -6,7 +6,7 @@ import re
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .phrase_words import (ATTRIBUTES, GROUPS, IMAGE, ING_NOUNS, OPENERS, PARTS, POSITION_WORDS, STOPS,
+from .phrase_words import (ATTRIBUTES, GENERIC_TAILS, GROUPS, IMAGE, ING_NOUNS, OPENERS, PARTS, POSITION_WORDS, STOPS,
                            SUPERLATIVES, SURFACES, VERBS, DIRECTION_RE, PART_RE, squash)
 
 if TYPE_CHECKING:
@@ -29,8 +29,9 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
     (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|(?:docked|moored|tied|"
-     r"berthed|anchored) (?:at|to|alongside))\b",
+    (r"\bspan(?:s|ning)(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
+     r"(?:connected|attached|joined|linked) to|touching|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
     (r"\b(?:near|close to|closely to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
      r"in the vicinity of)\b", "near"),
@@ -52,7 +53,8 @@ _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?
 _ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previous|former|latter|remaining|last|next|"
                        r"central|middle|left|right|top|bottom|upper|lower|larger|smaller|bigger|largest|smallest|"
                        r"leftmost|rightmost|topmost|bottommost) ones?|"
-                       r"another one|one another|each other|(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
+                       r"another one|one another|each other|others\b|"
+                       r"(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
 LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]
 INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of": "left_of", "north_of": "south_of",
@@ -80,7 +82,8 @@ def take_pronoun_relation(text: str, q: Query) -> str:
 def take_relation(text: str, q: Query) -> str:
     for patterns in (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
         found = sorted(((m.start(), m, name) for pattern, name in patterns for m in re.finditer(pattern, text)
-                        if m.start() > 0), key=lambda f: (f[0], -len(f[1].group(0))))
+                        if m.start() > 0 or patterns is SPECIFIC_RELATIONS),  # "adjacent to the pier, there is a …"
+                       key=lambda f: (f[0], -len(f[1].group(0))))
         for _, m, name in found:
             done = _relation_at(text, m, name, q)
             if done is not None:
@@ -103,6 +106,9 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         return squash(text[:m.start()] + " " + rest)
     if name in ("inside", "on") and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
         return None  # "the lower-left corner within the service area": the area frames the position
+    shared = re.match(r" and (?:[a-z]+ )?(?:with|to|by|of) (?=\S)", after)
+    if shared:  # "above and aligned with other vehicles": the landmark said after the second relation word
+        after = after[shared.end():]
     if after.split()[:1] and after.split()[0] in PRONOUNS:
         return None  # "next to it" with nothing named before; "by its white roof" is the object's own part
     anaphora = _ANAPHORA.match(after.lstrip())
@@ -118,6 +124,12 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
             (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
+    words = landmark.split()
+    if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
+        details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
+    while len(words) > 1 and words[-1] in GENERIC_TAILS:
+        words.pop()  # "the stadium structure" → stadium
+    landmark = " ".join(words)
     q.relation, q.landmark = name, landmark
     q.landmark_part, q.landmark_superlative = details.landmark_part, details.landmark_superlative
     q.landmark_attributes = details.landmark_attributes
@@ -127,7 +139,7 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
 def landmark_details(after: str, q: Query) -> str:
     """Read the landmark's own part ("the tip of"), superlative and attributes into ``q``; the text without
     the part, so the landmark is the object ("the tip of the pier" → pier)."""
-    after = after.lstrip()
+    after = re.sub(r"^what (?:appears|seems|looks) (?:to be |like )", "", after.lstrip())  # "what appears to be a pier"
     part = _LANDMARK_PART.match(after)
     if part:
         q.landmark_part = LANDMARK_PARTS[part.group(1)]
@@ -173,4 +185,4 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
 
 def _modifies(rest: List[str]) -> bool:
     """True when an -ing word is followed by its noun ("an elliptical running track"), not by a clause."""
-    return bool(rest) and rest[0] not in STOPS and rest[0] not in VERBS and not rest[0].endswith("ing")
+    return bool(rest) and not rest[0] in STOPS | VERBS | OPENERS and not rest[0].endswith("ing")

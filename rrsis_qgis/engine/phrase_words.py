@@ -15,7 +15,7 @@ POSITION_WORDS = {"left", "right", "top", "bottom", "center", "centre", "middle"
                   "east", "west", "northern", "southern", "eastern", "western", "central", "midpoint", "midsection"}
 PARTS = {"part", "side", "edge", "half", "area", "region", "section", "portion", "quadrant", "corner", "border",
          "margin", "position", "end", "location", "spot"}
-IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile", "axis"}
+IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile"}
 # what can open a noun phrase without being its noun: determiners, filler adjectives, comparison words
 OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct",
            "distinctive",
@@ -45,7 +45,7 @@ GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "faci
 SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
             "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
             "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
-GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet"}
+GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling"}
 

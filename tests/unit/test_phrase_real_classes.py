@@ -108,7 +108,8 @@ def test_the_target_of_real_phrasing(phrase, target):
 
 
 def test_a_place_in_the_image_then_near_a_part_of_an_object_is_that_place_and_a_relation():
-    q = parse("The vehicle positioned in the middle right of the image near the top edge of the expressway service area.")
+    q = parse("The vehicle positioned in the middle right of the image near the top edge of the expressway service "
+              "area.")
     assert (q.position, q.frame, q.relation, q.landmark, q.landmark_part) == \
         ("middle-right", None, "near", "expressway service area", "edge")
 
@@ -139,3 +140,31 @@ def test_an_ing_word_before_its_noun_stays_in_the_landmark():
     q = parse("The ground track and field marked with the word FALCONS, surrounded by an elliptical running track.")
     assert q.landmark == "elliptical running track"
     assert parse("The ship next to the pier extending into the water.").landmark == "pier"
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batch 3, after it was measured
+    ("Adjacent to the larger harbor, there is a smaller harbor situated at the extreme left edge of the image.",
+     dict(relation="next_to", landmark="harbor", landmark_is_target=True, position="left", superlative="smallest")),
+    ("The swimming pool appears to be connected to a residential property towards the central part of the image.",
+     dict(relation="next_to", landmark="residential property", position="center")),
+    ("The plane positioned at the bottom part of the image, with one jet bridge attached.",
+     dict(relation="next_to", landmark="jet bridge", position="bottom")),
+    ("The bridge is in the bottom-left part of the image, spanning a waterway between two land plots.",
+     dict(relation="above", landmark="waterway", position="bottom-left")),
+    ("The small vehicle parked near what appears to be a jetty at the top-middle position of the aerial view.",
+     dict(relation="near", landmark="jetty", position="top-middle")),
+    ("The ship positioned near the middle-right edge of the image is small and isolated from the others.",
+     dict(relation="far_from", landmark_is_target=True, landmark="ship", position="middle-right")),
+    ("The large vehicle situated in the bottom middle part of the image, just above the tarmac boundary.",
+     dict(relation="above", landmark="tarmac", landmark_part="edge")),
+    ("The vehicle is located on the quayside, almost touching the water's edge.",
+     dict(relation="next_to", landmark="water", landmark_part="edge")),
+    ("The oval track of the ground track field is embedded within the stadium structure.",
+     dict(relation="inside", landmark="stadium")),
+    ("The small vehicle located closer to the middle-left of the image.",
+     dict(position="middle-left", superlative=None)),
+    ("The baseball diamond located near the green space with trees at the topmost position in the image.",
+     dict(relation="near", landmark="green space", superlative="topmost")),
+])
+def test_relations_and_places_of_blind_batch_3_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
