@@ -33,9 +33,9 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
-    (r"\b(?:near|close to|closely to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
+    (r"\b(?:near|close to|closely to|proximity to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
      r"in the vicinity of)\b", "near"),
-    (r"\b(?:far from|away from|distant from|isolated from)\b", "far_from"),
+    (r"\b(?:far from|away from|distant from|isolated from|separated? from|in isolation from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\boccup(?:ies|ying|y) (?:a |an |the )?(?:[a-z]+ )?(?:portion|part|area|section|majority) of\b", "on"),
@@ -53,7 +53,7 @@ _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?
 _ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previous|former|latter|remaining|last|next|"
                        r"central|middle|left|right|top|bottom|upper|lower|larger|smaller|bigger|largest|smallest|"
                        r"leftmost|rightmost|topmost|bottommost) ones?|"
-                       r"another one|one another|each other|others\b|"
+                       r"another one|one another|each other|others\b|one(?= adjacent| next| beside| near)|"
                        r"(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
 LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]

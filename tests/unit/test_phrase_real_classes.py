@@ -168,3 +168,17 @@ def test_an_ing_word_before_its_noun_stays_in_the_landmark():
 ])
 def test_relations_and_places_of_blind_batch_3_classes(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batch 4, after it was measured
+    ("The vehicle located at the top of the image is distinctly separate from the others, positioned by itself.",
+     dict(relation="far_from", landmark_is_target=True)),
+    ("In the center of the image, a small vehicle is parked in isolation from the others.",
+     dict(relation="far_from", landmark_is_target=True, position="center")),
+    ("Another large ship is positioned at the bottom-right dock, parallel to the one adjacent to it.",
+     dict(relation="next_to", landmark_is_target=True)),
+    ("The ship in the top-right section of the image can be discerned by its proximity to the large harbor.",
+     dict(relation="near", landmark="large harbor")),
+])
+def test_relations_of_blind_batch_4_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
