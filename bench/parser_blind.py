@@ -37,7 +37,8 @@ Labelling rule (stated and the labels written before the parser or reasoner ran 
 - superlative, target: as in that table.
 - as the labels of batches 1 and 2 already had it (batches 3 and 4 follow them): "the X-most part/side/edge of …" is
   a position and the superlative, "the X-most position" only the superlative; "closer to the top edge" is the
-  superlative closest_to, not a position; a diagonal relation would be labelled by both sides (north_east_of …).
+  superlative closest_to, not a position. From batch 3 on a diagonal relation is labelled by both sides
+  (north_east_of …; none occurred in batches 3–4); batch 1 labelled its one "to the northeast of" row north_of.
 Reasoner top-1: every image of the rows with two or more referred objects of one labelled target whose label has
 a position, superlative or ordinal; candidates = those objects' true masks with equal activation (as
 bench/reasoning.py); top-1 = the object the sentence was written for; chance = mean 1/candidates.
