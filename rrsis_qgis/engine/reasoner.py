@@ -31,8 +31,11 @@ FRAME_MARGIN = 0.1  # a candidate this far (in frame widths) outside the frame's
 PART_SHARE = 0.15  # "the tip of the pier": the outer 15 % of the landmark along its long axis, at both ends
 EDGE_SHARE = 0.02  # "the edge of the forest": a ring 2 % of the image side wide along the landmark's outline
 SPECK_SHARE = 0.05  # landmark pieces under 5 % of the largest are noise, not instances to compare
+DIAGONAL = float(np.sqrt(0.5))
 RELATION_SIDES = {"left_of": (-1, 0), "right_of": (1, 0), "above": (0, -1), "below": (0, 1),
-                  "north_of": (0, -1), "south_of": (0, 1), "east_of": (1, 0), "west_of": (-1, 0)}
+                  "north_of": (0, -1), "south_of": (0, 1), "east_of": (1, 0), "west_of": (-1, 0),
+                  **{f"{v}_{h}_of": (sx * DIAGONAL, sy * DIAGONAL)  # "to the upper left of": both sides at once
+                     for v, sy in (("north", -1), ("south", 1)) for h, sx in (("east", 1), ("west", -1))}}
 
 
 @dataclass

@@ -69,3 +69,35 @@ def test_next_to_another_one_is_the_one_with_a_neighbour():
     tanks = [Instance(m, 0.9) for m in (disc(40, 40, 10), disc(200, 200, 10), disc(224, 200, 10))]
     ranked = rank(tanks, parse("the tank next to the other one"))
     assert {ranked[0].index, ranked[1].index} == {1, 2} and ranked[2].index == 0
+
+
+TANK = disc(128, 128, 12)
+UPPER_LEFT, UPPER_RIGHT, LOWER_LEFT = disc(80, 80, 6), disc(170, 90, 6), disc(80, 176, 6)
+CARS = [Instance(m, 0.9) for m in (UPPER_LEFT, UPPER_RIGHT, LOWER_LEFT)]
+
+
+def test_a_diagonal_relation_needs_both_sides_and_its_swap_picks_another():
+    # the upper-right car is the nearest above the tank: a reasoner that kept only "above" would pick it
+    assert best(CARS, "the car to the upper left of the tank", [TANK]) == 0
+    assert best(CARS, "the car to the north-east of the tank", [TANK]) == 1
+    assert best(CARS, "the car below and to the left of the tank", [TANK]) == 2
+    assert best(CARS, "the car to the lower right of the tank", [TANK]) != 0
+
+
+def test_a_landmark_before_it_turns_the_relation():
+    road = box(0, 124, 256, 132)
+    above, below = disc(128, 100, 6), disc(128, 160, 6)
+    bridges = [Instance(m, 0.9) for m in (above, below)]
+    assert best(bridges, "the bridge with the road beneath it", [road]) == 0
+    assert best(bridges, "the bridge with the road above it", [road]) == 1
+
+
+def test_the_bottom_most_edge_of_the_rooftop_is_inside_the_rooftop_and_its_swap():
+    roof = box(60, 40, 200, 140)
+    roof_bottom_right, roof_bottom_left, image_bottom = disc(185, 130, 5), disc(75, 130, 5), disc(200, 240, 5)
+    vehicles = [Instance(m, 0.9) for m in (roof_bottom_right, roof_bottom_left, image_bottom)]
+    q = parse("The vehicle located at the bottom-most edge of the rooftop, towards the right side.")
+    assert landmark_names(q) == ["rooftop"]
+    assert best(vehicles, q.text, [roof]) == 0
+    assert best(vehicles, "The vehicle located at the bottom-most edge of the rooftop, towards the left side.",
+                [roof]) == 1

@@ -1,0 +1,184 @@
+"""Phrasing classes of real RISBench train-split sentences that the parser missed (issue 21, blind batches 1–2 and
+development pages): an X-most part as a position, the extent kept apart from the place, diagonal and pronoun
+relations, relation words of docking and crossing, superlatives said in a "by …" clause."""
+import pytest
+
+from rrsis_qgis.engine.phrase import parse
+
+
+def _pick(q, keys):
+    return {k: getattr(q, k) for k in keys}
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The vehicle located on the left-most side of the street within the image frame.",
+     dict(position="left", frame="street", superlative="leftmost")),
+    ("On the right-most edge of the image is a plane that can be easily identified by its relative position.",
+     dict(position="right", relation=None, target="plane")),
+    ("The tennis court located at the bottom-most part of the image.", dict(position="bottom", frame=None)),
+    ("The small vehicle located at the center right-most edge of the terminal building, near the feeder road.",
+     dict(position="middle-right", frame="terminal building", relation="near")),
+    ("The larger vehicle is located near the bottom-most edge of the rooftop, towards the right side.",
+     dict(position="bottom-right", frame="rooftop", superlative="largest")),
+])
+def test_an_x_most_part_is_a_position(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, position", [
+    ("The large ship located at the bottom of the image, extending towards the upper right corner.", "bottom"),
+    ("The small plane is located on the airstrip, towards the right side from the center of the image.", "right"),
+    ("The small vehicle is partially cut off by the bottom edge of the image.", "bottom"),
+    ("The bridge extending towards the top of the image.", "top"),  # the only place said stays the place
+])
+def test_the_extent_is_not_the_place(phrase, position):
+    assert parse(phrase).position == position
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The small vehicle is seen to the northeast of the large plane.", "north_east_of", "large plane"),
+    ("The car to the north-west of the building.", "north_west_of", "building"),
+    ("The storage tank to the upper left of the large tank.", "north_west_of", "large tank"),
+    ("The ship located below and to the left of the slightly larger ship.", "south_west_of", "ship"),
+    ("The vehicle to the lower right of the house.", "south_east_of", "house"),
+])
+def test_a_diagonal_relation_keeps_both_sides(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark, q.frame, q.position) == (relation, landmark, None, None)
+
+
+def test_swapped_diagonal_gives_the_other_relation():
+    assert parse("the car to the upper left of the tank").relation == "north_west_of"
+    assert parse("the car to the lower right of the tank").relation == "south_east_of"
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The overpass is located at the bottom of the image spanning the width of the road beneath it.", "above", "road"),
+    ("The house with a swimming pool next to it.", "next_to", "swimming pool"),
+    ("The bridge with the river below it.", "above", "river"),
+    ("The tank with a road to the left of it.", "right_of", "road"),
+])
+def test_a_landmark_said_before_a_pronoun_is_the_landmark_with_the_relation_turned(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark) == (relation, landmark)
+
+
+def test_a_pronoun_with_nothing_named_is_no_landmark():
+    assert parse("The tank next to it.").landmark is None
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The ship anchored at the port is docked in the top-left section of the image.", "next_to", "port"),
+    ("The bridge crosses the water.", "above", "water"),
+    ("The plane that occupies a large portion of the tarmac and is situated in the bottom right quadrant.",
+     "on", "tarmac"),
+    ("A vehicle positioned closely to the central building, along the horizontal axis of the image.",
+     "near", "central building"),
+    ("The ship is identifiable by its white structure.", None, None),
+])
+def test_relation_words_of_real_phrasing(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, q.landmark) == (relation, landmark)
+
+
+@pytest.mark.parametrize("phrase, superlative", [
+    ("The container crane located at the top left of the image is identifiable by its steel construction and by "
+     "being the uppermost visible crane.", "topmost"),
+    ("The other container crane, seen at the bottom right, is distinguishable by its significant size and position "
+     "as the lowermost crane in the image.", "bottommost"),
+    ("The ship located at the bottom-left of the image, stretching most closely towards the bottom edge.",
+     "closest_to"),
+    ("The large vehicle is easily identifiable due to its unique presence among the smaller vehicles in the scene.",
+     None),
+])
+def test_superlatives_of_real_phrasing(phrase, superlative):
+    assert parse(phrase).superlative == superlative
+
+
+@pytest.mark.parametrize("phrase, target", [
+    ("The small dark-colored vehicle positioned near the middle right of the image.", "vehicle"),
+    ("The slightly larger ship is positioned near the top edge of the image.", "ship"),
+    ("The large bridge crossing over the body of water is prominent in the upper central part of the image.",
+     "bridge"),
+    ("In the top-right portion, the small ship is distinguishable as the right-most ship in the image.", "ship"),
+    ("Directly east of the tallest building, there's a vehicle situated on the right side.", "vehicle"),
+])
+def test_the_target_of_real_phrasing(phrase, target):
+    assert parse(phrase).target == target
+
+
+def test_a_place_in_the_image_then_near_a_part_of_an_object_is_that_place_and_a_relation():
+    q = parse("The vehicle positioned in the middle right of the image near the top edge of the expressway service "
+              "area.")
+    assert (q.position, q.frame, q.relation, q.landmark, q.landmark_part) == \
+        ("middle-right", None, "near", "expressway service area", "edge")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The tennis court that extends to the left middle section of the image is a large court, situated above the "
+     "central one.", dict(relation="above", landmark_is_target=True)),
+    ("The small vehicle is positioned on the road towards the bottom-right of the image, near the start of the bridge.",
+     dict(relation="near", landmark="bridge", landmark_part="end")),
+    ("The small vehicle located towards the middle-right of the image is the bottom-most one in the cluster of "
+     "vehicles.", dict(relation=None, superlative="bottommost", position="middle-right")),
+])
+def test_another_instance_a_landmark_start_and_a_cluster_of_the_same_kind(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, position", [
+    ("The ship located on the right with its top edge near the top border of the image.", "top-right"),
+    ("The tennis court positioned as the right-most one on the image with its bounding box touching the right edge.",
+     "right"),
+    ("The plane with its wings extending towards the edges of the frame.", None),
+])
+def test_an_image_edge_the_object_touches_is_a_place_even_in_a_with_clause(phrase, position):
+    assert parse(phrase).position == position
+
+
+def test_an_ing_word_before_its_noun_stays_in_the_landmark():
+    q = parse("The ground track and field marked with the word FALCONS, surrounded by an elliptical running track.")
+    assert q.landmark == "elliptical running track"
+    assert parse("The ship next to the pier extending into the water.").landmark == "pier"
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batch 3, after it was measured
+    ("Adjacent to the larger harbor, there is a smaller harbor situated at the extreme left edge of the image.",
+     dict(relation="next_to", landmark="harbor", landmark_is_target=True, position="left", superlative="smallest")),
+    ("The swimming pool appears to be connected to a residential property towards the central part of the image.",
+     dict(relation="next_to", landmark="residential property", position="center")),
+    ("The plane positioned at the bottom part of the image, with one jet bridge attached.",
+     dict(relation="next_to", landmark="jet bridge", position="bottom")),
+    ("The bridge is in the bottom-left part of the image, spanning a waterway between two land plots.",
+     dict(relation="above", landmark="waterway", position="bottom-left")),
+    ("The small vehicle parked near what appears to be a jetty at the top-middle position of the aerial view.",
+     dict(relation="near", landmark="jetty", position="top-middle")),
+    ("The ship positioned near the middle-right edge of the image is small and isolated from the others.",
+     dict(relation="far_from", landmark_is_target=True, landmark="ship", position="middle-right")),
+    ("The large vehicle situated in the bottom middle part of the image, just above the tarmac boundary.",
+     dict(relation="above", landmark="tarmac", landmark_part="edge")),
+    ("The vehicle is located on the quayside, almost touching the water's edge.",
+     dict(relation="next_to", landmark="water", landmark_part="edge")),
+    ("The oval track of the ground track field is embedded within the stadium structure.",
+     dict(relation="inside", landmark="stadium")),
+    ("The small vehicle located closer to the middle-left of the image.",
+     dict(position="middle-left", superlative=None)),
+    ("The baseball diamond located near the green space with trees at the topmost position in the image.",
+     dict(relation="near", landmark="green space", superlative="topmost")),
+])
+def test_relations_and_places_of_blind_batch_3_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batch 4, after it was measured
+    ("The vehicle located at the top of the image is distinctly separate from the others, positioned by itself.",
+     dict(relation="far_from", landmark_is_target=True)),
+    ("In the center of the image, a small vehicle is parked in isolation from the others.",
+     dict(relation="far_from", landmark_is_target=True, position="center")),
+    ("Another large ship is positioned at the bottom-right dock, parallel to the one adjacent to it.",
+     dict(relation="next_to", landmark_is_target=True)),
+    ("The ship in the top-right section of the image can be discerned by its proximity to the large harbor.",
+     dict(relation="near", landmark="large harbor")),
+])
+def test_relations_of_blind_batch_4_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
