@@ -20,11 +20,16 @@ def cli(*args, timeout=300):
     return proc
 
 
+def demo_scene(tmp_path_factory, size: int, folder: str = "scene"):
+    """The CLI's own demo raster, ``size`` px square, in a new temporary folder."""
+    path = tmp_path_factory.mktemp(folder) / "scene.tif"
+    assert cli("demo-raster", path, "--size", size).returncode == 0
+    return path
+
+
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
-    path = tmp_path_factory.mktemp("scene") / "scene.tif"
-    assert cli("demo-raster", path, "--size", 256).returncode == 0
-    return path
+    return demo_scene(tmp_path_factory, 256)
 
 
 def check_layer(out, raster):

@@ -5,14 +5,12 @@ import pytest
 from osgeo import ogr
 
 from rrsis_qgis.geo.result_schema import FIELD_NAMES
-from tests.e2e.test_cli import check_layer, cli
+from tests.e2e.test_cli import check_layer, cli, demo_scene
 
 
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tiled") / "scene.tif"
-    assert cli("demo-raster", path, "--size", 600).returncode == 0
-    return path
+    return demo_scene(tmp_path_factory, 600, "tiled")
 
 
 @pytest.mark.slow

@@ -4,7 +4,7 @@ import json
 import pytest
 from osgeo import ogr
 
-from tests.e2e.test_cli import check_layer, cli
+from tests.e2e.test_cli import check_layer, cli, demo_scene
 from tests.unit.referring_fixture import save_tiny_checkpoint
 
 PHRASE = "the white storage tank"
@@ -12,9 +12,7 @@ PHRASE = "the white storage tank"
 
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
-    path = tmp_path_factory.mktemp("scene") / "scene.tif"
-    assert cli("demo-raster", path, "--size", 128).returncode == 0
-    return path
+    return demo_scene(tmp_path_factory, 128)
 
 
 def test_a_missing_checkpoint_exits_2_and_names_it(tmp_path, scene):

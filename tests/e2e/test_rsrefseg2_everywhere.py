@@ -10,7 +10,7 @@ from osgeo import ogr
 
 from tests.e2e.jsonl_set import write_jsonl_set
 from tests.e2e.server_process import png_b64, start_server
-from tests.e2e.test_cli import REPO, check_layer, cli
+from tests.e2e.test_cli import REPO, check_layer, cli, demo_scene
 from tests.unit.rsrefseg2_fixture import tiny_release
 
 PHRASE = "the white storage tank"
@@ -23,9 +23,7 @@ def release(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def scene(tmp_path_factory):
-    path = tmp_path_factory.mktemp("scene") / "scene.tif"
-    assert cli("demo-raster", path, "--size", 160).returncode == 0
-    return path
+    return demo_scene(tmp_path_factory, 160)
 
 
 @pytest.mark.slow
