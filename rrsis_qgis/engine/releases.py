@@ -47,3 +47,16 @@ def load_releases() -> dict:
 def release_files(release: Release, models_dir: Optional[Path] = None) -> dict:
     """Manifest key → path of each file of ``release``; raises MissingWeightsError naming what to download."""
     return resolve_weights(release.weight_keys, Path(models_dir) if models_dir else default_models_dir())
+
+
+def locate_folder(name: str, prefix: str, kind: str, models_dir: Optional[Path] = None) -> tuple:
+    """(the name the backend reports, the folder, a description) for a family whose model is a folder: a release
+    preset (MissingWeightsError naming what to download) or ``<prefix>FOLDER`` (a file inside it means its folder)."""
+    release = load_releases().get(name)
+    if release is not None:
+        files = release_files(release, models_dir)
+        return name, files[release.checkpoint].parent, f"{release.description}; trained on {release.trained_on}"
+    folder = Path(name[len(prefix):]).expanduser()
+    if folder.is_file():
+        folder = folder.parent
+    return f"{prefix}{folder.resolve()}", folder, f"{kind} {folder.name}"

@@ -10,7 +10,7 @@ import torch
 
 from ..device import resolve_device
 from ..load_rules import check_fits
-from ..releases import is_family, load_releases, random_base, release_files
+from ..releases import is_family, load_releases, locate_folder, random_base
 from ..sam2_adapter import Sam2Refiner
 from ..sam2_text import TEXT_DIM, add_text_modules
 from ..sam2_variant import sam20_spec
@@ -38,14 +38,7 @@ def is_rs2sam2_model(name: str) -> bool:
 
 def locate(name: str, models_dir: Optional[Path] = None) -> Located:
     """The release folder a name means; raises MissingWeightsError / RS2SAM2Error saying what to do."""
-    release = load_releases().get(name)
-    if release is not None:
-        files = release_files(release, models_dir)
-        return Located(name, files[release.checkpoint].parent, f"{release.description}; trained on {release.trained_on}")
-    folder = Path(name[len(PREFIX):]).expanduser()
-    if folder.is_file():
-        folder = folder.parent  # the weights file itself was chosen: its folder is the release
-    return Located(f"{PREFIX}{folder.resolve()}", folder, f"RS2-SAM 2 release folder {folder.name}")
+    return Located(*locate_folder(name, PREFIX, "RS2-SAM 2 release folder", models_dir))
 
 
 def build_model(spec, sizes: Beit3Sizes, out_dim: int, device: torch.device) -> tuple:

@@ -8,7 +8,7 @@ from typing import Optional
 import torch
 
 from ..device import resolve_device
-from ..releases import is_family, load_releases, random_base, release_files
+from ..releases import is_family, load_releases, locate_folder, random_base
 from ..specs import ClipSpec, ModelSpec, Sam2Spec
 
 PREFIX = "sam3:"
@@ -20,14 +20,7 @@ def is_sam3_model(name: str) -> bool:
 
 def locate(name: str, models_dir: Optional[Path] = None) -> tuple:
     """(the name the backend reports, the folder, a description); MissingWeightsError for a preset's missing file."""
-    release = load_releases().get(name)
-    if release is not None:
-        files = release_files(release, models_dir)
-        return name, files[release.checkpoint].parent, f"{release.description}; trained on {release.trained_on}"
-    folder = Path(name[len(PREFIX):]).expanduser()
-    if folder.is_file():
-        folder = folder.parent  # the weights file itself was chosen: its folder is the model
-    return f"{PREFIX}{folder.resolve()}", folder, f"SAM 3 folder {folder.name} + our reasoner"
+    return locate_folder(name, PREFIX, "SAM 3 + our reasoner, folder", models_dir)
 
 
 def load_model(folder: Path) -> tuple:
