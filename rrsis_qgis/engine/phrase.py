@@ -32,8 +32,10 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
     r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
-WITH_CLAUSE = re.compile(r"\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|placed|parked|seen|found|can|"
-                         r"lies|sits|stands|occupies|extends|crosses|spans|stretches|appears|beyond|which|that)\b|$)")
+# "aligned with other vehicles", "in line with the pier" are relations, not what the object has
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|"
+                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|extends|crosses|crossing|spans|"
+                         r"spanning|stretches|appears|beyond|which|that)\b|$)")
 
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
 _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
@@ -181,6 +183,8 @@ def _without_extent(text: str) -> str:
 
 def _take_ordinal(text: str, q: Query) -> str:
     m = re.search(ORDINAL_FROM, text)
+    if m and _RELATION_LEAD.search(text[:m.start()]):
+        return text  # "near the first tarmac marking from the left": the landmark's ordinal, read with it
     if m:
         q.ordinal, q.ordinal_from = ORDINALS[m.group(1)], m.group(2)
         head = re.sub(rf"^.*?\b{m.group(1)}\b", "", text[:m.end()])  # "second [tank] from the left"
@@ -285,7 +289,8 @@ _POSITION = re.compile(
 def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
-    if re.match(r"(?:in|at|on|near|towards?|directly|just|to|located|positioned|situated) ", text):
+    if re.match(r"(?:in|inside|within|among|amid|at|on|near|beside|next|adjacent|along|alongside|around|towards?|"
+                r"directly|just|to|located|positioned|situated) ", text):
         # "in the top-right portion, the small ship is …"; "in the bottom-right corner of the image lies a ship …"
         m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the) )", text) or \
             re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)

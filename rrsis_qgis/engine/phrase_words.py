@@ -47,7 +47,7 @@ SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area
             "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
 GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
-             "ceiling", "shipping", "loading", "dwelling"}
+             "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 
 DIRECTION_RE = r"(?:top|upper|north|northern|bottom|lower|south|southern|left|west|western|right|east|eastern|center|middle|" \
        r"central|midpoint|midsection)"
