@@ -67,6 +67,7 @@ SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:
 TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching|on) "
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
+WITH_PLACE = re.compile(r"\bwith its (?:position|location) ((?:near|at|in|on|towards?) the [a-z ]+?)(?= and |$)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?([a-z ]+?) (?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
@@ -121,7 +122,8 @@ def parse(text: str) -> Query:
     described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
     body = squash(WITH_CLAUSE.sub(" ", body))
     # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
-    body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)])
+    body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)] +
+                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself

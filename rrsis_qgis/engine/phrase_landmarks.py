@@ -41,12 +41,14 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
     (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
-    (r"\bspan(?:s|ning)(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
+    (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
-     r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
+     r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
+     r"bordering|flanking|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
     (r"\b(?:near|close to|closely to|proximity to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
-     r"in the vicinity of)\b", "near"),
+     r"in the vicinity of|facing|opposite(?: to)?|overlooking|behind|in front of|"
+     r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from|separated? from|in isolation from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
@@ -158,7 +160,7 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
             (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
-    if name == "at":  # "at the top dock" is beside it, "almost at the edge of the tarmac" near it, "at the backyard" in it
+    if name == "at":  # "at the top dock": beside it; "almost at the edge of the tarmac": near it; "at the backyard": in it
         if set(landmark.split()) <= PARTS:
             return None  # "at the position in the image"
         at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"

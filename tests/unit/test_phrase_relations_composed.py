@@ -55,3 +55,21 @@ def test_comparison_sets_and_image_places_are_no_relation(phrase):
 def test_swapped_directions_give_swapped_relations(phrase, relation):
     q = parse(phrase)
     assert (q.relation, _head(q.landmark)) == (relation, "hangar" if "hangar" in phrase else "bus")
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [
+    ("The car parked in front of the warehouse.", "near", "warehouse"),
+    ("The small vehicle facing the large building.", "near", "building"),
+    ("The shed adjoining the tennis court.", "next_to", "court"),
+    ("The bridge bridging the river in the middle of the image.", "above", "river"),
+    ("The ship, with its position near the middle of the image and a white deck, is moored at the harbor.",
+     "next_to", "harbor"),
+])
+def test_more_spatial_heads(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, _head(q.landmark)) == (relation, landmark)
+
+
+def test_a_place_said_in_a_with_clause_stays_the_place():
+    assert parse("The ship, with its position near the middle of the image, is moored at the harbor.").position == \
+        "center"
