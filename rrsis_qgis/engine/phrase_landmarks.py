@@ -160,9 +160,9 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
             (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
-    if name == "at":  # "at the top dock": beside it; "almost at the edge of the tarmac": near it; "at the backyard": in it
-        if set(landmark.split()) <= PARTS:
-            return None  # "at the position in the image"
+    if name == "at":  # "at the top dock": beside it; "at the edge of the tarmac": near it; "at the backyard": in it
+        if set(landmark.split()) <= PARTS or landmark.split()[-1] in {"angle", "distance", "level", "slant", "tilt"}:
+            return None  # "at the position in the image", "at a slight angle"
         at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"
         name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS else "inside"
     words = landmark.split()
