@@ -67,7 +67,9 @@ SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:
 TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching|on) "
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
-WITH_PLACE = re.compile(r"\bwith its (?:position|location) ((?:near|at|in|on|towards?) the [a-z ]+?)(?= and |$)")
+# "with its position near the middle", "due to its location nearby the pier": the place said in a description
+WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|at|in|on|"
+                        r"towards?) the [a-z ]+?)(?= and |$)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?([a-z ]+?) (?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
@@ -135,8 +137,10 @@ def parse(text: str) -> Query:
                 _take_superlative(m.group(0), query)
     if query.superlative not in (None, "closest_to", "farthest_from"):
         body = squash(SECOND_CLOSER.sub(" ", body))
-    described += [m.group(0) for m in DESCRIPTIONS.finditer(body)]
-    body = squash(DESCRIPTIONS.sub(" ", body))
+    descriptions = [m.group(0) for m in DESCRIPTIONS.finditer(body)]
+    described += descriptions
+    body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
+                      [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)])
     if query.relation is None:
         body = take_relation(body, query)
     body = _take_position(_without_extent(body), query)

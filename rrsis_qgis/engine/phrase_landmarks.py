@@ -42,7 +42,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
     (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
     (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
      r"bordering|flanking|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
@@ -118,6 +118,8 @@ def take_relation(text: str, q: Query) -> str:
 
 def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     after = text[m.end():]
+    if re.search(r"\b(?:without|no|not)\s*$", text[:m.start()]):
+        return None  # "surrounded by fields without nearby buildings": a relation denied
     if name == "between":
         parts = re.split(r"\band\b", after, maxsplit=1)
         landmarks = [landmark_phrase(p)[0] for p in parts[:2]]
@@ -197,11 +199,10 @@ def landmark_details(after: str, q: Query) -> str:
 
 def is_place(phrase: str) -> bool:
     """True when a would-be landmark only names a part of the image ("the top edge", "the image")."""
-    words = set(phrase.split())
+    words = {w[:-1] if w.endswith("s") and w[:-1] in PARTS else w for w in phrase.split()}  # "sections"
     if words & IMAGE:
         return True
-    sides = {"edge", "edges", "corner", "corners", "side", "sides", "border", "borders", "boundary", "boundaries",
-             "margin", "end"}
+    sides = {"edge", "corner", "side", "border", "boundary", "boundaries", "margin", "end"}
     return words <= POSITION_WORDS | PARTS | sides | {"its", "it", "this", "one", "other", "very", "far"} and \
         bool(words & (POSITION_WORDS | sides))
 

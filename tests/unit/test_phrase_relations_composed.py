@@ -39,6 +39,8 @@ def test_a_composed_relation_and_its_landmark(phrase, relation, landmark):
     "The ship positioned in the top-left corner of the image is the top-most among the visible ships.",
     "The bridge positioned towards the top-right of the image, near the top edge, stands out among the features.",
     "The vehicle located slightly to the right of the center of the image.",
+    "The expressway toll station situated at the bottom-right sections of the image.",
+    "The small vehicle located at the most bottom position in the image.",
 ])
 def test_comparison_sets_and_image_places_are_no_relation(phrase):
     assert parse(phrase).relation is None
@@ -73,3 +75,18 @@ def test_more_spatial_heads(phrase, relation, landmark):
 def test_a_place_said_in_a_with_clause_stays_the_place():
     assert parse("The ship, with its position near the middle of the image, is moored at the harbor.").position == \
         "center"
+
+
+@pytest.mark.parametrize("phrase, relation, landmark", [  # added after blind batch 6 ran (not blind)
+    ("The small vehicle is located in the corner, separated from the majority of other structures.", "far_from",
+     "structures"),
+    ("The plane situated towards the upper part of the image is adjacent to a number of service vehicles.",
+     "next_to", "vehicles"),
+    ("The bridge surrounded by agricultural fields without nearby buildings.", "inside", "fields"),
+    ("The large ship is perpendicular to the shoreline.", "next_to", "shoreline"),
+    ("The large ship towards the top-middle of the image stands out due to its location nearby the pier.", "near",
+     "pier"),
+])
+def test_partitive_landmarks_denied_relations_and_a_place_in_a_description(phrase, relation, landmark):
+    q = parse(phrase)
+    assert (q.relation, _head(q.landmark)) == (relation, landmark)
