@@ -32,8 +32,10 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
     r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
-WITH_CLAUSE = re.compile(r"\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|placed|parked|seen|found|can|"
-                         r"lies|sits|stands|occupies|extends|crosses|spans|stretches|appears|beyond|which|that)\b|$)")
+# "aligned with other vehicles", "in line with the pier" are relations, not what the object has
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|"
+                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|extends|crosses|crossing|spans|"
+                         r"spanning|stretches|appears|beyond|which|that)\b|$)")
 
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
 _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
@@ -65,6 +67,9 @@ SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:
 TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching|on) "
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
+# "with its position near the middle", "due to its location nearby the pier": the place said in a description
+WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|at|in|on|"
+                        r"towards?) the [a-z ]+?)(?= and |$)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?([a-z ]+?) (?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
@@ -119,7 +124,8 @@ def parse(text: str) -> Query:
     described = [m.group(0) for m in WITH_CLAUSE.finditer(body)]
     body = squash(WITH_CLAUSE.sub(" ", body))
     # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
-    body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)])
+    body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)] +
+                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself
@@ -131,8 +137,10 @@ def parse(text: str) -> Query:
                 _take_superlative(m.group(0), query)
     if query.superlative not in (None, "closest_to", "farthest_from"):
         body = squash(SECOND_CLOSER.sub(" ", body))
-    described += [m.group(0) for m in DESCRIPTIONS.finditer(body)]
-    body = squash(DESCRIPTIONS.sub(" ", body))
+    descriptions = [m.group(0) for m in DESCRIPTIONS.finditer(body)]
+    described += descriptions
+    body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
+                      [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)])
     if query.relation is None:
         body = take_relation(body, query)
     body = _take_position(_without_extent(body), query)
@@ -181,6 +189,8 @@ def _without_extent(text: str) -> str:
 
 def _take_ordinal(text: str, q: Query) -> str:
     m = re.search(ORDINAL_FROM, text)
+    if m and _RELATION_LEAD.search(text[:m.start()]):
+        return text  # "near the first tarmac marking from the left": the landmark's ordinal, read with it
     if m:
         q.ordinal, q.ordinal_from = ORDINALS[m.group(1)], m.group(2)
         head = re.sub(rf"^.*?\b{m.group(1)}\b", "", text[:m.end()])  # "second [tank] from the left"
@@ -285,7 +295,8 @@ _POSITION = re.compile(
 def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
-    if re.match(r"(?:in|at|on|near|towards?|directly|just|to|located|positioned|situated) ", text):
+    if re.match(r"(?:in|inside|within|among|amid|at|on|near|beside|next|adjacent|along|alongside|around|towards?|"
+                r"directly|just|to|located|positioned|situated) ", text):
         # "in the top-right portion, the small ship is …"; "in the bottom-right corner of the image lies a ship …"
         m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the) )", text) or \
             re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)

@@ -12,34 +12,51 @@ from .phrase_words import (ATTRIBUTES, GENERIC_TAILS, GROUPS, IMAGE, ING_NOUNS, 
 if TYPE_CHECKING:
     from .phrase import Query
 
-DIAGONAL_RELATIONS = [  # "to the north-east of", "to the upper left of", "below and to the left of": both sides
-    (rf"\b(?:to the |on the )?{v} ?{h}(?:ern)? (?:side )?of\b|\bto the (?:{v_words}) {h_word} (?:side )?of\b|"
-     rf"\b{v_relation} and to the {h_word} of\b", f"{v}_{h}_of")
-    for v, v_words, v_relation in (("north", "upper|top", "above"), ("south", "lower|bottom", "below"))
+# "to the north-east of", "to the upper left of", "(slightly) upper and to the right of", "to the left and below":
+# a vertical side joined to a horizontal one is both sides
+DIAGONAL_RELATIONS = [
+    (rf"\b(?:to the |on the )?{v} ?{h}(?:ern)? (?:side )?(?:of|from)\b|\bto the (?:{v_words}) {h_word} (?:side )?of\b|"
+     rf"\b(?:{v_relation}) and (?:to the |on the )?{h_word} (?:side )?(?:of|from)\b|"
+     rf"\bto the {h_word} and (?:{v_prep})\b", f"{v}_{h}_of")
+    for v, v_words, v_relation, v_prep in (("north", "upper|top", "above|upper|higher|over|top", "above|over"),
+                                           ("south", "lower|bottom", "below|lower|under|beneath|bottom",
+                                            "below|under|beneath"))
     for h, h_word in (("east", "right"), ("west", "left"))]
+# degree and manner words between a verb and a spatial head say how, not where: "further to the right from",
+# "crossing diagonally over", "almost at the edge of", "slightly upper and to the right of"
+_MODIFIERS = re.compile(r"\b(?:slightly|further|farther|directly|just|immediately|somewhat|a bit|a little|partly|"
+                        r"partially|diagonally|horizontally|vertically|almost|nearly|also) (?=(?:to|on|at|in|above|"
+                        r"below|over|under|beneath|beside|next|near|close|across|along|alongside|adjacent|upper|"
+                        r"lower|higher|top|bottom|left|right|north|south|east|west|among|between|inside|within|by|"
+                        r"slightly|further|farther|directly|just|immediately|somewhat)\b)")
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bbetween\b", "between"),
     *DIAGONAL_RELATIONS,
-    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?of\b", "left_of"),
-    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?of\b", "right_of"),
-    (r"\b(?:to the )?north of\b", "north_of"),
-    (r"\b(?:to the )?south of\b", "south_of"),
-    (r"\b(?:to the )?east of\b", "east_of"),
-    (r"\b(?:to the )?west of\b", "west_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b", "left_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b", "right_of"),
+    (r"\b(?:to the )?north (?:of|from)\b", "north_of"),
+    (r"\b(?:to the )?south (?:of|from)\b", "south_of"),
+    (r"\b(?:to the )?east (?:of|from)\b", "east_of"),
+    (r"\b(?:to the )?west (?:of|from)\b", "west_of"),
     (r"\b(?:above|over|on top of|across)\b", "above"),
     (r"\b(?:below|under|underneath|beneath)\b", "below"),
     (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
-    (r"\bspan(?:s|ning)(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
-     r"(?:connected|attached|joined|linked) to|touching|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
+    (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
+     r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
+     r"bordering|flanking|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
     (r"\b(?:near|close to|closely to|proximity to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
-     r"in the vicinity of)\b", "near"),
+     r"in the vicinity of|facing|opposite(?: to)?|overlooking|behind|in front of|"
+     r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far from|away from|distant from|isolated from|separated? from|in isolation from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\boccup(?:ies|ying|y) (?:a |an |the )?(?:[a-z]+ )?(?:portion|part|area|section|majority) of\b", "on"),
     (r"\b(?:near|at|in|towards?) the (?:center|middle) of\b", "inside"),
+    # "among" compares when a superlative or "stands out" comes before it ("the top-most among the ships")
+    (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
+    (r"\bat\b", "at"),  # resolved by the landmark: next to a berth, near an edge, else inside
     (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
@@ -61,9 +78,13 @@ INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of"
            "south_of": "north_of", "east_of": "west_of", "west_of": "east_of", "north_east_of": "south_west_of",
            "south_west_of": "north_east_of", "north_west_of": "south_east_of", "south_east_of": "north_west_of"}
 PRONOUNS = {"it", "them", "itself", "its"}
+BERTHS = {"dock", "docks", "pier", "piers", "gate", "gates", "jetty", "quay", "quayside", "wharf", "berth", "terminal"}
+_SIDE_OF = re.compile(r"^ ?(?:the |a |an )?(?:very |far )?(?:" + DIRECTION_RE + r" ){1,2}" + PART_RE + r" of (?=\S)")
+QUANTIFIERS = {"one", "some", "each", "any", "all", "many", "several", "both", "two", "three", "few", "none"}
 def take_pronoun_relation(text: str, q: Query) -> str:
     """"The road beneath it", "with a pool next to it": the thing named before the relation is the landmark, and
     the target is on the other side of it."""
+    text = squash(_MODIFIERS.sub("", text))
     for pattern, name in SPECIFIC_RELATIONS:
         for m in re.finditer(pattern, text):
             pronoun = re.match(r" (?:it|them)\b", text[m.end():])
@@ -80,9 +101,13 @@ def take_pronoun_relation(text: str, q: Query) -> str:
 
 
 def take_relation(text: str, q: Query) -> str:
+    text = squash(_MODIFIERS.sub("", text))
     for patterns in (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
+        # a relation opening the sentence is one when it is a clause of its own ("adjacent to the pier, there is a
+        # …", "inside the stadium, the ground …"), not the target's own place ("in the top-right portion, the ship")
         found = sorted(((m.start(), m, name) for pattern, name in patterns for m in re.finditer(pattern, text)
-                        if m.start() > 0 or patterns is SPECIFIC_RELATIONS),  # "adjacent to the pier, there is a …"
+                        if m.start() > 0 or patterns is SPECIFIC_RELATIONS or
+                        landmark_phrase(text[m.end():])[1].startswith(",")),
                        key=lambda f: (f[0], -len(f[1].group(0))))
         for _, m, name in found:
             done = _relation_at(text, m, name, q)
@@ -93,6 +118,8 @@ def take_relation(text: str, q: Query) -> str:
 
 def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     after = text[m.end():]
+    if re.search(r"\b(?:without|no|not)\s*$", text[:m.start()]):
+        return None  # "surrounded by fields without nearby buildings": a relation denied
     if name == "between":
         parts = re.split(r"\band\b", after, maxsplit=1)
         landmarks = [landmark_phrase(p)[0] for p in parts[:2]]
@@ -104,19 +131,30 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
             landmarks = landmarks * 2  # "between the two tanks", "between the agricultural plots"
         q.relation, q.landmark = name, landmarks
         return squash(text[:m.start()] + " " + rest)
-    if name in ("inside", "on") and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
+    if name == "inside" and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
         return None  # "the lower-left corner within the service area": the area frames the position
+    if name == "among":
+        if q.superlative or re.search(r"(?:est|most|\bone|\bones)\b[a-z ]{0,30}$", text[:m.start()]):
+            return None  # "the top-most among the ships", "the larger one among": the set compared, not a place
+        name = "inside"
     shared = re.match(r" and (?:[a-z]+ )?(?:with|to|by|of) (?=\S)", after)
     if shared:  # "above and aligned with other vehicles": the landmark said after the second relation word
         after = after[shared.end():]
     if after.split()[:1] and after.split()[0] in PRONOUNS:
         return None  # "next to it" with nothing named before; "by its white roof" is the object's own part
+    side_part = None
+    # "near the top-right corner of the building" stays a place in the building (a frame), read with the position
+    part_of = _SIDE_OF.match(after) if name not in ("inside", "on", "at", "near") else None
+    if part_of and not is_place(landmark_phrase(after[part_of.end():])[0]):
+        after = after[part_of.end():]  # "aligned with the upper section of the terminal": the terminal, not a place
+        side_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)) else None
     anaphora = _ANAPHORA.match(after.lstrip())
     if anaphora:
         q.relation, q.landmark, q.landmark_is_target = name, "one", True
         return squash(text[:m.start()] + " " + after.lstrip()[anaphora.end():])
     details = SimpleNamespace(landmark_part=None, landmark_superlative=None, landmark_attributes=[])
     landmark, rest = landmark_phrase(landmark_details(after, details))
+    details.landmark_part = details.landmark_part or side_part
     if not landmark or is_place(landmark):
         return None  # "on the left (of the image)" is a position, handled there
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
@@ -124,6 +162,11 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
             (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
+    if name == "at":  # "at the top dock": beside it; "at the edge of the tarmac": near it; "at the backyard": in it
+        if set(landmark.split()) <= PARTS or landmark.split()[-1] in {"angle", "distance", "level", "slant", "tilt"}:
+            return None  # "at the position in the image", "at a slight angle"
+        at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"
+        name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS else "inside"
     words = landmark.split()
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
@@ -156,11 +199,12 @@ def landmark_details(after: str, q: Query) -> str:
 
 def is_place(phrase: str) -> bool:
     """True when a would-be landmark only names a part of the image ("the top edge", "the image")."""
-    words = set(phrase.split())
+    words = {w[:-1] if w.endswith("s") and w[:-1] in PARTS else w for w in phrase.split()}  # "sections"
     if words & IMAGE:
         return True
-    return words <= POSITION_WORDS | PARTS | {"its", "it", "this", "one", "other", "very", "far"} and \
-        bool(words & (POSITION_WORDS | {"edge", "corner", "side", "border", "margin", "end"}))
+    sides = {"edge", "corner", "side", "border", "boundary", "boundaries", "margin", "end"}
+    return words <= POSITION_WORDS | PARTS | sides | {"its", "it", "this", "one", "other", "very", "far"} and \
+        bool(words & (POSITION_WORDS | sides))
 
 
 def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
@@ -174,6 +218,8 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken = []  # "the darker section of the road" → road, "a body of water" → water
         elif w == "of" and keep_parts and taken:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
+        elif w == "of" and not taken and i and words[i - 1] in QUANTIFIERS:
+            pass  # "one of the lanes" → lanes
         elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
                                           not _modifies(words[i + 1:])):
             break

@@ -37,7 +37,8 @@ PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "tow
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
                 "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
                 "around", "close", "closest", "nearest", "closer", "far", "farthest", "furthest", "away", "beyond",
-                "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like"}
+                "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like",
+                "without"}
 STOPS = VERBS | PREPOSITIONS | {","}
 POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
 GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
@@ -45,9 +46,11 @@ GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "faci
 SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
             "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
             "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
-GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length"}
+# partitives: "a body of water", "the majority of other structures", "a number of service vehicles" → what follows
+GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length",
+          "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
-             "ceiling", "shipping", "loading", "dwelling"}
+             "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 
 DIRECTION_RE = r"(?:top|upper|north|northern|bottom|lower|south|southern|left|west|western|right|east|eastern|center|middle|" \
        r"central|midpoint|midsection)"
