@@ -55,3 +55,14 @@ def test_a_box_joins_the_concept_prompt_only_and_clicks_are_ignored():
     segmenter.segment(IMAGE, "the tank left of the road", boxes=np.array([[5, 45, 35, 75]]),
                       points=np.array([[20, 60, 1]]))
     assert segmenter.strategy.detector.boxes == [[[5, 45, 35, 75]], None]  # the target's prompt, not the road's
+
+
+def test_the_same_landmark_noun_twice_is_one_detector_run_and_one_instance_each():
+    from tests.unit.sam3_fixture import box
+
+    between, aside = box(90, 55, 110, 65), box(10, 95, 30, 115)
+    segmenter = stub_segmenter({"car": ([between, aside], [0.8, 0.9], 0.95),
+                                "tanks": ([LEFT_TANK, RIGHT_TANK], [0.9, 0.85], 0.95)})
+    result = segmenter.segment(IMAGE, "the car between the two tanks")
+    assert np.array_equal(result.masks[0], between)
+    assert segmenter.strategy.detector.prompts == ["car", "tanks"]

@@ -60,9 +60,11 @@ class Sam3Strategy:
     def _landmarks(self, names: List[str], job: ReferJob) -> List[np.ndarray]:
         """Each landmark mention's mask: the union of SAM 3's instances of it (the reasoner picks a piece for
         "the larger pond"); the same noun twice ("between the two tanks") takes one instance each."""
-        out, seen = [], {}
+        out, seen, detected = [], {}, {}
         for name in names:
-            found = self.detector.detect(job.image_features, self.text_features(name), job.hw)
+            if name not in detected:  # the same noun twice is one detector run
+                detected[name] = self.detector.detect(job.image_features, self.text_features(name), job.hw)
+            found = detected[name]
             repeated = names.count(name) > 1
             nth = seen.get(name, 0)
             seen[name] = nth + 1
