@@ -106,6 +106,6 @@ def test_the_module_prints_one_json_line_after_a_real_tiny_forward():
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["ok"] and result["device"] == "cpu" and result["forward_s"] > 0
-    assert [f["family"] for f in result["families"]] == ["zero-shot", "trained", "rsrefseg2", "rs2sam2"]
+    assert [f["family"] for f in result["families"]] == ["zero-shot", "trained", "rsrefseg2", "rs2sam2", "sam3"]
     assert "rsrefseg2 on cpu (random weights): loaded in" in out.stderr
     assert result["versions"]["torch"].startswith("2.14.1") and result["versions"]["sam2"] == "1.1.0"
