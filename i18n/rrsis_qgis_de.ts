@@ -419,49 +419,89 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
         <source>choose the trained checkpoint file (.pt)</source>
         <translation>die trainierte Checkpoint-Datei (.pt) auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="64"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="71"/>
         <source>the checkpoint path must be a full path: {}</source>
         <translation>der Checkpoint-Pfad muss ein vollständiger Pfad sein: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="73"/>
         <source>the checkpoint file does not exist: {}</source>
         <translation>die Checkpoint-Datei existiert nicht: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="76"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="79"/>
         <source>the checkpoint is not a file: {}</source>
         <translation>der Checkpoint ist keine Datei: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="78"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="84"/>
         <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
         <translation>{} ist die Fortsetzungsdatei des Trainings (letzte Epoche + Optimiererzustand, damit `train fit` weitermachen kann), kein trainierter Checkpoint: verwenden Sie stattdessen {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="60"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
         <source>choose the RSRefSeg 2 checkpoint file (.pth)</source>
         <translation>RSRefSeg-2-Checkpoint-Datei (.pth) wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
         <source>choose the RS2-SAM 2 release folder</source>
         <translation>wählen Sie den Ordner des RS2-SAM-2-Release</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="70"/>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
         <source>{} is not an RS2-SAM 2 release folder (it has no config.json)</source>
         <translation>{} ist kein RS2-SAM-2-Release-Ordner (er enthält keine config.json)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
+        <source>{} describes a &quot;{}&quot; model: an RS2-SAM 2 release has model_type &quot;evf&quot;</source>
+        <translation>{} beschreibt ein Modell vom Typ &quot;{}&quot;: ein RS2-SAM-2-Release hat den model_type &quot;evf&quot;</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>choose the SAM 3 folder</source>
+        <translation>wählen Sie den SAM-3-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} is not a SAM 3 folder (it has no config.json)</source>
+        <translation>{} ist kein SAM-3-Ordner (er enthält keine config.json)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} describes a &quot;{}&quot; model: a SAM 3 folder has model_type &quot;sam3&quot; or &quot;sam3_video&quot;</source>
+        <translation>{} beschreibt ein Modell vom Typ &quot;{}&quot;: ein SAM-3-Ordner hat den model_type &quot;sam3&quot; oder &quot;sam3_video&quot;</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no weights (model.safetensors or pytorch_model.bin)</source>
+        <translation>{} enthält keine Gewichte (model.safetensors oder pytorch_model.bin)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no processor_config.json (SAM 3&apos;s image processor settings): download the folder again</source>
+        <translation>{} enthält keine processor_config.json (die Einstellungen von SAM 3 für die Bildvorverarbeitung): laden Sie den Ordner erneut herunter</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no tokenizer (tokenizer.json, or vocab.json with merges.txt): download the folder again</source>
+        <translation>{} enthält keinen Tokenizer (tokenizer.json oder vocab.json mit merges.txt): laden Sie den Ordner erneut herunter</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="61"/>
+        <source>{} is not readable JSON ({})</source>
+        <translation>{} ist kein lesbares JSON ({})</translation>
     </message>
 </context>
 <context>
@@ -1421,7 +1461,7 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
@@ -1431,27 +1471,27 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="111"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
@@ -1461,7 +1501,7 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="104"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
     </message>
@@ -1471,9 +1511,19 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>RS2-SAM-2-Release-Ordner…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>Choose the RS2-SAM 2 release folder</source>
         <translation>Den RS2-SAM-2-Release-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <source>SAM 3 folder…</source>
+        <translation>SAM-3-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <source>Choose the SAM 3 folder</source>
+        <translation>Den SAM-3-Ordner wählen</translation>
     </message>
 </context>
 </TS>

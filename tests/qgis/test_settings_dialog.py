@@ -222,3 +222,44 @@ def test_choose_an_rs2sam2_release_folder_and_press_ok(qtbot, stored_settings, t
     assert again.ui.checkpointWidget.filePath() == str(folder)
     combo.setCurrentIndex(combo.findText("Trained checkpoint…"))
     assert dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetFile
+
+
+def test_choose_a_sam3_folder_with_clicks_each_missing_file_is_named_and_ok_saves_it(qtbot, stored_settings, tmp_path):
+    from qgis.gui import QgsFileWidget
+
+    folder = tmp_path / "sam3" / "my finetune"
+    folder.mkdir(parents=True)
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random"))
+    qtbot.waitExposed(dialog)
+    combo = dialog.ui.modelCombo
+    assert combo.findText("sam3") >= 0  # the preset
+    qtbot.mouseClick(combo, Qt.LeftButton)  # the last item, as a person picks it
+    qtbot.keyClick(combo.view(), Qt.Key_End)
+    qtbot.keyClick(combo.view(), Qt.Key_Return)
+    assert combo.currentText() == "SAM 3 folder…"
+    assert dialog.ui.checkpointWidget.isEnabled() and dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetDirectory
+    assert dialog.ui.checkpointWidget.dialogTitle() == "Choose the SAM 3 folder"
+    assert dialog.ui.modelProblemLabel.text() == "choose the SAM 3 folder" and not ok_button(dialog).isEnabled()
+    steps = [("config.json", '{"model_type": "evf"}', "model_type"),  # an RS2-SAM 2 folder is not SAM 3
+             ("config.json", "{not json", "JSON"),
+             ("config.json", '{"model_type": "sam3_video", "detector_config": {}}', "model.safetensors"),
+             ("model.safetensors", "weights, read by the backend", "processor_config.json"),
+             ("processor_config.json", "{}", "tokenizer"),
+             ("vocab.json", "{}", "tokenizer"),  # vocab.json needs merges.txt (or a tokenizer.json)
+             ("merges.txt", "", None)]
+    type_path(qtbot, dialog, folder)
+    assert "config.json" in dialog.ui.modelProblemLabel.text() and not ok_button(dialog).isEnabled()
+    for name, text, problem in steps:
+        (folder / name).write_text(text)
+        type_path(qtbot, dialog, folder)
+        message = dialog.ui.modelProblemLabel.text()
+        if problem:
+            assert problem in message and str(folder) in message and not ok_button(dialog).isEnabled(), message
+    assert ok_button(dialog).isEnabled(), dialog.ui.modelProblemLabel.text()
+    assert not dialog.ui.modelProblemLabel.isVisible() and dialog.values().model == f"sam3:{folder}"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    dialog.values().save()
+    again = open_dialog(qtbot, PluginSettings.load())
+    assert again.ui.modelCombo.currentText() == "SAM 3 folder…" and again.ui.checkpointWidget.filePath() == str(folder)
+    assert ok_button(again).isEnabled()
