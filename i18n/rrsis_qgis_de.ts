@@ -530,7 +530,7 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="120"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="121"/>
         <source>Models folder: {}</source>
         <translation>Modellordner: {}</translation>
     </message>
@@ -550,102 +550,102 @@
         <translation>lade {} herunter…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="144"/>
         <source>no checkpoint on disk to verify</source>
         <translation>kein Checkpoint auf der Festplatte zu prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="145"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="146"/>
         <source>{} verified, {} without a pinned sha256, {} wrong</source>
         <translation>{} geprüft, {} ohne festgelegte sha256, {} falsch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
         <source>{} downloaded and its sha256 verified</source>
         <translation>{} heruntergeladen und sha256 geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
         <source>{} downloaded; not verified: the manifest pins no sha256</source>
         <translation>{} heruntergeladen; nicht geprüft: das Manifest legt keine sha256 fest</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="167"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="168"/>
         <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
         <translation>{}: Download abgebrochen; die Teildatei bleibt und der nächste Download setzt sie fort</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="171"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="172"/>
         <source>{}: download failed: {}</source>
         <translation>{}: Download fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Download again</source>
         <translation>Erneut herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="206"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="207"/>
         <source>on disk</source>
         <translation>auf der Festplatte</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="235"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="236"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
         <source>partial ({})</source>
         <translation>teilweise ({})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
         <source>an interrupted download: it resumes</source>
         <translation>ein unterbrochener Download: er wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="239"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="242"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
         <source>download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>not checked (Verify)</source>
         <translation>nicht geprüft (Prüfen)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
         <source>not pinned</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
         <source>wrong</source>
         <translation>falsch</translation>
     </message>
@@ -660,27 +660,27 @@
         <translation>Diese Dateien stehen unter einer Lizenz, die ihre Nutzung einschränkt: {}. Bitte lesen; mit dem Herunterladen wird sie akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="99"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="100"/>
         <source>Accept and download</source>
         <translation>Akzeptieren und herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="112"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="113"/>
         <source>{}: the licence was not accepted; nothing was downloaded</source>
         <translation>{}: Lizenz nicht akzeptiert; nichts wurde heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="225"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="226"/>
         <source>used by: {}</source>
         <translation>verwendet von: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="227"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="228"/>
         <source>licence: {}</source>
         <translation>Lizenz: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="229"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="230"/>
         <source>gated: request access on {}, then enter an access token below (or set HF_TOKEN)</source>
         <translation>zugangsbeschränkt: Zugang auf {} beantragen, dann unten ein Zugangstoken eingeben (oder HF_TOKEN setzen)</translation>
     </message>
@@ -761,7 +761,7 @@
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="9"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="7"/>
         <source>● backend down</source>
         <translation>● Backend aus</translation>
     </message>
@@ -1524,6 +1524,16 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>Choose the SAM 3 folder</source>
         <translation>Den SAM-3-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,7 @@ class SettingsDialog(QDialog):
         self.ui.checkpointWidget.setStorageMode(QgsFileWidget.GetDirectory if folder else QgsFileWidget.GetFile)
         self.ui.checkpointWidget.setDialogTitle(self._folder_titles[choice] if folder
                                                 else self.tr("Choose a trained checkpoint"))
+        self.ui.checkpointLabel.setText(self.tr("Folder") if folder else self.tr("Checkpoint"))
         self.ui.checkpointLabel.setEnabled(trained)
         self.ui.checkpointWidget.setEnabled(trained)
         problem = checkpoint_problem(self.model())

@@ -239,6 +239,7 @@ def test_choose_a_sam3_folder_with_clicks_each_missing_file_is_named_and_ok_save
     assert combo.currentText() == "SAM 3 folder…"
     assert dialog.ui.checkpointWidget.isEnabled() and dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetDirectory
     assert dialog.ui.checkpointWidget.dialogTitle() == "Choose the SAM 3 folder"
+    assert dialog.ui.checkpointLabel.text() == "Folder"  # not "Model folder" above "Models folder"
     assert dialog.ui.modelProblemLabel.text() == "choose the SAM 3 folder" and not ok_button(dialog).isEnabled()
     steps = [("config.json", '{"model_type": "evf"}', "model_type"),  # an RS2-SAM 2 folder is not SAM 3
              ("config.json", "{not json", "JSON"),
@@ -263,3 +264,26 @@ def test_choose_a_sam3_folder_with_clicks_each_missing_file_is_named_and_ok_save
     again = open_dialog(qtbot, PluginSettings.load())
     assert again.ui.modelCombo.currentText() == "SAM 3 folder…" and again.ui.checkpointWidget.filePath() == str(folder)
     assert ok_button(again).isEnabled()
+
+
+def test_a_fresh_profiles_dock_shows_device_and_sam3_folder_whole(qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path):
+    """Seen in the Xvfb screenshots at 1366×768: "● cpu · sam3:sa…" — the model cut off beside Restart and Stop."""
+    from rrsis_qgis.gui.dock import RrsisDock
+    from rrsis_qgis.qgis_core import backend_process
+    from rrsis_qgis.qgis_core.session import Session
+
+    spec = f"sam3:{tmp_path / 'sam3-folder'}"
+    monkeypatch.setattr(backend_process.BackendClient, "health",
+                        lambda self, timeout=5.0: {"status": "ok", "device": "cpu", "models": {"spec": spec}})
+    session = Session(qgis_canvas, PluginSettings(backend_url="http://127.0.0.1:9", model=spec,
+                                                  results_path=str(tmp_path / "r.gpkg")))
+    dock = RrsisDock(qgis_iface, session, lambda: None)
+    qtbot.addWidget(dock)
+    dock.show()
+    width = max(290, dock.minimumSizeHint().width())  # the dock's width in a fresh QGIS profile
+    dock.resize(width, dock.height())
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=5000)
+    qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: session.backend.state == "connected", timeout=10000)
+    assert dock.ui.statusBadge.text().endswith("</span> cpu · sam3:sam3-folder"), dock.ui.statusBadge.text()
+    session.backend.stop()
