@@ -137,3 +137,10 @@ screenshot: package setup
 	  timeout 180 xvfb-run -a -s "-screen 0 1500x900x24" qgis --profiles-path $(abspath build/shot) --nologo \
 	  --noversioncheck --code docs/screenshot.py; kill %1 2>/dev/null; true
 	@ls -la build/shot/screenshot.png
+
+# ---- what an analyst sees of SAM 3 under Xvfb at 1366x768 (random weights, nothing downloaded):
+# build/shot3/out/sam3-*.png, the ones in docs/screenshots/
+SHOT3_RASTER ?= ../shared/data/spacenet4_atlanta_pan_sample.tif
+.PHONY: screenshot-sam3
+screenshot-sam3: package setup
+	sh docs/screenshot_sam3.sh $(abspath $(PYTHON)) $(SHOT3_RASTER) build/shot3

@@ -419,49 +419,89 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
         <source>choose the trained checkpoint file (.pt)</source>
         <translation>die trainierte Checkpoint-Datei (.pt) auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="64"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="71"/>
         <source>the checkpoint path must be a full path: {}</source>
         <translation>der Checkpoint-Pfad muss ein vollständiger Pfad sein: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="66"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="73"/>
         <source>the checkpoint file does not exist: {}</source>
         <translation>die Checkpoint-Datei existiert nicht: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="76"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="79"/>
         <source>the checkpoint is not a file: {}</source>
         <translation>der Checkpoint ist keine Datei: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="78"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
         <source>the checkpoint file cannot be read: {}</source>
         <translation>die Checkpoint-Datei kann nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="84"/>
         <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
         <translation>{} ist die Fortsetzungsdatei des Trainings (letzte Epoche + Optimiererzustand, damit `train fit` weitermachen kann), kein trainierter Checkpoint: verwenden Sie stattdessen {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="60"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
         <source>choose the RSRefSeg 2 checkpoint file (.pth)</source>
         <translation>RSRefSeg-2-Checkpoint-Datei (.pth) wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="61"/>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
         <source>choose the RS2-SAM 2 release folder</source>
         <translation>wählen Sie den Ordner des RS2-SAM-2-Release</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="70"/>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
         <source>{} is not an RS2-SAM 2 release folder (it has no config.json)</source>
         <translation>{} ist kein RS2-SAM-2-Release-Ordner (er enthält keine config.json)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
+        <source>{} describes a &quot;{}&quot; model: an RS2-SAM 2 release has model_type &quot;evf&quot;</source>
+        <translation>{} beschreibt ein Modell vom Typ &quot;{}&quot;: ein RS2-SAM-2-Release hat den model_type &quot;evf&quot;</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>choose the SAM 3 folder</source>
+        <translation>wählen Sie den SAM-3-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} is not a SAM 3 folder (it has no config.json)</source>
+        <translation>{} ist kein SAM-3-Ordner (er enthält keine config.json)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} describes a &quot;{}&quot; model: a SAM 3 folder has model_type &quot;sam3&quot; or &quot;sam3_video&quot;</source>
+        <translation>{} beschreibt ein Modell vom Typ &quot;{}&quot;: ein SAM-3-Ordner hat den model_type &quot;sam3&quot; oder &quot;sam3_video&quot;</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no weights (model.safetensors or pytorch_model.bin)</source>
+        <translation>{} enthält keine Gewichte (model.safetensors oder pytorch_model.bin)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no processor_config.json (SAM 3&apos;s image processor settings): download the folder again</source>
+        <translation>{} enthält keine processor_config.json (die Einstellungen von SAM 3 für die Bildvorverarbeitung): laden Sie den Ordner erneut herunter</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no tokenizer (tokenizer.json, or vocab.json with merges.txt): download the folder again</source>
+        <translation>{} enthält keinen Tokenizer (tokenizer.json oder vocab.json mit merges.txt): laden Sie den Ordner erneut herunter</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="61"/>
+        <source>{} is not readable JSON ({})</source>
+        <translation>{} ist kein lesbares JSON ({})</translation>
     </message>
 </context>
 <context>
@@ -490,7 +530,7 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="120"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="121"/>
         <source>Models folder: {}</source>
         <translation>Modellordner: {}</translation>
     </message>
@@ -510,102 +550,102 @@
         <translation>lade {} herunter…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="144"/>
         <source>no checkpoint on disk to verify</source>
         <translation>kein Checkpoint auf der Festplatte zu prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="145"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="146"/>
         <source>{} verified, {} without a pinned sha256, {} wrong</source>
         <translation>{} geprüft, {} ohne festgelegte sha256, {} falsch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
         <source>{} downloaded and its sha256 verified</source>
         <translation>{} heruntergeladen und sha256 geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="164"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
         <source>{} downloaded; not verified: the manifest pins no sha256</source>
         <translation>{} heruntergeladen; nicht geprüft: das Manifest legt keine sha256 fest</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="167"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="168"/>
         <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
         <translation>{}: Download abgebrochen; die Teildatei bleibt und der nächste Download setzt sie fort</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="171"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="172"/>
         <source>{}: download failed: {}</source>
         <translation>{}: Download fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Download again</source>
         <translation>Erneut herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="203"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="206"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="207"/>
         <source>on disk</source>
         <translation>auf der Festplatte</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="235"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="236"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
         <source>partial ({})</source>
         <translation>teilweise ({})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="237"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
         <source>an interrupted download: it resumes</source>
         <translation>ein unterbrochener Download: er wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="239"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="242"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
         <source>download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>not checked (Verify)</source>
         <translation>nicht geprüft (Prüfen)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
         <source>not pinned</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
         <source>wrong</source>
         <translation>falsch</translation>
     </message>
@@ -620,27 +660,27 @@
         <translation>Diese Dateien stehen unter einer Lizenz, die ihre Nutzung einschränkt: {}. Bitte lesen; mit dem Herunterladen wird sie akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="99"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="100"/>
         <source>Accept and download</source>
         <translation>Akzeptieren und herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="112"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="113"/>
         <source>{}: the licence was not accepted; nothing was downloaded</source>
         <translation>{}: Lizenz nicht akzeptiert; nichts wurde heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="225"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="226"/>
         <source>used by: {}</source>
         <translation>verwendet von: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="227"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="228"/>
         <source>licence: {}</source>
         <translation>Lizenz: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="229"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="230"/>
         <source>gated: request access on {}, then enter an access token below (or set HF_TOKEN)</source>
         <translation>zugangsbeschränkt: Zugang auf {} beantragen, dann unten ein Zugangstoken eingeben (oder HF_TOKEN setzen)</translation>
     </message>
@@ -721,7 +761,7 @@
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="9"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="7"/>
         <source>● backend down</source>
         <translation>● Backend aus</translation>
     </message>
@@ -1421,7 +1461,7 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
@@ -1431,27 +1471,27 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="111"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
@@ -1461,7 +1501,7 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="104"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
     </message>
@@ -1471,9 +1511,29 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
         <translation>RS2-SAM-2-Release-Ordner…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="136"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>Choose the RS2-SAM 2 release folder</source>
         <translation>Den RS2-SAM-2-Release-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <source>SAM 3 folder…</source>
+        <translation>SAM-3-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <source>Choose the SAM 3 folder</source>
+        <translation>Den SAM-3-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Folder</source>
+        <translation>Ordner</translation>
     </message>
 </context>
 </TS>

@@ -91,10 +91,9 @@ def _path(args) -> int:
 
 
 def _list(args) -> int:
-    from .engine.specs import load_specs
     from .engine.weights import load_manifest
 
-    folder, specs = _folder(args), load_specs()
+    folder, users = _folder(args), _users()
     rows = []
     for key, entry in load_manifest().items():
         path = folder / entry.file
@@ -104,7 +103,7 @@ def _list(args) -> int:
                      "sha256": entry.sha256, "unverified": entry.unverified or None, "url": entry.url,
                      "license": entry.license, "license_url": entry.license_url or None,
                      "accept_license": entry.accept_license, "gated": entry.gated or None,
-                     "used_by": [n for n, s in specs.items() if key in s.weight_keys]})
+                     "used_by": [name for name, keys in users.items() if key in keys]})
     if args.json:
         print(json.dumps({"models_dir": str(folder), "checkpoints": rows}))
         return EXIT_OK
@@ -117,6 +116,14 @@ def _list(args) -> int:
         gated = f"  gated: needs a token, access on {r['gated']}" if r["gated"] else ""
         print(f"  {r['key']:<24} {r['file']:<28} {size:>9}  {state:<8} {pinned}{used}{gated}")
     return EXIT_OK
+
+
+def _users() -> dict:
+    """Model name → the manifest keys it needs: models.json's presets, then releases.json's."""
+    from .engine.releases import load_releases
+    from .engine.specs import load_specs
+
+    return {name: m.weight_keys for models in (load_specs(), load_releases()) for name, m in models.items()}
 
 
 def _part_size(path: Path):

@@ -88,7 +88,8 @@ class ModelsDialog(QDialog):
         files = [r.file for r in self.rows.values() if (r.license, r.license_url) == (row.license, row.license_url)]
         box = QMessageBox(QMessageBox.Information, self.tr("Licence of {}").format(row.key),
                           self.tr("These files come under a licence that restricts their use: {}. Read it; "
-                                  "downloading means accepting it.").format(", ".join(files)),
+                                  "downloading means accepting it.").format(
+                              ", ".join(f.replace("/", "/\u2060") for f in files)),  # a word joiner: no line break in a path
                           QMessageBox.Ok | QMessageBox.Cancel, self)
         link = f'<p><a href="{html.escape(row.license_url)}">{html.escape(row.license_url)}</a></p>' \
             if row.license_url else ""

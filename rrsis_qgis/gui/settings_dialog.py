@@ -6,8 +6,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 from qgis.gui import QgsFileWidget
 
-from ..qgis_core.model_choice import (FAMILIES, PRESETS, RS2SAM2, RSREFSEG2, TRAINED, checkpoint_of,
-                                      checkpoint_problem, family_of, trained_model)
+from ..qgis_core.model_choice import (FAMILIES, FOLDER_RULES, PRESETS, RS2SAM2, RSREFSEG2, SAM3, TRAINED,
+                                      checkpoint_of, checkpoint_problem, family_of, trained_model)
 from ..qgis_core.installer.steps import env_of, env_problem, read_state
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
@@ -28,6 +28,9 @@ class SettingsDialog(QDialog):
         ui.modelCombo.addItem(self.tr("Trained checkpoint…"), TRAINED)
         ui.modelCombo.addItem(self.tr("RSRefSeg 2 release file (.pth)…"), RSREFSEG2)
         ui.modelCombo.addItem(self.tr("RS2-SAM 2 release folder…"), RS2SAM2)
+        ui.modelCombo.addItem(self.tr("SAM 3 folder…"), SAM3)
+        self._folder_titles = {RS2SAM2: self.tr("Choose the RS2-SAM 2 release folder"),
+                               SAM3: self.tr("Choose the SAM 3 folder")}
         ui.checkpointWidget.setFilter(self.tr("Checkpoints (*.pt *.pth)"))
         ui.checkpointWidget.setDialogTitle(self.tr("Choose a trained checkpoint"))
         ui.crsCombo.addItem(self.tr("the raster layer's CRS (one results layer per CRS)"), "layer")
@@ -131,10 +134,11 @@ class SettingsDialog(QDialog):
         """The checkpoint chooser is live only for a checkpoint family; a file that cannot be loaded blocks OK."""
         choice = self.ui.modelCombo.currentData()
         trained = choice in FAMILIES
-        folder = choice == RS2SAM2  # a Hugging Face model folder, not one file
+        folder = choice in FOLDER_RULES  # a Hugging Face model folder, not one file
         self.ui.checkpointWidget.setStorageMode(QgsFileWidget.GetDirectory if folder else QgsFileWidget.GetFile)
-        self.ui.checkpointWidget.setDialogTitle(self.tr("Choose the RS2-SAM 2 release folder") if folder
+        self.ui.checkpointWidget.setDialogTitle(self._folder_titles[choice] if folder
                                                 else self.tr("Choose a trained checkpoint"))
+        self.ui.checkpointLabel.setText(self.tr("Folder") if folder else self.tr("Checkpoint"))
         self.ui.checkpointLabel.setEnabled(trained)
         self.ui.checkpointWidget.setEnabled(trained)
         problem = checkpoint_problem(self.model())

@@ -1,21 +1,26 @@
 """The backend's model setting as text: a named preset, or ``<family>:<absolute checkpoint path>``.
 
 Families with a checkpoint file: ``trained:`` (ours, from `train fit`), ``rsrefseg2:`` (an RSRefSeg 2
-release .pth, or a folder holding it with its tokenizer) and ``rs2sam2:`` (an RS2-SAM 2 release folder).
+release .pth, or a folder holding it with its tokenizer); folder families: ``rs2sam2:`` (an RS2-SAM 2 release
+folder) and ``sam3:`` (a SAM 3 save_pretrained folder).
 """
 from __future__ import annotations
 
 import os
 from typing import Optional
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from .model_folders import RS2SAM2_FOLDER, SAM3_FOLDER, folder_problem
 
 PRESETS = ("default", "remote-sensing", "remote-sensing-large", "quality", "rsrefseg2-rrsisd", "rsrefseg2-refsegrs",
            "rsrefseg2-risbench", "rs2sam2-rrsisd", "rs2sam2-refsegrs", "sam3", "tiny-random", "full-random")
 TRAINED = "trained:"
 RSREFSEG2 = "rsrefseg2:"
 RS2SAM2 = "rs2sam2:"
-FAMILIES = (TRAINED, RSREFSEG2, RS2SAM2)
+SAM3 = "sam3:"
+FAMILIES = (TRAINED, RSREFSEG2, RS2SAM2, SAM3)
+FOLDER_RULES = {RS2SAM2: RS2SAM2_FOLDER, SAM3: SAM3_FOLDER}  # families whose checkpoint is a model folder
 
 
 def trained_model(path: str, family: str = TRAINED) -> str:
@@ -24,7 +29,7 @@ def trained_model(path: str, family: str = TRAINED) -> str:
 
 
 def family_of(model: str) -> str:
-    """The checkpoint family prefix of a setting (``trained:``, ``rsrefseg2:``, ``rs2sam2:``), empty for a preset."""
+    """The checkpoint family prefix of a setting (``trained:``, ``rsrefseg2:``, …), empty for a preset."""
     return next((f for f in FAMILIES if model.startswith(f)), "")
 
 
@@ -56,20 +61,18 @@ def checkpoint_problem(model: str) -> Optional[str]:
         return None
     path = checkpoint_of(model)
     family = family_of(model)
+    folder_rule = FOLDER_RULES.get(family)
     if not path.strip():
-        return {RSREFSEG2: QCoreApplication.translate("ModelChoice", "choose the RSRefSeg 2 checkpoint file (.pth)"),
-                RS2SAM2: QCoreApplication.translate("ModelChoice", "choose the RS2-SAM 2 release folder")}.get(
-            family, QCoreApplication.translate("ModelChoice", "choose the trained checkpoint file (.pt)"))
+        choose = folder_rule.choose if folder_rule else {
+            RSREFSEG2: QT_TRANSLATE_NOOP("ModelChoice", "choose the RSRefSeg 2 checkpoint file (.pth)")}.get(
+            family, QT_TRANSLATE_NOOP("ModelChoice", "choose the trained checkpoint file (.pt)"))
+        return QCoreApplication.translate("ModelChoice", choose)
     if not os.path.isabs(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint path must be a full path: {}").format(path)
     if not os.path.exists(path):
         return QCoreApplication.translate("ModelChoice", "the checkpoint file does not exist: {}").format(path)
-    if family == RS2SAM2:
-        folder = path if os.path.isdir(path) else os.path.dirname(path)  # the folder, or a file in it
-        if not os.path.isfile(os.path.join(folder, "config.json")):
-            return QCoreApplication.translate(
-                "ModelChoice", "{} is not an RS2-SAM 2 release folder (it has no config.json)").format(path)
-        return None
+    if folder_rule:
+        return folder_problem(path, folder_rule)
     if family == RSREFSEG2 and os.path.isdir(path):
         return None
     if not os.path.isfile(path):

@@ -50,3 +50,24 @@ def test_an_unreadable_checkpoint_is_a_problem(tmp_path):
     locked.write_bytes(b"x")
     locked.chmod(0)
     assert "cannot be read" in checkpoint_problem(f"trained:{locked}")
+
+
+def test_the_plugins_sam3_folder_check_asks_for_what_the_backend_reads():
+    """The plugin cannot import the backend's reader (torch): its list of files must be the reader's."""
+    from rrsis_qgis.engine.sam3 import checkpoint
+    from rrsis_qgis.qgis_core.model_choice import FOLDER_RULES, SAM3
+
+    rule = FOLDER_RULES[SAM3]
+    assert rule.model_types == checkpoint.MODEL_TYPES
+    assert [tuple(alternatives) for alternatives, _ in rule.needs] == [
+        tuple((name,) for name in checkpoint.WEIGHT_FILES), ((checkpoint.PROCESSOR_FILE,),),
+        checkpoint.TOKENIZER_FILES]
+
+
+def test_a_sam3_setting_is_a_folder_family(tmp_path):
+    model = trained_model(str(tmp_path), "sam3:")
+    assert is_trained(model) and checkpoint_of(model) == str(tmp_path) and short_name(model) == f"sam3:{tmp_path.name}"
+    assert not is_trained("sam3") and not is_trained("sam3-random")  # the presets
+    assert checkpoint_problem("sam3:") == "choose the SAM 3 folder"
+    (tmp_path / "config.json").write_text('{"model_type": "sam3"}')
+    assert checkpoint_problem(model) == f"{tmp_path} has no weights (model.safetensors or pytorch_model.bin)"

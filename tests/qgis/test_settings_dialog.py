@@ -222,3 +222,68 @@ def test_choose_an_rs2sam2_release_folder_and_press_ok(qtbot, stored_settings, t
     assert again.ui.checkpointWidget.filePath() == str(folder)
     combo.setCurrentIndex(combo.findText("Trained checkpoint…"))
     assert dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetFile
+
+
+def test_choose_a_sam3_folder_with_clicks_each_missing_file_is_named_and_ok_saves_it(qtbot, stored_settings, tmp_path):
+    from qgis.gui import QgsFileWidget
+
+    folder = tmp_path / "sam3" / "my finetune"
+    folder.mkdir(parents=True)
+    dialog = open_dialog(qtbot, PluginSettings(model="tiny-random"))
+    qtbot.waitExposed(dialog)
+    combo = dialog.ui.modelCombo
+    assert combo.findText("sam3") >= 0  # the preset
+    qtbot.mouseClick(combo, Qt.LeftButton)  # the last item, as a person picks it
+    qtbot.keyClick(combo.view(), Qt.Key_End)
+    qtbot.keyClick(combo.view(), Qt.Key_Return)
+    assert combo.currentText() == "SAM 3 folder…"
+    assert dialog.ui.checkpointWidget.isEnabled() and dialog.ui.checkpointWidget.storageMode() == QgsFileWidget.GetDirectory
+    assert dialog.ui.checkpointWidget.dialogTitle() == "Choose the SAM 3 folder"
+    assert dialog.ui.checkpointLabel.text() == "Folder"  # not "Model folder" above "Models folder"
+    assert dialog.ui.modelProblemLabel.text() == "choose the SAM 3 folder" and not ok_button(dialog).isEnabled()
+    steps = [("config.json", '{"model_type": "evf"}', "model_type"),  # an RS2-SAM 2 folder is not SAM 3
+             ("config.json", "{not json", "JSON"),
+             ("config.json", '{"model_type": "sam3_video", "detector_config": {}}', "model.safetensors"),
+             ("model.safetensors", "weights, read by the backend", "processor_config.json"),
+             ("processor_config.json", "{}", "tokenizer"),
+             ("vocab.json", "{}", "tokenizer"),  # vocab.json needs merges.txt (or a tokenizer.json)
+             ("merges.txt", "", None)]
+    type_path(qtbot, dialog, folder)
+    assert "config.json" in dialog.ui.modelProblemLabel.text() and not ok_button(dialog).isEnabled()
+    for name, text, problem in steps:
+        (folder / name).write_text(text)
+        type_path(qtbot, dialog, folder)
+        message = dialog.ui.modelProblemLabel.text()
+        if problem:
+            assert problem in message and str(folder) in message and not ok_button(dialog).isEnabled(), message
+    assert ok_button(dialog).isEnabled(), dialog.ui.modelProblemLabel.text()
+    assert not dialog.ui.modelProblemLabel.isVisible() and dialog.values().model == f"sam3:{folder}"
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(ok_button(dialog), Qt.LeftButton)
+    dialog.values().save()
+    again = open_dialog(qtbot, PluginSettings.load())
+    assert again.ui.modelCombo.currentText() == "SAM 3 folder…" and again.ui.checkpointWidget.filePath() == str(folder)
+    assert ok_button(again).isEnabled()
+
+
+def test_a_fresh_profiles_dock_shows_device_and_sam3_folder_whole(qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path):
+    """Seen in the Xvfb screenshots at 1366×768: "● cpu · sam3:sa…" — the model cut off beside Restart and Stop."""
+    from rrsis_qgis.gui.dock import RrsisDock
+    from rrsis_qgis.qgis_core import backend_process
+    from rrsis_qgis.qgis_core.session import Session
+
+    spec = f"sam3:{tmp_path / 'sam3-folder'}"
+    monkeypatch.setattr(backend_process.BackendClient, "health",
+                        lambda self, timeout=5.0: {"status": "ok", "device": "cpu", "models": {"spec": spec}})
+    session = Session(qgis_canvas, PluginSettings(backend_url="http://127.0.0.1:9", model=spec,
+                                                  results_path=str(tmp_path / "r.gpkg")))
+    dock = RrsisDock(qgis_iface, session, lambda: None)
+    qtbot.addWidget(dock)
+    dock.show()
+    width = max(290, dock.minimumSizeHint().width())  # the dock's width in a fresh QGIS profile
+    dock.resize(width, dock.height())
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=5000)
+    qtbot.mouseClick(dock.ui.startButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: session.backend.state == "connected", timeout=10000)
+    assert dock.ui.statusBadge.text().endswith("</span> cpu · sam3:sam3-folder"), dock.ui.statusBadge.text()
+    session.backend.stop()

@@ -60,3 +60,15 @@ def test_list_and_verify_what_is_on_disk(tmp_path, capsys):
     assert main(["models", "verify", "sam2.1-hiera-small", "--models-dir", str(tmp_path)]) == 0
     assert main(["models", "verify", "sam2.1-hiera-large", "--models-dir", str(tmp_path)]) == 3
     assert main(["models", "verify", "nope", "--models-dir", str(tmp_path)]) == 2
+
+
+def test_list_names_the_release_presets_that_use_a_file(tmp_path, capsys):
+    assert main(["models", "list", "--models-dir", str(tmp_path), "--json"]) == 0
+    rows = {r["key"]: r for r in json.loads(capsys.readouterr().out)["checkpoints"]}
+    assert rows["sam3"]["used_by"] == ["sam3"] and rows["sam3-vocab"]["used_by"] == ["sam3"]
+    assert rows["rs2sam2-rrsisd-spm"]["used_by"] == ["rs2sam2-rrsisd"]
+    assert rows["siglip2-tokenizer"]["used_by"] == ["rsrefseg2-rrsisd", "rsrefseg2-refsegrs", "rsrefseg2-risbench"]
+    assert rows["sam2.1-hiera-tiny"]["used_by"][0] == "default"  # models.json's presets as before
+    assert main(["models", "list", "--models-dir", str(tmp_path)]) == 0
+    line = next(s for s in capsys.readouterr().out.splitlines() if s.strip().startswith("sam3-merges "))
+    assert "(model: sam3)" in line
