@@ -152,20 +152,26 @@ def test_start_with_a_missing_checkpoint_says_which_file_and_starts_nothing(qtbo
     assert manager.process_id() == 0 and [s for s, _ in states] == ["down"]  # no "starting": no process
 
 
-def test_badge_shows_the_checkpoint_file_name_and_the_full_path_on_hover(qtbot, qgis_iface, qgis_canvas, monkeypatch,
-                                                                         checkpoint, tmp_path):
-    """A backend (here answering /v1/health with a stub) that loaded a trained checkpoint."""
+def _dock_reporting(spec, qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path):
+    """(dock, session) whose backend, a stub answering /v1/health, reports ``spec`` as its loaded model."""
     from rrsis_qgis.gui.dock import RrsisDock
     from rrsis_qgis.qgis_core import backend_process
     from rrsis_qgis.qgis_core.session import Session
 
-    spec = f"trained:{checkpoint}"
     monkeypatch.setattr(backend_process.BackendClient, "health",
                         lambda self, timeout=5.0: {"status": "ok", "device": "cpu", "models": {"spec": spec}})
     session = Session(qgis_canvas, PluginSettings(backend_url="http://127.0.0.1:9", model=spec,
                                                   results_path=str(tmp_path / "r.gpkg")))
     dock = RrsisDock(qgis_iface, session, lambda: None)
     qtbot.addWidget(dock)
+    return dock, session
+
+
+def test_badge_shows_the_checkpoint_file_name_and_the_full_path_on_hover(qtbot, qgis_iface, qgis_canvas, monkeypatch,
+                                                                         checkpoint, tmp_path):
+    """A backend (here answering /v1/health with a stub) that loaded a trained checkpoint."""
+    spec = f"trained:{checkpoint}"
+    dock, session = _dock_reporting(spec, qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path)
     session.backend.start()
     qtbot.waitUntil(lambda: session.backend.state == "connected", timeout=10000)
     badge = dock.ui.statusBadge
@@ -268,17 +274,8 @@ def test_choose_a_sam3_folder_with_clicks_each_missing_file_is_named_and_ok_save
 
 def test_a_fresh_profiles_dock_shows_device_and_sam3_folder_whole(qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path):
     """Seen in the Xvfb screenshots at 1366×768: "● cpu · sam3:sa…" — the model cut off beside Restart and Stop."""
-    from rrsis_qgis.gui.dock import RrsisDock
-    from rrsis_qgis.qgis_core import backend_process
-    from rrsis_qgis.qgis_core.session import Session
-
     spec = f"sam3:{tmp_path / 'sam3-folder'}"
-    monkeypatch.setattr(backend_process.BackendClient, "health",
-                        lambda self, timeout=5.0: {"status": "ok", "device": "cpu", "models": {"spec": spec}})
-    session = Session(qgis_canvas, PluginSettings(backend_url="http://127.0.0.1:9", model=spec,
-                                                  results_path=str(tmp_path / "r.gpkg")))
-    dock = RrsisDock(qgis_iface, session, lambda: None)
-    qtbot.addWidget(dock)
+    dock, session = _dock_reporting(spec, qtbot, qgis_iface, qgis_canvas, monkeypatch, tmp_path)
     dock.show()
     width = max(290, dock.minimumSizeHint().width())  # the dock's width in a fresh QGIS profile
     dock.resize(width, dock.height())
