@@ -530,159 +530,169 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="121"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="148"/>
         <source>Models folder: {}</source>
         <translation>Modellordner: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="62"/>
         <source>(the default)</source>
         <translation>(Standard)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="71"/>
         <source>computing the sha256 of the checkpoints on disk…</source>
         <translation>berechne die sha256 der Checkpoints auf der Festplatte…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="80"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="85"/>
         <source>downloading {}…</source>
         <translation>lade {} herunter…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="144"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="181"/>
         <source>no checkpoint on disk to verify</source>
         <translation>kein Checkpoint auf der Festplatte zu prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="146"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
         <source>{} verified, {} without a pinned sha256, {} wrong</source>
         <translation>{} geprüft, {} ohne festgelegte sha256, {} falsch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="202"/>
         <source>{} downloaded and its sha256 verified</source>
         <translation>{} heruntergeladen und sha256 geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="202"/>
         <source>{} downloaded; not verified: the manifest pins no sha256</source>
         <translation>{} heruntergeladen; nicht geprüft: das Manifest legt keine sha256 fest</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="168"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="205"/>
         <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
         <translation>{}: Download abgebrochen; die Teildatei bleibt und der nächste Download setzt sie fort</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="172"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="209"/>
         <source>{}: download failed: {}</source>
         <translation>{}: Download fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Download again</source>
         <translation>Erneut herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="204"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="207"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>on disk</source>
         <translation>auf der Festplatte</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="236"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="273"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="275"/>
         <source>partial ({})</source>
         <translation>teilweise ({})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="238"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="275"/>
         <source>an interrupted download: it resumes</source>
         <translation>ein unterbrochener Download: er wird fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="239"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="276"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="243"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="280"/>
         <source>download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="281"/>
         <source>not checked (Verify)</source>
         <translation>nicht geprüft (Prüfen)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="281"/>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="282"/>
         <source>not pinned</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="245"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="282"/>
         <source>wrong</source>
         <translation>falsch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="89"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="116"/>
         <source>Licence of {}</source>
         <translation>Lizenz von {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="89"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="116"/>
         <source>These files come under a licence that restricts their use: {}. Read it; downloading means accepting it.</source>
         <translation>Diese Dateien stehen unter einer Lizenz, die ihre Nutzung einschränkt: {}. Bitte lesen; mit dem Herunterladen wird sie akzeptiert.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="100"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="127"/>
         <source>Accept and download</source>
         <translation>Akzeptieren und herunterladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="113"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="140"/>
         <source>{}: the licence was not accepted; nothing was downloaded</source>
         <translation>{}: Lizenz nicht akzeptiert; nichts wurde heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="226"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="263"/>
         <source>used by: {}</source>
         <translation>verwendet von: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="228"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="265"/>
         <source>licence: {}</source>
         <translation>Lizenz: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="230"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="267"/>
         <source>gated: request access on {}, then enter an access token below (or set HF_TOKEN)</source>
         <translation>zugangsbeschränkt: Zugang auf {} beantragen, dann unten ein Zugangstoken eingeben (oder HF_TOKEN setzen)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="94"/>
+        <source>{}: every file it needs is on disk or downloading</source>
+        <translation>{}: jede Datei, die es braucht, liegt schon vor oder wird heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="100"/>
+        <source>{}: downloading {} files…</source>
+        <translation>{}: lade {} Dateien herunter…</translation>
     </message>
 </context>
 <context>
@@ -1027,64 +1037,84 @@
         <translation>RRSIS-Modelle</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="17"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="25"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="18"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="26"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="19"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="27"/>
         <source>On disk</source>
         <translation>Auf der Festplatte</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="20"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="21"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="42"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="34"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="42"/>
         <source>Read the models folder again</source>
         <translation>Den Modellordner neu einlesen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="43"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="43"/>
         <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
         <translation>Die sha256 jedes Checkpoints auf der Festplatte berechnen und mit dem Manifest vergleichen (einige Sekunden pro GB)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="27"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
         <source>Access token:</source>
         <translation>Zugangstoken:</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="36"/>
         <source>for gated models (SAM 3): a Hugging Face read token; empty: $HF_TOKEN</source>
         <translation>für zugangsbeschränkte Modelle (SAM 3): ein Hugging-Face-Lesetoken; leer: $HF_TOKEN</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="36"/>
         <source>Sent only with the downloads of gated checkpoints (Hugging Face facebook/sam3), only to their own host. Kept only while this window is open, never saved; to keep a token, set HF_TOKEN in the environment QGIS starts in.</source>
         <translation>Wird nur beim Herunterladen zugangsbeschränkter Checkpoints (Hugging Face facebook/sam3) gesendet, nur an deren eigenen Server. Bleibt nur erhalten, solange dieses Fenster offen ist, und wird nie gespeichert; um ein Token dauerhaft zu verwenden, HF_TOKEN in der Umgebung setzen, in der QGIS startet.</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="11"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="12"/>
+        <source>A model preset (models.json) or a released checkpoint (releases.json); the files it needs are the rows that name it under &quot;used by&quot;</source>
+        <translation>Ein Modell-Preset (models.json) oder ein veröffentlichter Checkpoint (releases.json); die Dateien, die es braucht, sind die Zeilen, die es unter „verwendet von“ nennen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="13"/>
+        <source>Download model</source>
+        <translation>Modell herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="13"/>
+        <source>Download every file the chosen model needs that is not on disk yet</source>
+        <translation>Jede Datei herunterladen, die das gewählte Modell braucht und die noch nicht vorliegt</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,9 @@ class ModelsDialog(QDialog):
     access token field goes with gated checkpoints only. It lives in the field alone, for as long as the
     window: not in QSettings (plain text on disk) and not in QGIS's authentication database (that needs a
     master password set up and a stored configuration id, for a token the user can keep in $HF_TOKEN).
+
+    Download model takes the preset chosen above the table (models.json's and releases.json's names, as the rows'
+    ``used_by`` tell them) and starts the downloads of its files not on disk, as their rows' buttons would.
     """
 
     def __init__(self, python: str, models_dir: str = "", focus=(), env=None, parent=None):
@@ -54,6 +57,8 @@ class ModelsDialog(QDialog):
             table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.ui.refreshButton.clicked.connect(self.refresh)
         self.ui.verifyButton.clicked.connect(self.verify)
+        self.ui.presetButton.clicked.connect(lambda: self.download_preset(self.ui.presetCombo.currentData()))
+        self.ui.presetButton.setEnabled(False)
         self.ui.folderLabel.setText(self.tr("Models folder: {}").format(models_dir or self.tr("(the default)")))
         self.refresh()
 
@@ -70,8 +75,8 @@ class ModelsDialog(QDialog):
         """Start (or resume) the download of ``key``, after its licence was accepted where it restricts use;
         the row's button turns into Cancel."""
         row = self.rows.get(key)
-        if row is not None and row.accept_license and (row.license, row.license_url) not in self._accepted:
-            self._ask_license(key, row)
+        if self._unaccepted([key]):
+            self._ask_license(row.key, [key], row.file, lambda: self.download(key))
             return
         self._errors.pop(key, None)
         token = self.ui.tokenEdit.text().strip() if row is not None and row.gated else ""
@@ -80,37 +85,59 @@ class ModelsDialog(QDialog):
             self._say(self.tr("downloading {}…").format(row.file if row else key))
             self._draw_row(key)
 
+    def download_preset(self, name: str) -> None:
+        """Download the files model ``name`` needs that are neither on disk nor downloading, after one licence
+        question for those whose licence restricts use."""
+        keys = [k for k, r in self.rows.items()
+                if name in r.used_by and not r.present and k not in self.manager.downloads]
+        if not keys:
+            self._say(self.tr("{}: every file it needs is on disk or downloading").format(name))
+        elif self._unaccepted(keys):
+            self._ask_license(name, keys, name, lambda: self.download_preset(name))
+        else:
+            for key in keys:
+                self.download(key)
+            self._say(self.tr("{}: downloading {} files…").format(name, len(keys)))
+
     def cancel(self, key: str) -> None:
         self.manager.cancel(key)
 
-    def _ask_license(self, key: str, row) -> None:
-        """The licence, its link, Accept and download / Cancel; window-modal, not blocking (tests click it)."""
-        files = [r.file for r in self.rows.values() if (r.license, r.license_url) == (row.license, row.license_url)]
-        box = QMessageBox(QMessageBox.Information, self.tr("Licence of {}").format(row.key),
+    def _unaccepted(self, keys) -> list:
+        """The (licence, URL) pairs not accepted yet in this window that restrict the use of ``keys``' files."""
+        rows = [self.rows[k] for k in keys if k in self.rows]
+        licences = [(r.license, r.license_url) for r in rows if r.accept_license]
+        return list(dict.fromkeys(lic for lic in licences if lic not in self._accepted))
+
+    def _ask_license(self, title: str, keys, name: str, then) -> None:
+        """The licences of ``keys``, their links, Accept and download / Cancel; ``then`` runs after Accept.
+        Window-modal, not blocking (tests click it)."""
+        licences = self._unaccepted(keys)
+        files = [r.file for r in self.rows.values() if (r.license, r.license_url) in licences]
+        box = QMessageBox(QMessageBox.Information, self.tr("Licence of {}").format(title),
                           self.tr("These files come under a licence that restricts their use: {}. Read it; "
                                   "downloading means accepting it.").format(
                               ", ".join(f.replace("/", "/\u2060") for f in files)),  # a word joiner: no line break in a path
                           QMessageBox.Ok | QMessageBox.Cancel, self)
-        link = f'<p><a href="{html.escape(row.license_url)}">{html.escape(row.license_url)}</a></p>' \
-            if row.license_url else ""
-        box.setInformativeText(f"<p>{html.escape(row.license)}</p>{link}")
+        box.setInformativeText("".join(
+            f"<p>{html.escape(text)}</p>" + (f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>' * bool(url))
+            for text, url in licences))
         label = box.findChild(QLabel, "qt_msgbox_informativelabel")
         if label is not None:
             label.setOpenExternalLinks(True)
         box.button(QMessageBox.Ok).setText(self.tr("Accept and download"))
         box.setDefaultButton(QMessageBox.Cancel)
-        box.finished.connect(lambda _result: self._on_license_answer(key, row, box))
+        box.finished.connect(lambda _result: self._on_license_answer(licences, name, then, box))
         if self.license_box is not None:
             self.license_box.deleteLater()
         self.license_box = box
         box.open()
 
-    def _on_license_answer(self, key: str, row, box) -> None:
+    def _on_license_answer(self, licences, name: str, then, box) -> None:
         if box.clickedButton() is box.button(QMessageBox.Ok):
-            self._accepted.add((row.license, row.license_url))
-            self.download(key)
+            self._accepted.update(licences)
+            then()
         else:
-            self._say(self.tr("{}: the licence was not accepted; nothing was downloaded").format(row.file))
+            self._say(self.tr("{}: the licence was not accepted; nothing was downloaded").format(name))
 
     def done(self, result):  # noqa: D102 — every way of closing (Close, Esc, the window's ×) comes here
         self.manager.shutdown()
@@ -123,6 +150,7 @@ class ModelsDialog(QDialog):
         for r in rows:
             if r.present and r.pinned and r.key in self._checks:
                 r.check, r.check_detail = self._checks[r.key]
+        self._list_presets(rows)
         table = self.ui.modelsTable
         table.setRowCount(len(rows))
         for key in self.rows:
@@ -131,6 +159,15 @@ class ModelsDialog(QDialog):
         if focused:
             table.selectRow(focused[0])
             table.scrollToItem(table.item(focused[0], NAME))
+
+    def _list_presets(self, rows) -> None:
+        combo, chosen = self.ui.presetCombo, self.ui.presetCombo.currentData()
+        names = list(dict.fromkeys(name for r in rows for name in r.used_by))
+        combo.clear()
+        for name in names:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        self.ui.presetButton.setEnabled(bool(names))
 
     def _on_checked(self, checks: dict) -> None:
         self.ui.verifyButton.setEnabled(True)
