@@ -10,6 +10,8 @@ from pathlib import Path
 
 import torch
 
+from .load_rules import LoadError, check_finite
+
 
 @dataclass(frozen=True)
 class FolderKind:
@@ -56,3 +58,16 @@ def read_weights_file(file: Path, error: type, mmap: bool = False) -> dict:
     if not isinstance(state, dict) or not state or not all(isinstance(v, torch.Tensor) for v in state.values()):
         raise error(f"{file} does not hold named weights")
     return state
+
+
+def read_weights(files: list, error: type, mmap: bool = False) -> dict:
+    """The named weights of ``files`` (one file, or a release's shards) as fp32, every floating one finite;
+    else ``error`` naming the file and the problem."""
+    state: dict = {}
+    for file in files:
+        state.update(read_weights_file(file, error, mmap=mmap))
+    try:
+        check_finite(state, files[0])
+    except LoadError as exc:
+        raise error(exc.problem) from None
+    return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}

@@ -14,7 +14,6 @@ from typing import Dict
 import torch
 
 from .. import hf_folder
-from ..load_rules import LoadError, check_finite
 from ..trained_checkpoint import CheckpointError
 
 MODEL_TYPE = "evf"
@@ -80,14 +79,8 @@ def _read_weights(path: Path) -> tuple:
         files = _shards(index)
     if not files:
         raise RS2SAM2Error(f"{path} holds no weights: expected {' or '.join(WEIGHT_FILES)}")
-    state: Dict[str, torch.Tensor] = {}
-    for file in files[:1] if index is None else files:
-        state.update(hf_folder.read_weights_file(file, RS2SAM2Error, mmap=True))
-    try:
-        check_finite(state, files[0])
-    except LoadError as exc:
-        raise RS2SAM2Error(exc.problem) from None
-    return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}, files[0].name
+    files = files[:1] if index is None else files
+    return hf_folder.read_weights(files, RS2SAM2Error, mmap=True), files[0].name
 
 
 def _shards(index: Path) -> list:

@@ -14,7 +14,7 @@ from typing import Dict
 import torch
 
 from .. import hf_folder
-from ..load_rules import LoadError, check_finite, check_fits
+from ..load_rules import LoadError, check_fits
 from ..trained_checkpoint import CheckpointError
 
 MODEL_TYPES = ("sam3", "sam3_video")
@@ -94,9 +94,4 @@ def _read_weights(path: Path) -> tuple:
     file = next((path / n for n in WEIGHT_FILES if (path / n).is_file()), None)
     if file is None:
         raise Sam3Error(f"{path} holds no weights: expected {' or '.join(WEIGHT_FILES)}")
-    state = hf_folder.read_weights_file(file, Sam3Error)
-    try:
-        check_finite(state, file)
-    except LoadError as exc:
-        raise Sam3Error(exc.problem) from None
-    return {k: v.float() if v.is_floating_point() else v for k, v in state.items()}, file.name
+    return hf_folder.read_weights([file], Sam3Error), file.name
