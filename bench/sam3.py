@@ -27,7 +27,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 import rsrefseg2_release  # noqa: E402 (its per-model child process runner)
 
-PHRASES = ("the white storage tank left of the road", "the red building at the bottom")
 SAM3_FULL = "sam3-full-random"
 
 
@@ -44,18 +43,7 @@ def child(model: str, runs: int, warmup: int) -> dict:
         segmenter = Segmenter.from_name(model, device="cpu")
     load_s = time.perf_counter() - t0
     view = demo_scene(size=1024, seed=3).image
-    first, second, stages = [], [], []
-    for run in range(warmup + runs):
-        t = time.perf_counter()
-        embeddings = segmenter.encode(view, timings=(timings := {}))
-        result = segmenter.segment(view, PHRASES[0], embeddings=embeddings)
-        first_ms = (time.perf_counter() - t) * 1000
-        t = time.perf_counter()
-        segmenter.segment(view, PHRASES[1], embeddings=embeddings)
-        if run >= warmup:
-            second.append((time.perf_counter() - t) * 1000)
-            first.append(first_ms)
-            stages.append({**timings, **result.timings_ms})
+    first, second, stages, embeddings = rsrefseg2_release.time_queries(segmenter, view, runs, warmup)
     return {"model": model, "load_s": round(load_s, 1), "warmup_runs": warmup, "runs": runs,
             "first_query_ms": round(statistics.median(first)), "second_phrase_ms": round(statistics.median(second)),
             "second_over_first": round(statistics.median(s / f for s, f in zip(second, first)), 4),
