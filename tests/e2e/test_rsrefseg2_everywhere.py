@@ -64,10 +64,9 @@ def test_a_truncated_release_exits_2_naming_the_file(tmp_path, release, scene):
 def test_the_server_runs_the_release_lists_it_and_hits_its_cache(release):
     server = start_server("--model", f"rsrefseg2:{release}")
     try:
-        headers = {"Authorization": f"Bearer {server.token}"}
-        base = f"http://127.0.0.1:{server.port}/v1"
+        base = f"{server.url}/v1"
         image = png_b64(np.random.default_rng(1).integers(0, 255, (96, 128, 3), dtype=np.uint8))
-        with httpx.Client(timeout=120, headers=headers) as client:
+        with httpx.Client(timeout=120, headers=server.headers) as client:
             models = client.get(f"{base}/models").json()["models"]
             loaded = [m for m in models if m["loaded"]]
             assert len(loaded) == 1 and loaded[0]["id"].startswith("rsrefseg2:")

@@ -39,10 +39,9 @@ def test_segment_and_segment_tiled_with_sam3_random(tmp_path, scene):
 def test_the_server_runs_sam3_lists_the_preset_and_a_second_phrase_skips_the_vision_backbone():
     server = start_server("--model", "sam3-random")
     try:
-        headers = {"Authorization": f"Bearer {server.token}"}
-        base = f"http://127.0.0.1:{server.port}/v1"
+        base = f"{server.url}/v1"
         image = png_b64(np.random.default_rng(1).integers(0, 255, (96, 128, 3), dtype=np.uint8))
-        with httpx.Client(timeout=300, headers=headers) as client:
+        with httpx.Client(timeout=300, headers=server.headers) as client:
             models = client.get(f"{base}/models").json()["models"]
             encoded = client.post(f"{base}/encode", json={"image": image}).json()
             first = client.post(f"{base}/segment", json={"image": image, "phrase": PHRASE}).json()
