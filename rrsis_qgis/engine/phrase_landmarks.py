@@ -24,32 +24,47 @@ DIAGONAL_RELATIONS = [
     for h, h_word in (("east", "right"), ("west", "left"))]
 # degree and manner words between a verb and a spatial head say how, not where: "further to the right from",
 # "crossing diagonally over", "almost at the edge of", "slightly upper and to the right of"
-_MODIFIERS = re.compile(r"\b(?:slightly|further|farther|directly|just|immediately|somewhat|a bit|a little|partly|"
-                        r"partially|diagonally|horizontally|vertically|almost|nearly|also) (?=(?:to|on|at|in|above|"
+_ADVERB = re.compile(r"(?!(?:closely|centrally|only|family|assembly|supply|rally|gully|belly|lily|jelly)\b)[a-z]+ly")
+_MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almost|also|"
+                        r"right(?= (?:next|beside|above|below|alongside|behind|across|under|over)\b)|"
+                        r"" + _ADVERB.pattern + r") (?=(?:to|on|at|"
+                        r"in|above|"
                         r"below|over|under|beneath|beside|next|near|close|across|along|alongside|adjacent|upper|"
                         r"lower|higher|top|bottom|left|right|north|south|east|west|among|between|inside|within|by|"
-                        r"slightly|further|farther|directly|just|immediately|somewhat)\b)")
+                        r"across|beyond|behind|opposite|outside|against|flanked|surrounded|separated|isolated|away|apart|"
+                        r"parallel|perpendicular|aligned|attached|connected|underneath|amid|amidst|facing|"
+                        r"overlooking|further|farther|just|somewhat|[a-z]+ly)\b)")
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bbetween\b", "between"),
     *DIAGONAL_RELATIONS,
     (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b", "left_of"),
     (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b", "right_of"),
-    (r"\b(?:to the )?north (?:of|from)\b", "north_of"),
-    (r"\b(?:to the )?south (?:of|from)\b", "south_of"),
+    (r"\b(?:to the )?north(?:ward)? (?:of|from)\b", "north_of"),
+    (r"\b(?:to the )?south(?:ward)? (?:of|from)\b", "south_of"),
     (r"\b(?:to the )?east (?:of|from)\b", "east_of"),
     (r"\b(?:to the )?west (?:of|from)\b", "west_of"),
-    (r"\b(?:above|over|on top of|across)\b", "above"),
-    (r"\b(?:below|under|underneath|beneath)\b", "below"),
-    (r"\bcross(?:es|ing)(?: over)?(?= (?:the|a|an) )", "above"),  # "the bridge crosses the water"
+    (r"\b(?:above|over|on top of|on the roof of|across|higher than|straddling)\b", "above"),
+    (r"\b(?:below|under|underneath|beneath|lower than|(?:shaded|overshadowed|covered|sheltered) by)\b", "below"),
+    (r"\b(?:cross(?:es|ing)|travers(?:es|ing)|intersect(?:s|ing))(?: over)?(?= (?:the|a|an|two|some) )",
+     "above"),  # "the bridge crosses the water"
     (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
-     r"bordering|flanking|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
+     r"bordering|flanking|flanked by|fringed by|lined by|in contact with|lining|hugging|against|"
+     r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
-    (r"\b(?:near|close to|closely to|proximity to|nearby|around|(?<!surrounded )(?<!enclosed )by|amidst|amid|amongst|"
-     r"in the vicinity of|facing|opposite(?: to)?|overlooking|behind|in front of|"
+    (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
+     r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
+    (r"\b(?:in|under) the shade of\b", "below"),
+    (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
+     r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
+     r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
+     r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
+     r"not far (?:away )?from|at the (?:base|foot) of|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
-    (r"\b(?:far from|away from|distant from|isolated from|separated? from|in isolation from)\b", "far_from"),
+    (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|in isolation from|"
+     r"remote from|(?<!short )apart from|detached from|removed from|(?:at )?(?:a|some) (?:good |long |considerable |"
+     r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\boccup(?:ies|ying|y) (?:a |an |the )?(?:[a-z]+ )?(?:portion|part|area|section|majority) of\b", "on"),
@@ -57,12 +72,14 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     # "among" compares when a superlative or "stands out" comes before it ("the top-most among the ships")
     (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
     (r"\bat\b", "at"),  # resolved by the landmark: next to a berth, near an edge, else inside
-    (r"\b(?:inside|within|surrounded by|enclosed by|in)\b", "inside"),
+    (r"\b(?:inside|within(?: the (?:confines|boundaries|bounds|perimeter|limits) of)?|"
+     r"(?:surrounded|encircled|enclosed|ringed)(?: on all sides)? by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
 LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "head": "end", "extremity": "end",
                   "mouth": "end", "start": "end", "beginning": "end", "entrance": "end", "foot": "end",
-                  "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge",
+                  "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge", "shoulder": "edge",
+                  "bank": "edge", "banks": "edge", "rim": "edge", "verge": "edge", "curb": "edge", "kerb": "edge",
                   "perimeter": "edge", "periphery": "edge", "outskirts": "edge", "fringe": "edge"}
 _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?(" + "|".join(LANDMARK_PARTS) +
                             r") of (?=\S)")
@@ -168,6 +185,13 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"
         name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS else "inside"
     words = landmark.split()
+    place = ""
+    if details.landmark_superlative is None:
+        side_words = words
+        words, details.landmark_superlative = _landmark_side(words)
+        if words is not side_words and m.group(0) in ("at", "on", "in", "inside", "within"):
+            # "located at the top dock": the target is in the top part too
+            place = " , in the " + " ".join(side_words[:len(side_words) - len(words)]) + " part"
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
     while len(words) > 1 and words[-1] in GENERIC_TAILS:
@@ -176,7 +200,30 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     q.relation, q.landmark = name, landmark
     q.landmark_part, q.landmark_superlative = details.landmark_part, details.landmark_superlative
     q.landmark_attributes = details.landmark_attributes
-    return squash(text[:m.start()] + " " + rest)
+    return squash(text[:m.start()] + " " + rest + place)
+
+
+# "the top dock", "the left pier", "the bottom-right dock": which of the landmark's pieces is meant, by its side
+_SIDE_PICK = {"top": "topmost", "upper": "topmost", "northern": "topmost", "bottom": "bottommost",
+              "lower": "bottommost", "southern": "bottommost", "left": "leftmost", "western": "leftmost",
+              "right": "rightmost", "eastern": "rightmost"}
+
+
+def _landmark_side(words: List[str]) -> Tuple[List[str], Optional[str]]:
+    """Leading side words of a landmark's name → (the name without them, the pick: a superlative or a corner)."""
+    sides = []
+    while len(sides) < 2 and len(words) > len(sides) + 1 and words[len(sides)] in _SIDE_PICK:
+        sides.append(_SIDE_PICK[words[len(sides)]])
+    rest = words[len(sides):]
+    if not sides or rest[0] in PARTS | POSITION_WORDS or rest[0] == "of":
+        return words, None
+    if len(sides) == 2:
+        vertical = next((x for x in sides if x in ("topmost", "bottommost")), None)
+        horizontal = next((x for x in sides if x in ("leftmost", "rightmost")), None)
+        if not (vertical and horizontal):
+            return words, None
+        return rest, f"{vertical[:-4]}-{horizontal[:-4]}"  # "bottom-right dock" → the piece nearest that corner
+    return rest, sides[0]
 
 
 def landmark_details(after: str, q: Query) -> str:
@@ -207,11 +254,21 @@ def is_place(phrase: str) -> bool:
         bool(words & (POSITION_WORDS | sides))
 
 
+# before a noun they describe it, not a relation or a clause: "the adjacent road", "several parked vehicles"
+_LEADING_ADJECTIVES = {"adjacent", "nearby", "neighbouring", "neighboring", "surrounding", "opposite", "close",
+                       "parked", "docked", "moored", "stationary", "scattered", "several", "multiple", "various",
+                       "numerous", "many", "some", "few", "all"}
+
+
 def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
     """The noun phrase at the start of ``text`` (articles and filler dropped) and what follows it."""
     words, taken, i = text.split(), [], 0
     while i < len(words):
         w = words[i]
+        if not taken and w in _LEADING_ADJECTIVES and i + 1 < len(words) and \
+                (words[i + 1] not in STOPS or words[i + 1] in _LEADING_ADJECTIVES):
+            i += 1
+            continue
         if w == "of" and taken and not keep_parts and set(taken) & POSITION_WORDS and taken[-1] in PARTS:
             return "", text  # "the top-left corner of the road" is a position, not a road
         if w == "of" and taken and not keep_parts and taken[-1] in PARTS | GROUPS:
@@ -221,7 +278,7 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
         elif w == "of" and not taken and i and words[i - 1] in QUANTIFIERS:
             pass  # "one of the lanes" → lanes
         elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
-                                          not _modifies(words[i + 1:])):
+                                          not _modifies(words[i + 1:])) or (taken and _ADVERB.fullmatch(w)):
             break
         elif not (not taken and w in OPENERS):
             taken.append(w)
@@ -231,4 +288,5 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
 
 def _modifies(rest: List[str]) -> bool:
     """True when an -ing word is followed by its noun ("an elliptical running track"), not by a clause."""
-    return bool(rest) and not rest[0] in STOPS | VERBS | OPENERS and not rest[0].endswith("ing")
+    return bool(rest) and not rest[0] in STOPS | VERBS | OPENERS | POSITION_WORDS and \
+        not rest[0].endswith(("ing", "ly"))

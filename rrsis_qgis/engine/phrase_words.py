@@ -48,7 +48,9 @@ SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area
             "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
 # partitives: "a body of water", "the majority of other structures", "a number of service vehicles" → what follows
 GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length",
-          "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful"}
+          "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful",
+          "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
+          "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 

@@ -145,7 +145,8 @@ def _pick_piece(mask: np.ndarray, kind: str) -> np.ndarray:
     pieces = [Instance(labels == k) for k in range(1, n + 1)]
     biggest = max(p.area for p in pieces)
     pieces = [p for p in pieces if p.area >= SPECK_SHARE * biggest]
-    scores = _superlative(pieces, kind, None, None)
+    corner = "-" in kind  # "the bottom-right dock": the piece nearest that corner
+    scores = _superlative(pieces, "closest_to" if corner else kind, f"{kind.replace('-', ' ')} corner" if corner else None, None)
     return pieces[int(np.argmax(scores))].mask if scores is not None else mask
 
 

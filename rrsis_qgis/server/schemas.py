@@ -123,7 +123,9 @@ class Parse(BaseModel):
                                                      "('the upper part of the dock' → dock); none: the image")
     landmark_part: Optional[str] = Field(None, description="end | edge: the landmark's part meant ('the tip of the pier')")
     landmark_superlative: Optional[str] = Field(None, description="how the landmark itself is picked "
-                                                                  "('beside the larger pond' → largest)")
+                                                                  "('beside the larger pond' → largest, 'the top "
+                                                                  "dock' → topmost, 'the bottom-right dock' → "
+                                                                  "bottom-right: the piece nearest that corner)")
     landmark_attributes: List[str] = []
     landmark_is_target: bool = Field(False, description="the landmark is another instance of the target "
                                                         "('next to the other one')")

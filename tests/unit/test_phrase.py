@@ -14,7 +14,8 @@ CASES = [
     ("the pond east of the farm", dict(target="pond", relation="east_of", landmark="farm")),
     ("the field to the west of the river", dict(target="field", relation="west_of", landmark="river")),
     ("the small plane above the runway", dict(target="plane", attributes=["small"], relation="above", landmark="runway")),
-    ("the tank below the top-right tank", dict(target="tank", relation="below", landmark="top right tank")),
+    ("the tank below the top-right tank", dict(target="tank", relation="below", landmark="tank",
+                                               landmark_superlative="top-right")),
     ("the vehicle under the bridge", dict(target="vehicle", relation="below", landmark="bridge")),
     ("the house next to the swimming pool", dict(target="house", relation="next_to", landmark="swimming pool")),
     ("a tree beside the road", dict(target="tree", relation="next_to", landmark="road")),
@@ -148,7 +149,7 @@ ISSUE_CASES = [
      dict(target="ship", attributes=["large"], position=None)),
     ("In the bottom-right corner of the image lies a ship.", dict(target="ship", position="bottom-right")),
     ("The small vehicle parked on the right side of the upper building.",
-     dict(target="vehicle", relation="right_of", landmark="upper building", position=None)),
+     dict(target="vehicle", relation="right_of", landmark="building", landmark_superlative="topmost", position=None)),
     ("The vehicle on the brighter section of the road towards the top-right of the image.",
      dict(target="vehicle", relation="on", landmark="road", position="top-right")),
 ]

@@ -101,3 +101,20 @@ def test_the_bottom_most_edge_of_the_rooftop_is_inside_the_rooftop_and_its_swap(
     assert best(vehicles, q.text, [roof]) == 0
     assert best(vehicles, "The vehicle located at the bottom-most edge of the rooftop, towards the left side.",
                 [roof]) == 1
+
+
+def test_the_ship_at_the_top_dock_and_its_swap():
+    docks = box(20, 30, 120, 50) | box(20, 200, 120, 220)  # one dock high in the image, one low
+    by_top, by_bottom = disc(130, 40, 6), disc(130, 210, 6)
+    ships = [Instance(m, 0.9) for m in (by_top, by_bottom)]
+    assert parse("the ship moored at the top dock").landmark == "dock"
+    assert best(ships, "the ship moored at the top dock", [docks]) == 0
+    assert best(ships, "the ship moored at the bottom dock", [docks]) == 1
+
+
+def test_beside_the_bottom_right_building_picks_the_piece_nearest_that_corner():
+    buildings = box(10, 10, 40, 40) | box(200, 10, 230, 40) | box(200, 200, 230, 230)
+    by_top_left, by_top_right, by_bottom_right = disc(50, 25, 5), disc(190, 25, 5), disc(190, 215, 5)
+    cars = [Instance(m, 0.9) for m in (by_top_left, by_top_right, by_bottom_right)]
+    assert best(cars, "the car beside the bottom-right building", [buildings]) == 2
+    assert best(cars, "the car beside the top-left building", [buildings]) == 0
