@@ -17,9 +17,11 @@ import numpy as np
 import open_clip
 import torch
 import torch.nn.functional as F
+from open_clip.tokenizer import HFTokenizer
 from open_clip.transformer import text_global_pool
 
 from .clip_towers import TextTower, vision_tower
+from .gemma_bos_eos import restore_bos_eos
 from .load_rules import LoadError, load_state_into, loading, was_verified
 from .specs import CONFIG_PACKAGE, ClipSpec, custom_clip_config
 
@@ -154,7 +156,10 @@ def load_tokenizer(spec: ClipSpec):
     text_cfg = (open_clip.get_model_config(spec.arch) or {}).get("text_cfg", {})
     hub_name = text_cfg.get("hf_tokenizer_name")
     try:
-        return open_clip.get_tokenizer(spec.arch)
+        tokenizer = open_clip.get_tokenizer(spec.arch)
+        if isinstance(tokenizer, HFTokenizer):
+            _bos_eos_as_in_4_53_1(tokenizer.tokenizer)
+        return tokenizer
     except Exception as exc:  # ImportError (no transformers), OSError (offline, not cached), hub errors
         if not hub_name:
             raise
@@ -169,6 +174,14 @@ def load_tokenizer(spec: ClipSpec):
             f"Hugging Face cache (~/.cache/huggingface, or $HF_HOME). On an offline machine copy that cache "
             f"folder from a machine where it was filled, and set HF_HUB_OFFLINE=1."
         ) from exc
+
+
+def _bos_eos_as_in_4_53_1(hf_tokenizer):
+    """A Gemma tokenizer (SigLIP 2's) adds BOS/EOS as its tokenizer_config.json's flags say, as transformers 4.53.1
+    did; transformers 5 would use tokenizer.json's template instead."""
+    from transformers.models.auto.tokenization_auto import get_tokenizer_config  # noqa: PLC0415
+
+    restore_bos_eos(hf_tokenizer, get_tokenizer_config(hf_tokenizer.name_or_path))
 
 
 class StandInTokenizer:

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
+from ..gemma_bos_eos import restore_bos_eos
 from .checkpoint import ReleaseError
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json")
@@ -33,11 +34,6 @@ def find_tokenizer(checkpoint: Path, models_dir: Optional[Path]) -> Path:
         f"`python -m rrsis_qgis models download siglip2-tokenizer siglip2-tokenizer-config siglip2-special-tokens`.")
 
 
-# transformers 4.53.1's GemmaTokenizerFast (SigLIP 2's class) built its BOS/EOS template from these config flags,
-# defaults (True, False); transformers 5 takes tokenizer.json's post-processor instead and drops the flags
-GEMMA_BOS_EOS = {"add_bos_token": True, "add_eos_token": False}
-
-
 def load_tokenizer(folder: Path):
     """transformers' tokenizer from ``folder`` (the class its tokenizer_config.json names), offline, adding BOS
     and EOS as transformers 4.53.1 (the authors' version) did."""
@@ -48,7 +44,4 @@ def load_tokenizer(folder: Path):
         config = json.loads((Path(folder) / "tokenizer_config.json").read_text(encoding="utf-8"))
     except Exception as exc:  # noqa: BLE001 (a damaged or foreign file: transformers raises many kinds)
         raise ReleaseError(f"cannot read the tokenizer in {folder}: {type(exc).__name__}: {exc}") from None
-    if str(config.get("tokenizer_class", "")).startswith("Gemma"):
-        for flag, default in GEMMA_BOS_EOS.items():
-            setattr(tokenizer, flag, bool(config.get(flag, default)))  # the setter rebuilds the template
-    return tokenizer
+    return restore_bos_eos(tokenizer, config)
