@@ -33,7 +33,7 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
-WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?(?=,|\b(?:is|are|located|positioned|situated|"
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
                          r"placed|parked|seen|found|can|lies|sits|stands|occupies|extends|crosses|crossing|spans|"
                          r"spanning|stretches|appears|beyond|which|that)\b|$)")
 

@@ -97,6 +97,9 @@ INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of"
 PRONOUNS = {"it", "them", "itself", "its"}
 BERTHS = {"dock", "docks", "pier", "piers", "gate", "gates", "jetty", "quay", "quayside", "wharf", "berth", "terminal"}
 _SIDE_OF = re.compile(r"^ ?(?:the |a |an )?(?:very |far )?(?:" + DIRECTION_RE + r" ){1,2}" + PART_RE + r" of (?=\S)")
+# how, not next to what: a would-be landmark with one of these heads is no object
+MANNERS = {"line", "manner", "fashion", "way", "direction", "orientation", "formation", "arrangement", "shape",
+           "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity"}
 QUANTIFIERS = {"one", "some", "each", "any", "all", "many", "several", "both", "two", "three", "few", "none"}
 def take_pronoun_relation(text: str, q: Query) -> str:
     """"The road beneath it", "with a pool next to it": the thing named before the relation is the landmark, and
@@ -174,13 +177,15 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     details.landmark_part = details.landmark_part or side_part
     if not landmark or is_place(landmark):
         return None  # "on the left (of the image)" is a position, handled there
+    if landmark.split()[-1] in MANNERS:
+        return None  # "connects the banks in a straight line", "spans the greatest distance across the water"
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
             (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
     if name == "at":  # "at the top dock": beside it; "at the edge of the tarmac": near it; "at the backyard": in it
-        if set(landmark.split()) <= PARTS or landmark.split()[-1] in {"angle", "distance", "level", "slant", "tilt"}:
+        if set(landmark.split()) <= PARTS:
             return None  # "at the position in the image", "at a slight angle"
         at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"
         name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS else "inside"

@@ -205,6 +205,12 @@ def test_relations_of_blind_batch_4_classes(phrase, expected):
     ("A vehicle positioned closely to the central building.", dict(relation="near", landmark="central building")),
     ("Located centrally in the image, the harbor stands out.", dict(position="center", relation=None)),
     ("The vehicle parked in a row with other vehicles.", dict(relation="next_to", landmark_is_target=True)),
+    ("The bridge located on the left-most edge of the river is smaller and connects the banks in a straight line.",
+     dict(relation=None, frame="river")),  # "in a straight line" says how, not in what
+    ("The bridge in the lower section of the image that spans the greatest distance across the water.",
+     dict(relation="above", landmark="water")),
+    ("The tennis court on the left has a large blue playing area with white lines and is surrounded by a green area.",
+     dict(relation="inside", landmark="green area")),
     # a side word in the landmark's name picks one of its pieces, and at/on it the target is on that side too
     ("The smallest ship among the ones visible, located at the top dock.",
      dict(relation="next_to", landmark="dock", landmark_superlative="topmost", position="top")),
