@@ -198,7 +198,8 @@ def walk():
     yield lambda: rows or plugin.session.backend.state == "down", 300
     yield lambda: not plugin.session.busy if hasattr(plugin.session, "busy") else True, 120
     record["query_s"] = round(time.monotonic() - t0, 1)
-    log(f"query: {len(rows)} rows after {record['query_s']} s | view: {dock.ui.viewInfo.text()} |"
+    view = " / ".join(dock.ui.viewInfo.text().splitlines())
+    log(f"query: {len(rows)} rows after {record['query_s']} s | view: {view} |"
         f" problem: {dock.ui.problemLabel.text()}")
     yield 3000
     shot("09-result")

@@ -265,17 +265,17 @@
 <context>
     <name>Extent</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/extent.py" line="56"/>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="61"/>
         <source>the map view does not show any part of {}: pan or zoom to it</source>
         <translation>die Kartenansicht zeigt keinen Teil von {}: verschieben oder zoomen Sie dorthin</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/extent.py" line="70"/>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="75"/>
         <source>choose a raster layer first</source>
         <translation>wählen Sie zuerst einen Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/extent.py" line="72"/>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="77"/>
         <source>{} has no coordinate reference system, so polygons could not be placed on the map. Assign one first (Layer Properties → Source → Assigned coordinate reference system).</source>
         <translation>{} hat kein Koordinatenbezugssystem, daher könnten Polygone nicht auf der Karte platziert werden. Weisen Sie zuerst eines zu (Layereigenschaften → Quelle → Zugewiesenes Koordinatenbezugssystem).</translation>
     </message>
@@ -721,37 +721,37 @@
 <context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="32"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="33"/>
         <source>RRSIS — find by phrase</source>
         <translation>RRSIS — per Beschreibung finden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="128"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="131"/>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="143"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="146"/>
         <source>{} feature(s) exported to {}</source>
         <translation>{} Objekt(e) nach {} exportiert</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="144"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="147"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="158"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="161"/>
         <source>no raster layer</source>
         <translation>kein Rasterlayer</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="222"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="235"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation>zuerst eine Beschreibung ausführen, dann Punkte zum Verfeinern setzen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="252"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="265"/>
         <source>Restart</source>
         <translation>Neu starten</translation>
     </message>
@@ -761,12 +761,12 @@
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="299"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="312"/>
         <source>Restart backend</source>
         <translation>Backend neu starten</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="352"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="365"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation>z. B. the white storage tank left of the road</translation>
     </message>
@@ -866,27 +866,27 @@
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="150"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="153"/>
         <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
         <translation>{} Beschreibung(en) sind länger als {} Zeichen: das Shapefile behält nur die ersten {}; für den vollständigen Text als GeoPackage exportieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="175"/>
         <source>view ready</source>
         <translation>Ansicht bereit</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="170"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="175"/>
         <source>preparing the view…</source>
         <translation>Ansicht wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="229"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="242"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation>dieser Punkt liegt außerhalb der Ansicht der letzten Abfrage: zuerst die Beschreibung in dieser Ansicht erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="250"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="263"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation>Details: Ansicht ▸ Bedienfelder ▸ Protokollmeldungen ▸ rrsis_qgis</translation>
     </message>
@@ -916,22 +916,22 @@
         <translation>Auf gewählte Ergebnisse zoomen (Alt+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="309"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="322"/>
         <source>Model weights are missing: {} — download them, then press Start</source>
         <translation>Modellgewichte fehlen: {} — herunterladen, dann „Starten“ drücken</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="311"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="324"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="126"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="129"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="126"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="129"/>
         <source>Shapefile (*.shp)</source>
         <translation>Shapefile (*.shp)</translation>
     </message>
@@ -946,9 +946,24 @@
         <translation>Die Einstellungen des Plugins öffnen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="249"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="262"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="184"/>
+        <source>{crs} · {gsd} m/px (ground)</source>
+        <translation>{crs} · {gsd} m/px (am Boden)</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="184"/>
+        <source>custom CRS</source>
+        <translation>benutzerdefiniertes KBS</translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="186"/>
+        <source>{width}×{height} px</source>
+        <translation>{width}×{height} px</translation>
     </message>
 </context>
 <context>

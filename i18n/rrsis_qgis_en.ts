@@ -2,105 +2,526 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>BackendManager</name>
+    <name>@default</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="70"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with torch, sam2 and open_clip, e.g. the project&apos;s .venv/bin/python)</source>
+        <location filename="../rrsis_qgis/processing/cluster_cli.py" line="61"/>
+        <source>cannot start the backend&apos;s Python {}: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="92"/>
+        <location filename="../rrsis_qgis/processing/cluster_cli.py" line="78"/>
+        <source>the cluster run stopped (exit code {})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/diagnose.py" line="70"/>
+        <source>{} was not made by the installer: not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="18"/>
+        <source>No backend installed yet: open Settings… and press Install… (it sets up the backend's own Python in the QGIS profile, a few minutes), or set the backend Python of a `make setup` checkout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/messages.py" line="21"/>
+        <source>The backend Python {} does not exist (moved or removed?): open Settings… and press Install… to set up the backend again, or choose another Python.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="50"/>
+        <source>torch 2.14 publishes no build for Intel Macs (macOS x86-64): use a backend on another machine (Settings → Backend → running backend URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="53"/>
+        <source>Apple silicon: PyPI&apos;s torch (Metal/MPS GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="57"/>
+        <source>CPU build (chosen in the installer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="60"/>
+        <source>PyPI&apos;s default torch build (chosen in the installer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="64"/>
+        <source>CUDA {} build (chosen in the installer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="68"/>
+        <source>no NVIDIA driver found: CPU build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="70"/>
+        <source>NVIDIA driver {} on {} {}: PyPI&apos;s default torch build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="74"/>
+        <source>NVIDIA driver {}: CUDA {} build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/torch_choice.py" line="78"/>
+        <source>GPU found but torch cannot use it: driver {} is older than CUDA 12.6 needs ({}) — installed the CPU build; update the NVIDIA driver and press Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The disk is full: free some space (the backend needs a few GB) and press Install again; it resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>A secure connection to the package index failed (certificate): if your network inspects HTTPS, add its certificate to the system store or set the proxy in QGIS (Settings → Options → Network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The proxy refused the connection: check the proxy in QGIS (Settings → Options → Network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>No connection to the package index: check the network or the proxy in QGIS (Settings → Options → Network), or install from a folder of wheels made on another machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The environment folder cannot be written: choose another folder or check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>A downloaded package is damaged: press Repair to download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The wheel folder lacks a package the backend needs (the detail names it): make the folder again with the command in the README.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="9"/>
+        <source>The package index has no build of a pinned package for this computer (the detail names it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/explain.py" line="41"/>
+        <source>The step “{}” failed (exit code {}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="97"/>
+        <source>the backend environment {} is not completely installed: open Settings → Install… and press Install (it resumes) or Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="246"/>
+        <source>No connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="247"/>
+        <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
+{}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="271"/>
+        <source>The self-test printed no result: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="273"/>
+        <source>The self-test failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="302"/>
+        <source>Cannot run {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="335"/>
+        <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="341"/>
+        <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="33"/>
+        <source>uv publishes no build for {} {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="42"/>
+        <source>the package index sent an unexpected answer for uv ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="47"/>
+        <source>no uv {} wheel for {} on the package index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="54"/>
+        <source>the folder {} has no uv {} wheel for {} (uv-{}-…{}….whl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="62"/>
+        <source>the downloaded uv wheel is damaged (sha256 mismatch): press Repair to download it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="67"/>
+        <source>the uv wheel has no uv program in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/installer/uv_wheel.py" line="70"/>
+        <source>the uv wheel is damaged ({}): press Repair to download it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackendChoice</name>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="23"/>
+        <source>the backend at {} does not answer: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="39"/>
+        <source>no backend: press Start in the RRSIS panel, or give this algorithm the backend URL and its token file (python -m rrsis_qgis.server --token-file FILE prints the URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="59"/>
+        <source>a backend URL needs its token file (the server writes it at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/backend_choice.py" line="64"/>
+        <source>cannot read the token file {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackendManager</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="136"/>
         <source>loading the model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="108"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="152"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="144"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="188"/>
         <source>cannot read the token file: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="196"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="239"/>
         <source>cannot read the backend&apos;s token: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="216"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="259"/>
         <source>the backend exited (code {}) {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="220"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="263"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="75"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="122"/>
         <source>{} — choose the checkpoint in the plugin settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="153"/>
+        <location filename="../rrsis_qgis/qgis_core/backend_process.py" line="197"/>
         <source>connecting to {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Extent</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="61"/>
+        <source>the map view does not show any part of {}: pan or zoom to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="75"/>
+        <source>choose a raster layer first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/extent.py" line="77"/>
+        <source>{} has no coordinate reference system, so polygons could not be placed on the map. Assign one first (Layer Properties → Source → Assigned coordinate reference system).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdleEncoder</name>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/idle_encoder.py" line="132"/>
+        <source>preparing the view ahead of a query failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallerDialog</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <source>Get uv (the installer&apos;s tool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <source>Make the Python environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <source>Install torch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <source>Install the backend&apos;s packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <source>Install SAM 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <source>Self-test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="42"/>
+        <source>automatic (for this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <source>CPU only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <source>PyPI&apos;s default build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
+        <source>CUDA build {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="74"/>
+        <source>Choose the folder of wheels to install from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="93"/>
+        <source>Installing into {} ({})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="99"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="117"/>
+        <source>The report is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <source>Remove the backend environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <source>Delete {} and everything in it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="130"/>
+        <source>Could not remove {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="133"/>
+        <source>Removed {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="150"/>
+        <source> (already done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
+        <source>Installed. Self-test: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="165"/>
+        <source>Cancelled. Press Install to resume where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <source>NVIDIA GPU: {} (driver {})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <source>no NVIDIA GPU found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="188"/>
+        <source>Not completely installed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
+        <source>Not completely installed: press Install to resume.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="43"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
         <source>choose the trained checkpoint file (.pt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="45"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="71"/>
         <source>the checkpoint path must be a full path: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="47"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="73"/>
         <source>the checkpoint file does not exist: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="49"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="79"/>
         <source>the checkpoint is not a file: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="51"/>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="81"/>
         <source>the checkpoint file cannot be read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
+        <source>choose the RS2-SAM 2 release folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
+        <source>{} is not an RS2-SAM 2 release folder (it has no config.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="26"/>
+        <source>{} describes a &quot;{}&quot; model: an RS2-SAM 2 release has model_type &quot;evf&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>choose the SAM 3 folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} is not a SAM 3 folder (it has no config.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} describes a &quot;{}&quot; model: a SAM 3 folder has model_type &quot;sam3&quot; or &quot;sam3_video&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no weights (model.safetensors or pytorch_model.bin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no processor_config.json (SAM 3&apos;s image processor settings): download the folder again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="31"/>
+        <source>{} has no tokenizer (tokenizer.json, or vocab.json with merges.txt): download the folder again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_folders.py" line="61"/>
+        <source>{} is not readable JSON ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="67"/>
+        <source>choose the RSRefSeg 2 checkpoint file (.pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/qgis_core/model_choice.py" line="84"/>
+        <source>{} is the training&apos;s resume file (last epoch + optimizer state, for `train fit` to continue), not a trained checkpoint: use {} instead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelManager</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="191"/>
-        <source>no backend Python configured: set it in the plugin settings (a Python with the rrsis_qgis requirements, e.g. the project&apos;s .venv/bin/python)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="211"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="198"/>
         <source>`models {}` exited with code {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="216"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="203"/>
         <source>unexpected answer from `models {}`: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="268"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="256"/>
         <source>cannot start {}: check the backend Python in the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="259"/>
+        <location filename="../rrsis_qgis/qgis_core/model_manager.py" line="247"/>
         <source>the download exited with code {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -108,171 +529,228 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="78"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="148"/>
         <source>Models folder: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="48"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="62"/>
         <source>(the default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="57"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="71"/>
         <source>computing the sha256 of the checkpoints on disk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="66"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="85"/>
         <source>downloading {}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="101"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="181"/>
         <source>no checkpoint on disk to verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="103"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
         <source>{} verified, {} without a pinned sha256, {} wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="202"/>
         <source>{} downloaded and its sha256 verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="122"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="202"/>
         <source>{} downloaded; not verified: the manifest pins no sha256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="125"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="205"/>
         <source>{}: download cancelled; the partial file stays and the next download resumes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="129"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="209"/>
         <source>{}: download failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="143"/>
-        <source>{}
-used by: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Download again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="162"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="241"/>
         <source>Download</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="244"/>
         <source>on disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="183"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="273"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="275"/>
         <source>partial ({})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="275"/>
         <source>an interrupted download: it resumes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="186"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="276"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="190"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="280"/>
         <source>download failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="281"/>
         <source>not checked (Verify)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="191"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="281"/>
         <source>verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="282"/>
         <source>not pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.py" line="192"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="282"/>
         <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="94"/>
+        <source>{}: every file it needs is on disk or downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="100"/>
+        <source>{}: downloading {} files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="116"/>
+        <source>Licence of {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="116"/>
+        <source>These files come under a licence that restricts their use: {}. Read it; downloading means accepting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="127"/>
+        <source>Accept and download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="140"/>
+        <source>{}: the licence was not accepted; nothing was downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="263"/>
+        <source>used by: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="265"/>
+        <source>licence: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.py" line="267"/>
+        <source>gated: request access on {}, then enter an access token below (or set HF_TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: accept the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: reject the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="27"/>
+        <source>RRSIS: zoom to the selected results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/review_list.py" line="77"/>
+        <source>the selected result is no longer in the results layer (undone or deleted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RrsisDock</name>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="33"/>
         <source>RRSIS — find by phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="131"/>
         <source>Export results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="107"/>
-        <source>GeoPackage (*.gpkg);;Shapefile (*.shp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="120"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="146"/>
         <source>{} feature(s) exported to {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="121"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="147"/>
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="161"/>
         <source>no raster layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="208"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="235"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="234"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="265"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,17 +760,17 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="259"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="312"/>
         <source>Restart backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="315"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="365"/>
         <source>e.g. the white storage tank left of the road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="9"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="7"/>
         <source>● backend down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,72 +825,67 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="39"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="48"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="49"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="54"/>
         <source>Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="55"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="56"/>
         <source>Zoom to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="61"/>
         <source>Export all (not only accepted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="53"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="62"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="127"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="153"/>
         <source>{} phrase(s) are longer than {} characters: the Shapefile keeps only their first {}; export to GeoPackage to keep them whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="175"/>
         <source>view ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="134"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="175"/>
         <source>preparing the view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="162"/>
-        <source>the selected result is no longer in the results layer (undone or deleted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="215"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="242"/>
         <source>that point is outside the view of the last query: run the phrase again on this view first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="232"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="263"/>
         <source>Details: View ▸ Panels ▸ Log Messages ▸ rrsis_qgis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,71 +900,146 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="45"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="54"/>
         <source>Accept the selected results (Alt+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="55"/>
         <source>Reject the selected results (Alt+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="47"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="56"/>
         <source>Zoom to the selected results (Alt+Shift+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="269"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="322"/>
         <source>Model weights are missing: {} — download them, then press Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="271"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="324"/>
         <source>Download…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="129"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.py" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.py" line="129"/>
         <source>Shapefile (*.shp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/dock.ui" line="1"/>
+        <location filename="../rrsis_qgis/gui/dock.ui" line="38"/>
         <source>Open the plugin settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="184"/>
+        <source>{crs} · {gsd} m/px (ground)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="184"/>
+        <source>custom CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="186"/>
+        <source>{width}×{height} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/dock.py" line="262"/>
+        <source>Self-test: {}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ReviewList</name>
+    <name>RrsisInstaller</name>
     <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: accept the selected results</source>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="5"/>
+        <source>Install the RRSIS backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: reject the selected results</source>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="10"/>
+        <source>Environment folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>RRSIS: zoom to the selected results</source>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="11"/>
+        <source>A private Python environment for the backend (torch, SAM 2, …); a few GB. Remove deletes this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/review_list.py" line="1"/>
-        <source>the selected result is no longer in the results layer (undone or deleted)</source>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="12"/>
+        <source>torch build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="15"/>
+        <source>Install from a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="15"/>
+        <source>Offline: every package from a folder of wheels made on another machine (see the README); nothing is downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="25"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="26"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="27"/>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="27"/>
+        <source>Download and install the packages again (a damaged download, a broken environment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="28"/>
+        <source>Diagnose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="29"/>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="30"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="30"/>
+        <source>Delete the environment folder (nothing is left behind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/installer_dialog.ui" line="32"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -503,48 +1051,83 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="17"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="25"/>
         <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="18"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="26"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="19"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="27"/>
         <source>On disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="20"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
         <source>Checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="21"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="42"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="42"/>
         <source>Read the models folder again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="43"/>
         <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="43"/>
         <source>Compute the sha256 of every checkpoint on disk and compare it with the manifest (a few seconds per GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="11"/>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="12"/>
+        <source>A model preset (models.json) or a released checkpoint (releases.json); the files it needs are the rows that name it under &quot;used by&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="13"/>
+        <source>Download model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="13"/>
+        <source>Download every file the chosen model needs that is not on disk yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="35"/>
+        <source>Access token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="36"/>
+        <source>for gated models (SAM 3): a Hugging Face read token; empty: $HF_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/models_dialog.ui" line="36"/>
+        <source>Sent only with the downloads of gated checkpoints (Hugging Face facebook/sam3), only to their own host. Kept only while this window is open, never saved; to keep a token, set HF_TOKEN in the environment QGIS starts in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,7 +1144,7 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/plugin.py" line="101"/>
+        <location filename="../rrsis_qgis/plugin.py" line="102"/>
         <source>Restarting the backend with the new settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,258 +1175,321 @@ used by: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="13"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="17"/>
         <source>a Python with torch, sam2 and open_clip (e.g. …/.venv/bin/python)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="14"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="24"/>
         <source>Or running backend URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="15"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="25"/>
         <source>http://gpu-box:8765 (leave empty to start one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="16"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="26"/>
         <source>Its token file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="20"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="25"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="35"/>
         <source>Models folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
         <source>default: ~/.cache/rrsis_qgis/models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="38"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
         <source>View and results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="50"/>
         <source>Longest side (px)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="42"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
         <source>Bands for R,G,B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="43"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
         <source>automatic (1,2,3; one band → gray)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="44"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
         <source>Results CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="46"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="56"/>
         <source>Results GeoPackage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="48"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="58"/>
         <source>Keep results in a temporary (memory) layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="49"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="59"/>
         <source>Candidates per query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="22"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="32"/>
         <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="23"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="33"/>
         <source>A model trained with &quot;python -m rrsis_qgis.train fit&quot; (a .pt file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="51"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="61"/>
         <source>Prepare the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="62"/>
         <source>Encode the visible view once the map is still (the next phrase is answered faster)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="52"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="62"/>
         <source>Off on a laptop running on battery (Linux). Web layers are encoded when queried.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="53"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="63"/>
         <source>… after the map is still for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="54"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="64"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="39"/>
         <source>Choose the models folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>Models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="40"/>
         <source>The checkpoints in this folder: download, cancel, verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <source>Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.ui" line="18"/>
+        <source>Install the backend into a private environment (no terminal needed); Diagnose, Repair, Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SegmentByPhrase</name>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="53"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
         <source>Segment by phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="63"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
         <source>Raster layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="64"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="75"/>
         <source>Phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="66"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
         <source>Extent (default: the whole raster)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="68"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
         <source>Target GSD, m/px (0 = the raster&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="70"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
         <source>Tile size, px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="72"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
         <source>Tile overlap, px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>single: the one referred object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="74"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="85"/>
         <source>all: every instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="77"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="88"/>
         <source>Score threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="79"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
         <source>Backend URL (empty: the panel&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="81"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="92"/>
         <source>Backend token file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="83"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="97"/>
         <source>Segments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="90"/>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="176"/>
         <source>the input must be a raster file that GDAL reads (web layers are not tiled; use the panel for them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="129"/>
-        <source>cancelled</source>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="29"/>
+        <source>Finds what a phrase describes in a whole raster and writes its outlines as polygons (in the raster's CRS, with the fields of the RRSIS results layer).
+
+The raster (or the extent) is read in tiles through GDAL windows at the target GSD — never whole —, each tile goes to the RRSIS backend, and objects cut by tile borders are joined across the overlap.
+
+&lt;b&gt;Mode&lt;/b&gt; &lt;i&gt;single&lt;/i&gt;: the one object the phrase refers to; positions, relations and superlatives (&quot;the largest tank&quot;, &quot;the building in the top-left corner&quot;) are judged over the whole area on a coarse overview, then the object is cut at the target GSD in the tiles under it. &lt;i&gt;all&lt;/i&gt;: every instance the phrase names, each tile searched.
+
+&lt;b&gt;Backend&lt;/b&gt;: empty URL = the backend the RRSIS panel started (or the one set in its settings); otherwise the URL of a running &lt;tt&gt;python -m rrsis_qgis.server&lt;/tt&gt; and its token file.
+
+&lt;b&gt;Dask cluster&lt;/b&gt;: &lt;tt&gt;local:N&lt;/tt&gt; (N worker processes on this machine) or a scheduler's address (&lt;tt&gt;tcp://HOST:8786&lt;/tt&gt;): the tiles run as Dask tasks, each worker with its own model (the plugin's model and device settings), mode &lt;i&gt;all&lt;/i&gt; only. The backend's Python runs the run; a cancelled run resumes when started again with the same inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="94"/>
+        <source>Dask cluster address (empty: the tiles go to the backend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="109"/>
+        <source>{}, mode {}, backend {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="134"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="139"/>
+        <source>{} object(s); {} request(s) in {:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="146"/>
+        <source>a Dask cluster runs the mode &apos;all: every instance&apos;; the mode &apos;single&apos; reads one overview and a few tiles: leave the cluster address empty for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="157"/>
+        <source>Dask cluster {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="161"/>
+        <source>Cancelled: nothing was written; the finished tiles are kept, and the same run started again resumes from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="168"/>
+        <source>{} object(s); tiles: {} done, {} retried, {} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/processing/segment_algorithm.py" line="188"/>
+        <source>The target GSD {:.3g} m/px is finer than the raster&apos;s {:.3g} m/px: the raster&apos;s own GSD is used (tiles are never upsampled).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="103"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="111"/>
         <source>a query is already running: wait for it or cancel it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="100"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="108"/>
         <source>run a phrase first, then add points to refine it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="150"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="167"/>
         <source>there are no results to export yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="194"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="211"/>
         <source>query cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="197"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="214"/>
         <source>nothing found for “{}” in this view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="226"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="241"/>
         <source>RRSIS: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/session.py" line="213"/>
+        <location filename="../rrsis_qgis/qgis_core/session.py" line="230"/>
         <source>could not show the heatmap/candidates: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -851,33 +1497,78 @@ used by: {}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the project CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="26"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
         <source>Trained checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="27"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
         <source>Choose a trained checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="80"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
         <source>Choose the models folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <source>RSRefSeg 2 release file (.pth)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <source>RS2-SAM 2 release folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <source>SAM 3 folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
+        <source>Choose the RS2-SAM 2 release folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <source>Choose the SAM 3 folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
+        <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
+        <source>Self-test: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

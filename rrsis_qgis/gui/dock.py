@@ -7,7 +7,7 @@ from qgis.core import Qgis, QgsCoordinateTransform, QgsMapLayerProxyModel, QgsPo
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
-from qgis.PyQt.QtGui import QDesktopServices, QKeySequence
+from qgis.PyQt.QtGui import QDesktopServices, QFontMetrics, QKeySequence, QTextLayout
 from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QVBoxLayout, QWidget
 
 from ..geo.vector_writer import WriteError
@@ -24,6 +24,7 @@ EXPORT_DIR_KEY = "rrsis_qgis/last_export_dir"
 BADGE = {"connected": "#1fa34a", "starting": "#e69500", "down": "#d7301f"}
 QUIET_DOWN = ("", "stopped")  # a down backend's details that need no explanation in the dock
 BADGE_DETAIL = 40  # characters of the backend's detail shown beside the dot; the rest is in the tooltip
+VIEW_ROWS = 2  # the view line's height in text lines: the CRS and ground resolution, then the size and idle state
 
 
 class RrsisDock(QgsDockWidget):
@@ -46,7 +47,9 @@ class RrsisDock(QgsDockWidget):
         self._previous_tool = None
         self._restart_item = None  # the one "Restart backend" message in the bar, if shown
         self.models_dialog = None  # the model manager, while open
-        self._view_text = ""  # the view line without the idle state: made once per canvas move
+        self._view, self._view_text = None, ""  # the view and its one-line text or why there is none: per canvas move
+        line = self.ui.viewInfo  # a fixed height: the phrase field below must not move while the analyst aims at it
+        line.setFixedHeight(VIEW_ROWS * line.fontMetrics().lineSpacing() + 2 * (line.frameWidth() + line.margin()))
         for button in (self.ui.startButton, self.ui.stopButton):
             button.setFocusPolicy(Qt.TabFocus)  # a click leaves the focus where it was: typing never restarts
         self.ui.problemRow.hide()
@@ -156,6 +159,7 @@ class RrsisDock(QgsDockWidget):
         idle encoder (one view per change: making one opens the raster)."""
         layer = self.layer_combo.currentLayer()
         view, self._view_text = self.session.current_view(layer) if layer else (None, self.tr("no raster layer"))
+        self._view = view
         self.idle.schedule(view=view)
         self._show_view_info()
 
@@ -163,17 +167,26 @@ class RrsisDock(QgsDockWidget):
         self._after_layers.start()  # once QGIS has set the project's CRS from the first layer
 
     def _show_view_info(self, *_):
-        """One line that never wraps (the phrase field below must not move while the analyst aims at it): the
-        view is elided to the width, the idle state stays whole, the full line is the tooltip."""
+        """Two lines, each elided to the dock's width (the whole text is the tooltip): the CRS and ground
+        resolution first, whole in a narrow dock, then the view's size and the idle state; a reason why there is
+        no view wraps over both."""
         if not hasattr(self, "idle"):
             return  # a resize while the dock is being built
         state = {"ready": self.tr("view ready"), "encoding": self.tr("preparing the view…")}.get(self.idle.state)
         state = f" · {state}" if self.layer_combo.currentLayer() and state else ""
         label = self.ui.viewInfo
         label.setToolTip(self._view_text + state)
-        metrics = label.fontMetrics()
-        room = max(0, label.contentsRect().width() - metrics.horizontalAdvance(state))
-        label.setText(metrics.elidedText(self._view_text, Qt.ElideRight, room) + state)
+        metrics, width = label.fontMetrics(), label.contentsRect().width()
+        view = self._view
+        if view is None:
+            label.setText("\n".join(_wrapped(self._view_text, label.font(), width, VIEW_ROWS)))
+            return
+        where = self.tr("{crs} · {gsd} m/px (ground)").format(crs=view.crs_authid or self.tr("custom CRS"),
+                                                                gsd=f"{view.ground_m:.3g}")
+        size = self.tr("{width}×{height} px").format(width=view.plan.out_w, height=view.plan.out_h)
+        room = max(0, width - metrics.horizontalAdvance(state))
+        label.setText("\n".join((metrics.elidedText(where, Qt.ElideRight, width),
+                                 metrics.elidedText(size, Qt.ElideRight, room) + state)))
 
     def _toggle_heatmap(self, on):
         self.session.set_heatmap(on)
@@ -365,6 +378,23 @@ class RrsisDock(QgsDockWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         self._toggle_refine(False)
         super().closeEvent(event)
+
+
+def _wrapped(text: str, font, width: int, rows: int) -> list:
+    """``text`` broken at word boundaries into at most ``rows`` lines ``width`` px wide, the last one elided."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines, start = [], 0
+    while len(lines) < rows - 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[start:line.textStart() + line.textLength()].rstrip())
+        start = line.textStart() + line.textLength()
+    layout.endLayout()
+    rest = text[start:]
+    return lines + [QFontMetrics(font).elidedText(rest, Qt.ElideRight, width)] if rest else lines
 
 
 def _open_folder(folder: Path) -> None:

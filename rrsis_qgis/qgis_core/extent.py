@@ -27,9 +27,14 @@ class ViewRequest:
     gsd_m: float = 0.0  # ground metres per output pixel at the view's centre (ellipsoidal)
     visible_wkt: str = ""  # what the canvas shows, in the layer's CRS: the rest of the view is masked out
 
+    @property
+    def ground_m(self) -> float:
+        """Ground metres per output pixel: the ellipsoidal one at the centre where known, else the plan's."""
+        return self.gsd_m or self.plan.gsd_m
+
     def describe(self) -> str:
-        gsd = self.gsd_m or self.plan.gsd_m
-        return f"{self.plan.out_w}×{self.plan.out_h} px @ {gsd:.3g} m/px (ground), {self.crs_authid or 'custom CRS'}"
+        return (f"{self.plan.out_w}×{self.plan.out_h} px @ {self.ground_m:.3g} m/px (ground), "
+                f"{self.crs_authid or 'custom CRS'}")
 
 
 def layer_crs_wkt(layer: QgsRasterLayer) -> str:

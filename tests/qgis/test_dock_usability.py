@@ -31,6 +31,12 @@ def cache(backend) -> dict:
     return httpx.get(backend.url + "/v1/health", headers=backend.headers).json()["cache"]
 
 
+def fits(label) -> bool:
+    """Every line of ``label`` is as wide as the label at most (nothing clipped at its right edge)."""
+    return all(label.fontMetrics().horizontalAdvance(row) <= label.contentsRect().width()
+               for row in label.text().split("\n"))
+
+
 @pytest.fixture
 def quick(settings):
     settings.idle_delay_ms = 150
@@ -107,7 +113,24 @@ def test_the_phrase_field_does_not_move_when_the_view_line_changes(qtbot, qgis_c
                                        e.yMaximum()))
     assert "does not show any part" in line.text() and where() == before
     assert scene_layer.name() in line.toolTip()  # elided on screen, whole in the tooltip
-    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    assert fits(line)
+
+
+def test_the_view_line_shows_the_crs_whole_in_a_fresh_profiles_dock_width(qtbot, qgis_canvas, plugin, quick,
+                                                                         scene_layer):
+    """Seen at a 1366-px-wide QGIS: "1024×1024 px @ 0.472 m/px (grou… · view ready" — the CRS only in the tooltip."""
+    dock = open_dock(qtbot, plugin)
+    width = max(DOCK_WIDTH, dock.minimumSizeHint().width())
+    dock.resize(width, dock.height())
+    qtbot.waitUntil(lambda: dock.width() == width, timeout=5000)
+    dock.layer_combo.setLayer(scene_layer)
+    show(qgis_canvas, scene_layer)
+    qtbot.waitUntil(lambda: dock.idle.state == "ready", timeout=60000)  # the longest line: the idle state is on it
+    line = dock.ui.viewInfo
+    for shown in ("EPSG:32616", "0.5 m/px", "256×256 px", "view ready"):
+        assert shown in line.text(), line.text()
+    assert "…" not in line.text()
+    assert fits(line), (line.text(), line.contentsRect().width())
 
 
 def test_view_ready_follows_restart_stop_and_a_crash(qtbot, qgis_canvas, plugin, quick, backend, scene_layer):
