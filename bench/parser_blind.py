@@ -26,6 +26,15 @@ fixed that batch's misses (git log says which). Sixth batch (after relations wer
 batches 1–5 and the development pages 9,504,000 and 10,800,000; the same way, parser only): random.Random(26) with
 batch 5's pages and those two also excluded: 3,600,000, 3,648,000 and 11,456,000 (labels:
 bench/parser_blind6_labels.tsv); its blind numbers are those of the parser before the commit that handled its misses.
+Seventh and eighth batches (session 27: ten new development pages were drawn first with random.Random(2027)
+from the same grid with batches 1-6 and every development page excluded: 224,000, 1,424,000, 1,920,000, 3,280,000,
+5,712,000, 7,040,000, 7,168,000, 8,176,000, 10,928,000 and 11,408,000; then random.Random(27) and (28) with those
+also excluded): 4,960,000 / 8,576,000 / 11,520,000 (bench/parser_blind7_labels.tsv) and 2,064,000 / 2,352,000 /
+9,728,000 (bench/parser_blind8_labels.tsv), labelled by a second person and committed before the parser ran on
+them; their blind numbers are those of the parser of commit 0e5b58d (after the development pages, before their
+misses were handled). The labeller's header lines name a few new readings; one of them, "beyond X: no relation",
+reached the developer before the blind run, and "beyond" was left out of the relations as batch 4 had labelled
+"outside X".
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
 

@@ -25,7 +25,7 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"\bstarting from (?:the )?[a-z ]*?" + PART_RE + r"\b",
     r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
     r"\bits (?:" + DIRECTION_RE + r" )+(?:" + PART_RE + r"|wing|wings|wingtip|tip)\b",
-    r"\b(?:covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|"
+    r"\b(?:covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|outlined|"
     r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:is|are|located|positioned|situated)\b)",
 ]
 DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
@@ -52,7 +52,8 @@ _MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "
               "lowermost": "bottom", "southernmost": "bottom"}
 # where the object reaches, not where it is: dropped when another place is said ("at the bottom, extending
 # towards the upper right corner"; "towards the right side from the center of the image")
-EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|reaching|reaches|pointing|points|leading|leads|"
+EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|spanning|spans|reaching|reaches|pointing|points|"
+                    r"leading|leads|"
                     r"heading|protruding|jutting) (?:out |further |slightly )?(?:towards?|to|into|off|beyond|past|"
                     r"up to|down to) (?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?"
                     r"(?: of the (?:image|frame|picture|scene))?|"
@@ -70,7 +71,8 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
 WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|at|in|on|"
                         r"towards?) the [a-z ]+?)(?= and |$)")
-WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?([a-z ]+?) (?:attached|connected|docked|moored)\b")
+WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
+                           r"(?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
@@ -136,7 +138,10 @@ def parse(text: str) -> Query:
             if query.superlative is None:
                 _take_superlative(m.group(0), query)
     if query.superlative not in (None, "closest_to", "farthest_from"):
-        body = squash(SECOND_CLOSER.sub(" ", body))
+        # "the larger court, closest to the bottom-right corner": a corner is still where it is; the centre or an
+        # edge is a second comparison
+        body = squash(SECOND_CLOSER.sub(lambda m: " in the " + " ".join(m.group(0).split()[2:]) if
+                                        re.search(r"\bcorner\b", m.group(0)) else " ", body))
     descriptions = [m.group(0) for m in DESCRIPTIONS.finditer(body)]
     described += descriptions
     body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
@@ -250,6 +255,10 @@ def _take_position(text: str, q: Query) -> str:
         start, end = m.span()
         frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
         name, rest = landmark_phrase(text[end + frame.end():]) if frame else ("", "")
+        if name and is_place(name) and re.search(r"\bquadrant\b", name) and \
+                set(name.split()) & set(VERTICAL) and set(name.split()) & set(HORIZONTAL):
+            spans.append((start, end))
+            continue  # "the bottom-left part of the top-left quadrant": the quadrant says where
         if name and is_place(name):
             of_image = True
         elif name and of_image and q.frame is None:

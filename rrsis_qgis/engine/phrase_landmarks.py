@@ -56,6 +56,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
      r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
     (r"\b(?:in|under) the shade of\b", "below"),
+    (r"\b(?:obstruct(?:s|ing)|cover(?:s|ing)|overlap(?:s|ping)(?: with)?)(?= (?:the|a|an|some|part) )", "on"),
     (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
      r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
@@ -194,7 +195,7 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if details.landmark_superlative is None:
         side_words = words
         words, details.landmark_superlative = _landmark_side(words)
-        if words is not side_words and m.group(0) in ("at", "on", "in", "inside", "within"):
+        if words is not side_words and name in ("next_to", "near", "on", "inside", "at", "between"):
             # "located at the top dock": the target is in the top part too
             place = " , in the " + " ".join(side_words[:len(side_words) - len(words)]) + " part"
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
@@ -216,19 +217,23 @@ _SIDE_PICK = {"top": "topmost", "upper": "topmost", "northern": "topmost", "bott
 
 def _landmark_side(words: List[str]) -> Tuple[List[str], Optional[str]]:
     """Leading side words of a landmark's name → (the name without them, the pick: a superlative or a corner)."""
-    sides = []
-    while len(sides) < 2 and len(words) > len(sides) + 1 and words[len(sides)] in _SIDE_PICK:
-        sides.append(_SIDE_PICK[words[len(sides)]])
-    rest = words[len(sides):]
+    sides, said = [], 0
+    while said < 2 and len(words) > said + 1 and (words[said] in _SIDE_PICK or
+                                                  (said and words[said] in ("middle", "center", "central"))):
+        sides += [_SIDE_PICK[words[said]]] if words[said] in _SIDE_PICK else []
+        said += 1
+    rest = words[said:]
     if not sides or rest[0] in PARTS | POSITION_WORDS or rest[0] == "of":
         return words, None
+    if len(sides) == 1:
+        return rest, sides[0]  # "the bottom-middle harbor": the bottom-most one
     if len(sides) == 2:
         vertical = next((x for x in sides if x in ("topmost", "bottommost")), None)
         horizontal = next((x for x in sides if x in ("leftmost", "rightmost")), None)
         if not (vertical and horizontal):
             return words, None
         return rest, f"{vertical[:-4]}-{horizontal[:-4]}"  # "bottom-right dock" → the piece nearest that corner
-    return rest, sides[0]
+    return words, None
 
 
 def landmark_details(after: str, q: Query) -> str:

@@ -50,7 +50,8 @@ SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area
 GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length",
           "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful",
           "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
-          "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment"}
+          "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment",
+          "shadow", "shade", "rest", "remainder"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 
