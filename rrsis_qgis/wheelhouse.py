@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .qgis_core.installer.steps import PYTHON_VERSION, backend_requirements
+from .qgis_core.installer.pins import backend_requirements
+from .qgis_core.installer.plan import PYTHON_VERSION
 from .qgis_core.installer.torch_choice import OVERRIDES, PYTORCH_INDEX
 from .qgis_core.installer.uv_wheel import UV_VERSION
 

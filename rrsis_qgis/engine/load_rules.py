@@ -124,9 +124,12 @@ def _write_cache(cache_file: Path, cache: dict) -> None:
 
 
 # ---- reading and checking weights ---------------------------------------------------------------------------
-def read_state(path: Path, inner: Optional[str] = None, remedy: str = "") -> dict:
+def read_state(path: Path, inner: Optional[str] = None, remedy: str = "", bare_too: bool = False,
+               layout: str = "") -> dict:
     """A state dict read without running code (``weights_only``); ``inner``: the key it sits under
-    ("model" in SAM 2's files). Checked: a dict of named tensors, every floating one finite."""
+    ("model" in SAM 2's files), ``bare_too``: a file that is the state dict itself is read too. Checked: a
+    dict of named tensors (``layout``: what the file should hold, told instead when it is not), every
+    floating one finite."""
     import torch  # noqa: PLC0415 (the plugin side imports this module's errors without torch)
 
     path = Path(path)
@@ -139,28 +142,35 @@ def read_state(path: Path, inner: Optional[str] = None, remedy: str = "") -> dic
                 raise
             payload = torch.load(str(path), map_location="cpu", weights_only=True)  # the legacy (non-zip) format
     if inner is not None:
-        if not isinstance(payload, dict) or inner not in payload:
+        if isinstance(payload, dict) and inner in payload:
+            payload = payload[inner]
+        elif not bare_too:
             found = f"keys {', '.join(map(str, list(payload)[:EXAMPLES]))}" if isinstance(payload, dict) \
                 else f"a {type(payload).__name__}"
-            raise LoadError(f"{path} has no '{inner}' entry with the weights (it holds {found})", path, remedy)
-        payload = payload[inner]
-    check_state(payload, path, remedy)
+            raise _not_weights(f"{path} has no '{inner}' entry with the weights (it holds {found})", path, remedy,
+                               layout)
+    check_state(payload, path, remedy, layout)
     return payload
 
 
-def check_state(state, source: Path, remedy: str = "") -> None:
-    """``state`` is a dict of str → tensor whose floating tensors are all finite."""
+def check_state(state, source: Path, remedy: str = "", layout: str = "") -> None:
+    """``state`` is a dict of str → tensor whose floating tensors are all finite; ``layout``: see read_state."""
     import torch  # noqa: PLC0415
 
     if not isinstance(state, dict):
-        raise LoadError(f"{source} holds a {type(state).__name__} where a dict of named weights belongs",
-                        source, remedy)
+        raise _not_weights(f"{source} holds a {type(state).__name__} where a dict of named weights belongs",
+                           source, remedy, layout)
     wrong = [k for k, v in state.items() if not isinstance(k, str) or not isinstance(v, torch.Tensor)]
     if wrong:
         k = wrong[0]
-        raise LoadError(f"{source} holds {_n(wrong, 'entry', 'entries')} that {_are(wrong)} not a named tensor, "
-                        f"e.g. {k!r} ({type(state[k]).__name__})", source, remedy)
+        raise _not_weights(f"{source} holds {_n(wrong, 'entry', 'entries')} that {_are(wrong)} not a named "
+                           f"tensor, e.g. {k!r} ({type(state[k]).__name__})", source, remedy, layout)
     check_finite(state, source, remedy)
+
+
+def _not_weights(problem: str, source: Path, remedy: str, layout: str) -> LoadError:
+    """The error for a file that holds no dict of named weights: ``problem``, or "is not ``layout``" when given."""
+    return LoadError(f"{source} is not {layout}" if layout else problem, source, remedy)
 
 
 def check_finite(state: dict, source: Path, remedy: str = "") -> None:

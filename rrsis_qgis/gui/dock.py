@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QPushButton, QShortcut, QVBoxLayout
 from ..geo.vector_writer import WriteError
 from ..qgis_core.export import SHAPEFILE_TEXT
 from ..qgis_core.idle_encoder import IdleEncoder
-from ..qgis_core.installer.steps import installed_summary
+from ..qgis_core.installer.env_check import installed_summary
 from ..qgis_core.results_layer import ResultsError
 from .refine_tool import RefineTool
 from .review_list import ReviewList

@@ -9,8 +9,10 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QListWidgetItem, QMessageBox
 
 from ..qgis_core.installer.diagnose import remove_env, report
+from ..qgis_core.installer.env_folder import read_state, venv_python
+from ..qgis_core.installer.errors import InstallError
 from ..qgis_core.installer.runner import InstallThread, default_env_dir, machine_plan
-from ..qgis_core.installer.steps import STEPS, InstallError, read_state, venv_python
+from ..qgis_core.installer.steps import STEPS
 from ..qgis_core.installer.torch_choice import OVERRIDES
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("installer_dialog.ui")))

@@ -8,7 +8,8 @@ from qgis.gui import QgsFileWidget
 
 from ..qgis_core.model_choice import (FAMILIES, FOLDER_RULES, PRESETS, RS2SAM2, RSREFSEG2, SAM3, TRAINED,
                                       checkpoint_of, checkpoint_problem, family_of, trained_model)
-from ..qgis_core.installer.steps import env_of, env_problem, read_state
+from ..qgis_core.installer.env_check import env_of, env_problem
+from ..qgis_core.installer.env_folder import read_state
 from ..qgis_core.settings import PluginSettings, default_backend_python, default_results_path
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("settings_dialog.ui")))

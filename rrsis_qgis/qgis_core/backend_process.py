@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QProcessEnviro
 
 from .backend_client import BackendClient, BackendError
 from .installer.messages import python_problem
-from .installer.steps import env_problem
+from .installer.env_check import env_problem
 from .model_choice import checkpoint_problem, short_name
 from ..resources import PACKAGE_DIR
 from .settings import PluginSettings

@@ -17,7 +17,8 @@ from rrsis_qgis.gui import installer_dialog
 from rrsis_qgis.gui.settings_dialog import SettingsDialog
 from rrsis_qgis.qgis_core.backend_process import DOWN, BackendManager
 from rrsis_qgis.qgis_core.installer import runner
-from rrsis_qgis.qgis_core.installer.steps import FetchError, read_state, venv_python
+from rrsis_qgis.qgis_core.installer.env_folder import read_state, venv_python
+from rrsis_qgis.qgis_core.installer.errors import FetchError
 from rrsis_qgis.qgis_core.settings import PluginSettings
 from tests.unit.installer_fakes import FakeIndex, uv_calls, uv_wheel
 

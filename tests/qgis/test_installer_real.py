@@ -12,7 +12,7 @@ from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from rrsis_qgis.gui.installer_dialog import InstallerDialog
-from rrsis_qgis.qgis_core.installer.steps import read_state, venv_python
+from rrsis_qgis.qgis_core.installer.env_folder import read_state, venv_python
 from rrsis_qgis.qgis_core.settings import PluginSettings
 from tests.qgis.conftest import show
 

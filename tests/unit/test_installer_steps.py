@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from rrsis_qgis.qgis_core.installer import steps as steps_module
-from rrsis_qgis.qgis_core.installer.steps import (STATE_FILE, Cancelled, FetchError, InstallError, Installer, Plan,
-                                                  env_problem, read_state)
+from rrsis_qgis.qgis_core.installer.env_check import env_problem
+from rrsis_qgis.qgis_core.installer.env_folder import STATE_FILE, read_state
+from rrsis_qgis.qgis_core.installer.errors import Cancelled, FetchError, InstallError
+from rrsis_qgis.qgis_core.installer.plan import Plan
+from rrsis_qgis.qgis_core.installer.steps import Installer
 from rrsis_qgis.qgis_core.installer.torch_choice import choose_torch
 from tests.unit.installer_fakes import FakeIndex, uv_calls, uv_wheel, write_pins
 
@@ -275,7 +278,7 @@ def test_state_file_is_json_and_start_accepts_other_pythons(fake):
 
 
 def test_the_self_test_line_is_known_only_for_a_complete_env(fake, monkeypatch):
-    from rrsis_qgis.qgis_core.installer.steps import installed_summary
+    from rrsis_qgis.qgis_core.installer.env_check import installed_summary
 
     monkeypatch.setenv("RRSIS_FAKE_UV_MODE", "nonet-sam2")
     installer, _ = fake()

@@ -1,5 +1,6 @@
 """RSRefSeg 2 release files: the official layout loads (LoRA merged, bf16 → fp32); anything else gets one message."""
 import pickle
+import re
 
 import numpy as np
 import pytest
@@ -169,3 +170,31 @@ def test_a_random_preset_builds_the_release_architecture_once(monkeypatch):
     segmenter = Segmenter.from_name("rsrefseg2-rrsisd-random", device="cpu")
     result = segmenter.segment(np.zeros((40, 60, 3), np.uint8), "the red building")
     assert len(built) == 1 and result.heatmap.shape == (40, 60)
+
+
+def test_a_legacy_format_or_bare_release_loads_like_the_file_itself(release, tmp_path):
+    state = torch.load(str(release[0] / "tiny.pth"), weights_only=True)["state_dict"]
+    legacy, bare = tmp_path / "legacy.pth", tmp_path / "bare.pth"
+    torch.save({"state_dict": state}, str(legacy), _use_new_zipfile_serialization=False)  # mmap cannot read it
+    torch.save(state, str(bare))
+    expected = read_release(release[0] / "tiny.pth").parts["prompter"]["img_pe"]
+    for path in (legacy, bare):
+        torch.testing.assert_close(read_release(path).parts["prompter"]["img_pe"], expected)
+
+
+@pytest.mark.parametrize("case,words", [
+    ("empty", "the file is empty"),
+    ("not a checkpoint", "is damaged or is not a checkpoint"),
+    ("integer key", "is not an RSRefSeg 2 checkpoint: expected {'state_dict': {name: tensor}}"),
+])
+def test_a_file_that_is_not_a_release_says_what_it_is(tmp_path, case, words):
+    path = tmp_path / "x.pth"
+    if case == "empty":
+        path.write_bytes(b"")
+    elif case == "not a checkpoint":
+        path.write_text("hello")
+    else:
+        torch.save({"state_dict": {"prompter.img_pe": torch.zeros(2), 5: torch.zeros(1)}}, str(path))
+    with pytest.raises(ReleaseError, match=re.escape(words)) as err:
+        read_release(path)
+    assert str(path) in str(err.value) and "mmap" not in str(err.value)

@@ -14,7 +14,7 @@ from typing import Dict
 
 import torch
 
-from ..load_rules import LoadError, check_finite, check_fits
+from ..load_rules import LoadError, check_fits, read_state
 from ..trained_checkpoint import CheckpointError
 
 # Every official config trains LoRA with r 16 and lora_alpha 16; peft stores neither, so the scale is
@@ -131,25 +131,19 @@ def check_complete(expected: Dict[str, torch.Size], given: dict, part: str, path
 
 
 def _load(path: Path) -> dict:
+    """The file's named weights under the loaders' rules (:func:`read_state`), refused with a ReleaseError."""
     if path.is_dir():
         raise ReleaseError(f"{path} is a folder; expected the released .pth file (or a folder with exactly one)")
     if not path.is_file():
         raise ReleaseError(f"RSRefSeg 2 checkpoint not found: {path}")
     try:
-        payload = torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
-    except Exception as exc:  # noqa: BLE001 (torch raises many kinds for a damaged or hostile file)
-        raise ReleaseError(f"{path} is not a readable checkpoint (damaged, truncated, or not a plain weights file: "
-                           f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
-    state = payload.get("state_dict", payload) if isinstance(payload, dict) else None
-    if not isinstance(state, dict) or not state or not all(isinstance(v, torch.Tensor) for v in state.values()):
-        raise ReleaseError(f"{path} is not an RSRefSeg 2 checkpoint: expected {{'state_dict': {{name: tensor}}}}")
+        state = read_state(path, inner="state_dict", bare_too=True,
+                           layout="an RSRefSeg 2 checkpoint: expected {'state_dict': {name: tensor}}")
+    except LoadError as exc:
+        raise ReleaseError(exc.problem, exc.path, exc.remedy) from None
     if not any(k.startswith("prompter.") for k in state):
         raise ReleaseError(f"{path} is not an RSRefSeg 2 checkpoint: it has no cascaded prompter (prompter.*); "
                            "for our own trained checkpoints use --model trained:FILE")
-    try:
-        check_finite(state, path)  # the loaders' rule: NaN/Inf refused by name
-    except LoadError as exc:
-        raise ReleaseError(exc.problem) from None
     return state
 
 

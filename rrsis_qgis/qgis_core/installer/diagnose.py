@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from .disk import GB
+from .env_folder import LOG_FILE, STATE_FILE, read_state, venv_python
 from .messages import tr
-from .steps import LOG_FILE, STATE_FILE, STEPS, read_state, venv_python
-
-GB = 1024 ** 3
+from .steps import STEPS
 
 
 def last_run_log(env_dir: Path, lines: int = 60) -> str:

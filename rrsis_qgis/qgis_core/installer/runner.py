@@ -12,7 +12,9 @@ from qgis.PyQt.QtCore import QThread, QUrl, pyqtSignal
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkRequest
 
 from ...resources import PACKAGE_DIR
-from .steps import Cancelled, FetchError, Installer, InstallError, Plan
+from .errors import Cancelled, FetchError, InstallError
+from .plan import Plan
+from .steps import Installer
 from .torch_choice import choose_torch, detect_gpu
 
 ENV_FOLDER = "rrsis_backend"
