@@ -99,44 +99,44 @@
         <translation>Der Schritt „{}“ ist fehlgeschlagen (Exit-Code {}).</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="97"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/env_check.py" line="22"/>
         <source>the backend environment {} is not completely installed: open Settings → Install… and press Install (it resumes) or Repair</source>
         <translation>die Backend-Umgebung {} ist nicht vollständig installiert: öffnen Sie Einstellungen → Installieren… und drücken Sie Installieren (die Installation wird fortgesetzt) oder Reparieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="246"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="54"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="247"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="55"/>
         <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
 {}</source>
         <translation>Der PyTorch-Index {} ist nicht erreichbar (PyPI schon): geben Sie diese Adresse frei oder wählen Sie „Standard-Build von PyPI“ als torch-Build.
 {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="271"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="83"/>
         <source>The self-test printed no result: {}</source>
         <translation>Der Selbsttest hat kein Ergebnis ausgegeben: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="273"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="85"/>
         <source>The self-test failed: {}</source>
         <translation>Der Selbsttest ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="302"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/commands.py" line="72"/>
         <source>Cannot run {}: {}</source>
         <translation>{} kann nicht ausgeführt werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="335"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="113"/>
         <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
         <translation>In {} kann nicht geschrieben werden ({}): wählen Sie einen anderen Ordner für die Backend-Umgebung.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="341"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/disk.py" line="23"/>
         <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
         <translation>Nicht genügend Speicherplatz in {}: {:.1f} GB frei, das Backend benötigt etwa {:.0f} GB. Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
     </message>
@@ -291,127 +291,127 @@
 <context>
     <name>InstallerDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Get uv (the installer&apos;s tool)</source>
         <translation>uv holen (das Werkzeug des Installers)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Make the Python environment</source>
         <translation>Python-Umgebung erstellen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install torch</source>
         <translation>torch installieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install the backend&apos;s packages</source>
         <translation>Pakete des Backends installieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Install SAM 2</source>
         <translation>SAM 2 installieren</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Self-test</source>
         <translation>Selbsttest</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="42"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="44"/>
         <source>automatic (for this computer)</source>
         <translation>automatisch (für diesen Rechner)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>CPU only</source>
         <translation>nur CPU</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>PyPI&apos;s default build</source>
         <translation>Standard-Build von PyPI</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="47"/>
         <source>CUDA build {}</source>
         <translation>CUDA-Build {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="74"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="76"/>
         <source>Choose the folder of wheels to install from.</source>
         <translation>Wählen Sie den Ordner mit den Wheels, aus dem installiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="93"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="95"/>
         <source>Installing into {} ({})…</source>
         <translation>Installation in {} ({})…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="99"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="101"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="117"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="119"/>
         <source>The report is on the clipboard.</source>
         <translation>Der Bericht liegt in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Remove the backend environment</source>
         <translation>Backend-Umgebung entfernen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Delete {} and everything in it?</source>
         <translation>{} mit dem gesamten Inhalt löschen?</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="130"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="132"/>
         <source>Could not remove {}: {}</source>
         <translation>{} konnte nicht entfernt werden: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="135"/>
         <source>Removed {}.</source>
         <translation>{} entfernt.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="150"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="152"/>
         <source> (already done)</source>
         <translation> (bereits erledigt)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="187"/>
         <source>Installed. Self-test: {}</source>
         <translation>Installiert. Selbsttest: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="167"/>
         <source>Cancelled. Press Install to resume where it stopped.</source>
         <translation>Abgebrochen. Drücken Sie Installieren, um an der Stelle fortzusetzen, an der die Installation angehalten hat.</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>NVIDIA GPU: {} (driver {})</source>
         <translation>NVIDIA-GPU: {} (Treiber {})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>no NVIDIA GPU found</source>
         <translation>keine NVIDIA-GPU gefunden</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="188"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
         <source>Not completely installed: {}</source>
         <translation>Nicht vollständig installiert: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="192"/>
         <source>Not completely installed: press Install to resume.</source>
         <translation>Nicht vollständig installiert: drücken Sie Installieren, um fortzusetzen.</translation>
     </message>
@@ -1506,77 +1506,77 @@ Das Raster (oder die Ausdehnung) wird in Kacheln über GDAL-Fenster mit der Ziel
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="38"/>
         <source>the project CRS</source>
         <translation>das Projekt-KBS</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>Trained checkpoint…</source>
         <translation>Trainierter Checkpoint…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="35"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>Checkpoints (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="140"/>
         <source>Choose a trained checkpoint</source>
         <translation>Trainierten Checkpoint auswählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>das KBS des Rasterlayers (ein Ergebnislayer je KBS)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="115"/>
         <source>Choose the models folder</source>
         <translation>Modellordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="40"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>neben dem Projekt: &lt;Projekt&gt;_rrsis_results.gpkg (nicht gespeichert: {})</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>RSRefSeg 2 release file (.pth)…</source>
         <translation>Veröffentlichte RSRefSeg-2-Datei (.pth)…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="108"/>
         <source>Self-test: {}</source>
         <translation>Selbsttest: {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>RS2-SAM 2 release folder…</source>
         <translation>RS2-SAM-2-Release-Ordner…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>Choose the RS2-SAM 2 release folder</source>
         <translation>Den RS2-SAM-2-Release-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>SAM 3 folder…</source>
         <translation>SAM-3-Ordner…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Choose the SAM 3 folder</source>
         <translation>Den SAM-3-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>

@@ -119,43 +119,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="97"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/env_check.py" line="22"/>
         <source>the backend environment {} is not completely installed: open Settings → Install… and press Install (it resumes) or Repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="246"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="54"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="247"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="55"/>
         <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
 {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="271"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="83"/>
         <source>The self-test printed no result: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="273"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="85"/>
         <source>The self-test failed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="302"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/commands.py" line="72"/>
         <source>Cannot run {}: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="335"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="113"/>
         <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="341"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/disk.py" line="23"/>
         <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,127 +290,127 @@
 <context>
     <name>InstallerDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Get uv (the installer&apos;s tool)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Make the Python environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install torch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install the backend&apos;s packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Install SAM 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Self-test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="42"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="44"/>
         <source>automatic (for this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>CPU only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>PyPI&apos;s default build</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="47"/>
         <source>CUDA build {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="74"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="76"/>
         <source>Choose the folder of wheels to install from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="93"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="95"/>
         <source>Installing into {} ({})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="99"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="101"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="117"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="119"/>
         <source>The report is on the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Remove the backend environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Delete {} and everything in it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="130"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="132"/>
         <source>Could not remove {}: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="135"/>
         <source>Removed {}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="150"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="152"/>
         <source> (already done)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="187"/>
         <source>Installed. Self-test: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="167"/>
         <source>Cancelled. Press Install to resume where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>NVIDIA GPU: {} (driver {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>no NVIDIA GPU found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="188"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
         <source>Not completely installed: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="192"/>
         <source>Not completely installed: press Install to resume.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,77 +1497,77 @@ The raster (or the extent) is read in tiles through GDAL windows at the target G
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="38"/>
         <source>the project CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>Trained checkpoint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="35"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="140"/>
         <source>Choose a trained checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="115"/>
         <source>Choose the models folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>RSRefSeg 2 release file (.pth)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>RS2-SAM 2 release folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>SAM 3 folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>Choose the RS2-SAM 2 release folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Choose the SAM 3 folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="40"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="108"/>
         <source>Self-test: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>

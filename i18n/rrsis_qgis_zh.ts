@@ -119,44 +119,44 @@
         <translation>步骤“{}”失败（退出代码 {}）。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="97"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/env_check.py" line="22"/>
         <source>the backend environment {} is not completely installed: open Settings → Install… and press Install (it resumes) or Repair</source>
         <translation>后端环境 {} 未完整安装：请打开“设置 → 安装…”并按“安装”（将从中断处继续）或“修复”</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="246"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="54"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="247"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="55"/>
         <source>The PyTorch index {} cannot be reached (PyPI can): allow that address, or choose “PyPI's default build” as the torch build.
 {}</source>
         <translation>无法访问 PyTorch 索引 {}（PyPI 可以访问）：请允许该地址，或将 torch 版本选为“PyPI 的默认版本”。
 {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="271"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="83"/>
         <source>The self-test printed no result: {}</source>
         <translation>自检未输出结果：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="273"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/step_actions.py" line="85"/>
         <source>The self-test failed: {}</source>
         <translation>自检失败：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="302"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/commands.py" line="72"/>
         <source>Cannot run {}: {}</source>
         <translation>无法运行 {}：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="335"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="113"/>
         <source>Cannot write to {} ({}): choose another folder for the backend environment.</source>
         <translation>无法写入 {}（{}）：请为后端环境选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/qgis_core/installer/steps.py" line="341"/>
+        <location filename="../rrsis_qgis/qgis_core/installer/disk.py" line="23"/>
         <source>Not enough disk space in {}: {:.1f} GB free, the backend needs about {:.0f} GB. Free some space or choose another folder.</source>
         <translation>{} 中磁盘空间不足：可用 {:.1f} GB，后端约需 {:.0f} GB。请释放一些空间或选择其他文件夹。</translation>
     </message>
@@ -291,127 +291,127 @@
 <context>
     <name>InstallerDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Get uv (the installer&apos;s tool)</source>
         <translation>获取 uv（安装程序所用的工具）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
         <source>Make the Python environment</source>
         <translation>创建 Python 环境</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install torch</source>
         <translation>安装 torch</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="35"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="37"/>
         <source>Install the backend&apos;s packages</source>
         <translation>安装后端的软件包</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Install SAM 2</source>
         <translation>安装 SAM 2</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="38"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="42"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="44"/>
         <source>automatic (for this computer)</source>
         <translation>自动（适合此计算机）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>CPU only</source>
         <translation>仅 CPU</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="43"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
         <source>PyPI&apos;s default build</source>
         <translation>PyPI 的默认版本</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="45"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="47"/>
         <source>CUDA build {}</source>
         <translation>CUDA 版本 {}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="74"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="76"/>
         <source>Choose the folder of wheels to install from.</source>
         <translation>请选择用于安装的 wheel 文件夹。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="93"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="95"/>
         <source>Installing into {} ({})…</source>
         <translation>正在安装到 {}（{}）…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="99"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="101"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="117"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="119"/>
         <source>The report is on the clipboard.</source>
         <translation>报告已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Remove the backend environment</source>
         <translation>删除后端环境</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="123"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="125"/>
         <source>Delete {} and everything in it?</source>
         <translation>删除 {} 及其中的所有内容？</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="130"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="132"/>
         <source>Could not remove {}: {}</source>
         <translation>无法删除 {}：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="133"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="135"/>
         <source>Removed {}.</source>
         <translation>已删除 {}。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="150"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="152"/>
         <source> (already done)</source>
         <translation>（已完成）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="185"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="187"/>
         <source>Installed. Self-test: {}</source>
         <translation>已安装。自检：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="165"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="167"/>
         <source>Cancelled. Press Install to resume where it stopped.</source>
         <translation>已取消。按“安装”可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>NVIDIA GPU: {} (driver {})</source>
         <translation>NVIDIA GPU：{}（驱动 {}）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="178"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="180"/>
         <source>no NVIDIA GPU found</source>
         <translation>未找到 NVIDIA GPU</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="188"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
         <source>Not completely installed: {}</source>
         <translation>未完整安装：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="190"/>
+        <location filename="../rrsis_qgis/gui/installer_dialog.py" line="192"/>
         <source>Not completely installed: press Install to resume.</source>
         <translation>未完整安装：按“安装”继续。</translation>
     </message>
@@ -1506,77 +1506,77 @@ The raster (or the extent) is read in tiles through GDAL windows at the target G
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="38"/>
         <source>the project CRS</source>
         <translation>项目坐标系</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="28"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
         <source>Trained checkpoint…</source>
         <translation>训练好的检查点…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="35"/>
         <source>Checkpoints (*.pt *.pth)</source>
         <translation>检查点 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="139"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="140"/>
         <source>Choose a trained checkpoint</source>
         <translation>选择训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="36"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="37"/>
         <source>the raster layer&apos;s CRS (one results layer per CRS)</source>
         <translation>栅格图层的坐标系（每个坐标系一个结果图层）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="114"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="115"/>
         <source>Choose the models folder</source>
         <translation>选择模型文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="29"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
         <source>RSRefSeg 2 release file (.pth)…</source>
         <translation>RSRefSeg 2 发布文件（.pth）…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="30"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
         <source>RS2-SAM 2 release folder…</source>
         <translation>RS2-SAM 2 发布文件夹…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="31"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
         <source>SAM 3 folder…</source>
         <translation>SAM 3 文件夹…</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="32"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
         <source>Choose the RS2-SAM 2 release folder</source>
         <translation>选择 RS2-SAM 2 发布文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="33"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="34"/>
         <source>Choose the SAM 3 folder</source>
         <translation>选择 SAM 3 文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="39"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="40"/>
         <source>beside the project: &lt;project&gt;_rrsis_results.gpkg (unsaved: {})</source>
         <translation>位于项目旁：&lt;project&gt;_rrsis_results.gpkg（未保存：{}）</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="107"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="108"/>
         <source>Self-test: {}</source>
         <translation>自检：{}</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="141"/>
+        <location filename="../rrsis_qgis/gui/settings_dialog.py" line="142"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
