@@ -6,7 +6,8 @@ import re
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .phrase_words import (ATTRIBUTES, GENERIC_TAILS, GROUPS, IMAGE, ING_NOUNS, OPENERS, PARTS, POSITION_WORDS, STOPS,
+from .phrase_words import (ATTRIBUTES, GENERIC_TAILS, GROUPS, IMAGE, ING_NOUNS, OBJECT_NOUNS, OPENERS, PARTS,
+                           POSITION_WORDS, STOPS,
                            SUPERLATIVES, SURFACES, VERBS, DIRECTION_RE, PART_RE, squash)
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
      r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
     (r"\b(?:in|under) the shade of\b", "below"),
-    (r"\b(?:obstruct(?:s|ing)|cover(?:s|ing)|overlap(?:s|ping)(?: with)?)(?= (?:the|a|an|some|part) )", "on"),
+    (r"\b(?:obstruct(?:s|ing)|cover(?:s|ing)|overlay(?:s|ing)|overlap(?:s|ping)(?: with)?)"
+     r"(?= (?:the|a|an|some|part) )", "on"),
     (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
      r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
@@ -183,7 +185,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
-            (m.group(0).startswith(("on ", "at ")) or text[:m.start()].endswith(("in the ", "on the ", "at the "))):
+            (m.group(0).startswith(("on ", "at ")) or
+             text[:m.start()].endswith(("in the ", "on the ", "at the ", "towards the ", "toward the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
     if name == "at":  # "at the top dock": beside it; "at the edge of the tarmac": near it; "at the backyard": in it
         if set(landmark.split()) <= PARTS:
@@ -223,6 +226,8 @@ def _landmark_side(words: List[str]) -> Tuple[List[str], Optional[str]]:
         sides += [_SIDE_PICK[words[said]]] if words[said] in _SIDE_PICK else []
         said += 1
     rest = words[said:]
+    if sides and rest[0] == "side" and len(rest) > 1 and rest[1] not in PARTS | {"of"}:
+        rest = rest[1:]  # "the right-side harbor"
     if not sides or rest[0] in PARTS | POSITION_WORDS or rest[0] == "of":
         return words, None
     if len(sides) == 1:
@@ -287,6 +292,10 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
         elif w == "of" and not taken and i and words[i - 1] in QUANTIFIERS:
             pass  # "one of the lanes" → lanes
+        elif w == "of" and taken and not keep_parts and _singular(taken[-1]) not in OBJECT_NOUNS and \
+                taken[-1] not in POSITION_WORDS | PARTS | IMAGE and \
+                _singular(landmark_phrase(" ".join(words[i + 1:]))[0].split()[-1:] or "") in OBJECT_NOUNS:
+            taken = []  # "the surface of the water", "the premises of the factory": the object named after "of"
         elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
                                           not _modifies(words[i + 1:])) or (taken and _ADVERB.fullmatch(w)):
             break
@@ -296,7 +305,12 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
     return " ".join(taken).strip(), " ".join(words[i:])
 
 
+def _singular(word) -> str:
+    word = word[0] if isinstance(word, list) else word
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _modifies(rest: List[str]) -> bool:
     """True when an -ing word is followed by its noun ("an elliptical running track"), not by a clause."""
-    return bool(rest) and not rest[0] in STOPS | VERBS | OPENERS | POSITION_WORDS and \
+    return bool(rest) and not rest[0] in STOPS | VERBS | OPENERS | POSITION_WORDS | {"parallel", "perpendicular"} and \
         not rest[0].endswith(("ing", "ly"))

@@ -45,13 +45,27 @@ GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "faci
 # what a target stands on or in: "on the left side of the tarmac" is in its left part, "of the building" beside it
 SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
             "river", "harbor", "harbour", "port", "bridge", "rooftop", "roof", "road", "highway", "street", "expressway",
-            "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport"}
+            "dock", "pier", "yard", "ground", "island", "deck", "platform", "car park", "parking", "airport", "expanse",
+            "pavement", "plaza", "square", "terrain", "surface", "land", "lawn", "airstrip", "court"}
 # partitives: "a body of water", "the majority of other structures", "a number of service vehicles" → what follows
 GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "series", "fleet", "width", "length",
           "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful",
           "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
           "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment",
-          "shadow", "shade", "rest", "remainder"}
+          "shadow", "shade", "rest", "remainder", "point", "stretch"}
+# what is an object on the ground: "the surface of the water" is the water, "the roof of the building" a roof
+OBJECT_NOUNS = {
+    "vehicle", "car", "truck", "bus", "van", "ship", "boat", "vessel", "yacht", "plane", "airplane", "aircraft", "jet",
+    "helicopter", "bridge", "overpass", "harbor", "harbour", "port", "dock", "pier", "jetty", "wharf", "quay", "berth",
+    "marina", "tank", "court", "field", "diamond", "track", "stadium", "pool", "road", "street", "highway",
+    "expressway", "lane", "roadway", "path", "pathway", "walkway", "driveway", "sidewalk", "runway", "taxiway",
+    "tarmac", "apron", "airstrip", "terminal", "gate", "hangar", "building", "house", "residence", "roof", "rooftop",
+    "tower", "chimney", "windmill", "turbine", "station", "dam", "roundabout", "intersection", "junction", "lot",
+    "water", "river", "lake", "pond", "sea", "ocean", "canal", "channel", "waterway", "stream", "shore", "shoreline",
+    "coast", "coastline", "beach", "riverbank", "tree", "forest", "vegetation", "greenery", "grass", "lawn", "garden",
+    "farmland", "cropland", "hill", "sign", "marking", "fence", "wall", "container", "railway", "rail", "train",
+    "crane", "course", "fairway", "airport", "park", "school", "factory", "warehouse", "plaza", "square", "island",
+    "waterbody", "waterfront"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 

@@ -245,3 +245,20 @@ def test_relations_of_the_session_27_development_pages(phrase, expected):
 ])
 def test_relations_of_blind_batches_7_and_8_classes(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes from the development pages drawn with blind batches 9-10
+    ("The bridge connects across a narrow point of waterbody.", dict(relation="above", landmark="waterbody")),
+    ("The red vehicle is located towards the left side of the concrete expanse.",
+     dict(relation=None, frame="concrete expanse", position="left")),
+    ("The large vehicle is positioned between two roads running parallel to each other.",
+     dict(relation="between", landmark=["roads", "roads"])),
+    ("The unique ship in the image is docked near the right-side harbor.",
+     dict(relation="near", landmark="harbor", landmark_superlative="rightmost")),
+    ("The small vehicle, partially overlaying a parking space, is white.",
+     dict(relation="on", landmark="parking space")),
+    ("The car parked near the surface of the water.", dict(relation="near", landmark="water")),
+    ("The car parked near the roof of the building.", dict(relation="near", landmark="roof")),  # an object itself
+])
+def test_relations_of_the_development_pages_of_batches_9_and_10(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
