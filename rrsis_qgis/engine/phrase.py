@@ -157,7 +157,7 @@ def parse(text: str) -> Query:
     query.attributes = _unique(head_attributes + rest)
     query.target = head or " ".join(query.attributes) or norm
     if query.relation and isinstance(query.landmark, str) and query.landmark.split()[-1:] and \
-            _singular(query.landmark.split()[-1]) == _singular(query.target.split()[-1]):
+            _same_category(query.landmark, query.target):
         query.landmark_is_target = True  # "the tank next to the other tank"
     if query.landmark_is_target and query.landmark == "one":
         query.landmark = query.target
@@ -165,6 +165,18 @@ def parse(text: str) -> Query:
         query.relation = query.landmark = None  # "the bottom-most one in the cluster of vehicles": no other object
         query.landmark_is_target = False
     return query
+
+
+def _same_category(landmark: str, target: str) -> bool:
+    """"the other tank" and "storage tank" are one category; "ground track field" and "soccer ball field" are not."""
+    a, b = [[_singular(w) for w in x.split()] for x in (landmark, target)]
+    if a[-1] != b[-1]:
+        return False
+    return len(a) == 1 or len(b) == 1 or a[-2] == b[-2] or a[-2] not in OBJECT_WORDS and b[-2] not in OBJECT_WORDS
+
+
+OBJECT_WORDS = {"track", "ball", "soccer", "football", "basketball", "tennis", "baseball", "storage", "swimming",
+                "service", "toll", "train", "parking"}  # what makes "… field", "… court", "… area" another category
 
 
 def _singular(word: str) -> str:

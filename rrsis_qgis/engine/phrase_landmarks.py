@@ -48,7 +48,8 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:below|under|underneath|beneath|lower than|(?:shaded|overshadowed|covered|sheltered) by)\b", "below"),
     (r"\b(?:cross(?:es|ing)|travers(?:es|ing)|intersect(?:s|ing))(?: over)?(?= (?:the|a|an|two|some) )",
      "above"),  # "the bridge crosses the water"
-    (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an) )", "above"),  # "spanning a waterway"
+    (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an|two|several|multiple|some|many|both) )",
+     "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
      r"bordering|flanking|flanked by|fringed by|lined by|in contact with|lining|hugging|against|"
@@ -66,7 +67,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"not far (?:away )?from|at the (?:base|foot) of|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|in isolation from|"
-     r"remote from|(?<!short )apart from|detached from|removed from|(?:at )?(?:a|some) (?:good |long |considerable |"
+     r"remote from|(?<!short )apart from|detached from|removed from|distanced from|(?:at )?(?:a|some) (?:good |long |considerable |"
      r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
@@ -203,7 +204,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
             place = " , in the " + " ".join(side_words[:len(side_words) - len(words)]) + " part"
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
-    while len(words) > 1 and words[-1] in GENERIC_TAILS:
+    while len(words) > 1 and words[-1] in GENERIC_TAILS and \
+            not words[-2].endswith(("al", "ic", "ive", "ous", "ful", "ed")):  # "residential structures" stays
         words.pop()  # "the stadium structure" → stadium
     landmark = " ".join(words)
     q.relation, q.landmark = name, landmark

@@ -259,6 +259,14 @@ def test_relations_of_blind_batches_7_and_8_classes(phrase, expected):
      dict(relation="on", landmark="parking space")),
     ("The car parked near the surface of the water.", dict(relation="near", landmark="water")),
     ("The car parked near the roof of the building.", dict(relation="near", landmark="roof")),  # an object itself
+    ("The bridge on the right side of the image is the largest and spans multiple traffic lanes.",
+     dict(relation="above", landmark="traffic lanes")),
+    ("Within the bounds of the ground track and field, there is a smaller soccer ball field towards the center.",
+     dict(relation="inside", landmark="ground track field", landmark_is_target=False)),
+    ("The storage tank next to the other tank.", dict(relation="next_to", landmark_is_target=True)),
+    ("The large swimming pool, surrounded by residential structures.",
+     dict(relation="inside", landmark="residential structures")),
+    ("The small ship is distanced from the other visible ships.", dict(relation="far_from", landmark_is_target=True)),
 ])
 def test_relations_of_the_development_pages_of_batches_9_and_10(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
