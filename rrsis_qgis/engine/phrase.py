@@ -26,14 +26,16 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
     r"\bits (?:" + DIRECTION_RE + r" )+(?:" + PART_RE + r"|wing|wings|wingtip|tip)\b",
     r"\b(?:covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|outlined|"
-    r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:is|are|located|positioned|situated)\b)",
+    r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:and )?(?:is|are|located|positioned|"
+    r"situated|occupies|lies|sits|stands)\b)",
 ]
 DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
     r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
-WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?"
+                         r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
                          r"placed|parked|seen|found|can|lies|sits|stands|occupies|extends|crosses|crossing|spans|"
                          r"spanning|stretches|appears|beyond|which|that)\b|$)")
 
@@ -84,7 +86,11 @@ TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
-    ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1")]]
+    ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1"),
+    # "furthest to the northeast", "in the south-west": a corner of the image ("north-east of X" stays a relation)
+    *[(rf"the {v} ?{h}(?:ern)?(?! (?:of|from)\b)", f"the {top} {side}")
+      for v, top in (("north", "top"), ("south", "bottom")) for h, side in (("east", "right"), ("west", "left"))],
+    (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant")]]
 
 
 @dataclass
@@ -176,7 +182,7 @@ def _same_category(landmark: str, target: str) -> bool:
 
 
 OBJECT_WORDS = {"track", "ball", "soccer", "football", "basketball", "tennis", "baseball", "storage", "swimming",
-                "service", "toll", "train", "parking"}  # what makes "… field", "… court", "… area" another category
+                "service", "toll", "train", "parking"}  # each makes "… field", "… court", "… area" a category
 
 
 def _singular(word: str) -> str:
@@ -267,8 +273,8 @@ def _take_position(text: str, q: Query) -> str:
         start, end = m.span()
         frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
         name, rest = landmark_phrase(text[end + frame.end():]) if frame else ("", "")
-        if name and is_place(name) and re.search(r"\bquadrant\b", name) and \
-                set(name.split()) & set(VERTICAL) and set(name.split()) & set(HORIZONTAL):
+        if re.match(rf" (?:of|within|inside|in) the (?:{'|'.join(VERTICAL)}) (?:{'|'.join(HORIZONTAL)}) quadrant\b",
+                    text[end:]):
             spans.append((start, end))
             continue  # "the bottom-left part of the top-left quadrant": the quadrant says where
         if name and is_place(name):

@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 DIAGONAL_RELATIONS = [
     (rf"\b(?:to the |on the )?{v} ?{h}(?:ern)? (?:side )?(?:of|from)\b|\bto the (?:{v_words}) {h_word} (?:side )?of\b|"
      rf"\b(?:{v_relation}) and (?:to the |on the )?{h_word} (?:side )?(?:of|from)\b|"
-     rf"\bto the {h_word} and (?:{v_prep})\b", f"{v}_{h}_of")
-    for v, v_words, v_relation, v_prep in (("north", "upper|top", "above|upper|higher|over|top", "above|over"),
-                                           ("south", "lower|bottom", "below|lower|under|beneath|bottom",
-                                            "below|under|beneath"))
+     rf"\bto the {h_word} and (?:{v_prep})\b|\bto the {h_word} and {v_than} than\b|"
+     rf"\b{v_than} and to the {h_word} (?:of|than)\b",
+     f"{v}_{h}_of")
+    for v, v_words, v_relation, v_prep, v_than in (
+        ("north", "upper|top", "above|upper|higher|over|top", "above|over", "higher"),
+        ("south", "lower|bottom", "below|lower|under|beneath|bottom", "below|under|beneath", "lower"))
     for h, h_word in (("east", "right"), ("west", "left"))]
 # degree and manner words between a verb and a spatial head say how, not where: "further to the right from",
 # "crossing diagonally over", "almost at the edge of", "slightly upper and to the right of"
@@ -32,7 +34,8 @@ _MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almo
                         r"in|above|"
                         r"below|over|under|beneath|beside|next|near|close|across|along|alongside|adjacent|upper|"
                         r"lower|higher|top|bottom|left|right|north|south|east|west|among|between|inside|within|by|"
-                        r"across|beyond|behind|opposite|outside|against|flanked|surrounded|separated|isolated|away|apart|"
+                        r"across|beyond|behind|opposite|outside|against|flanked|surrounded|separated|isolated|away|"
+                        r"apart|"
                         r"parallel|perpendicular|aligned|attached|connected|underneath|amid|amidst|facing|"
                         r"overlooking|further|farther|just|somewhat|[a-z]+ly)\b)")
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
@@ -58,16 +61,20 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
      r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
     (r"\b(?:in|under) the shade of\b", "below"),
-    (r"\b(?:obstruct(?:s|ing)|cover(?:s|ing)|overlay(?:s|ing)|overlap(?:s|ping)(?: with)?)"
+    (r"\b(?:obstruct(?:s|ing)|cover(?:s|ing)|overlay(?:s|ing)|overlap(?:s|ping)(?: with)?|"
+     r"occup(?:ies|ying|y)(?! (?:the|a|an) (?:[a-z]+ ){0,2}(?:area|portion|part|section|position|spot|location|"
+     r"majority|half|quadrant|corner|region|center|middle)\b))"
      r"(?= (?:the|a|an|some|part) )", "on"),
-    (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
+    (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|"
+     r"(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
      r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
      r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
      r"not far (?:away )?from|at the (?:base|foot) of|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|in isolation from|"
-     r"remote from|(?<!short )apart from|detached from|removed from|distanced from|(?:at )?(?:a|some) (?:good |long |considerable |"
+     r"remote from|(?<!short )apart from|detached from|removed from|distanced from|"
+     r"(?:at )?(?:a|some) (?:good |long |considerable |"
      r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
@@ -101,6 +108,9 @@ INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of"
 PRONOUNS = {"it", "them", "itself", "its"}
 BERTHS = {"dock", "docks", "pier", "piers", "gate", "gates", "jetty", "quay", "quayside", "wharf", "berth", "terminal"}
 _SIDE_OF = re.compile(r"^ ?(?:the |a |an )?(?:very |far )?(?:" + DIRECTION_RE + r" ){1,2}" + PART_RE + r" of (?=\S)")
+# "covering a substantial area", "occupying a large portion": how much, not what
+EXTENTS = {"substantial", "significant", "large", "major", "considerable", "big", "small", "vast", "wide", "good",
+           "sizable", "sizeable", "notable", "greater", "larger", "smaller", "entire", "whole"}
 # how, not next to what: a would-be landmark with one of these heads is no object
 MANNERS = {"line", "manner", "fashion", "way", "direction", "orientation", "formation", "arrangement", "shape",
            "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity"}
@@ -181,7 +191,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     details.landmark_part = details.landmark_part or side_part
     if not landmark or is_place(landmark):
         return None  # "on the left (of the image)" is a position, handled there
-    if landmark.split()[-1] in MANNERS:
+    if landmark.split()[-1] in MANNERS or (landmark.split()[-1] in PARTS and
+                                                 len(landmark.split()) > 1 and set(landmark.split()[:-1]) <= EXTENTS):
         return None  # "connects the banks in a straight line", "spans the greatest distance across the water"
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
@@ -224,7 +235,8 @@ def _landmark_side(words: List[str]) -> Tuple[List[str], Optional[str]]:
     """Leading side words of a landmark's name → (the name without them, the pick: a superlative or a corner)."""
     sides, said = [], 0
     while said < 2 and len(words) > said + 1 and (words[said] in _SIDE_PICK or
-                                                  (said and words[said] in ("middle", "center", "central"))):
+                                                  (words[said] in ("middle", "center", "central") and
+                                                   (said or words[said + 1] in _SIDE_PICK))):
         sides += [_SIDE_PICK[words[said]]] if words[said] in _SIDE_PICK else []
         said += 1
     rest = words[said:]

@@ -270,3 +270,28 @@ def test_relations_of_blind_batches_7_and_8_classes(phrase, expected):
 ])
 def test_relations_of_the_development_pages_of_batches_9_and_10(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batches 9 and 10, after they were measured
+    ("The ship situated further to the right and slightly lower than the first ship.",
+     dict(relation="south_east_of", landmark="ship")),
+    ("The vehicle situated towards the right edge of the image, occupying a parking space on the right.",
+     dict(relation="on", landmark="parking space")),
+    ("The plane that occupies the largest area on the tarmac towards the bottom of the image.",
+     dict(relation="on", landmark="tarmac")),
+    ("The large plane is parked on the tarmac, covering a substantial area on the upper left part of the image.",
+     dict(relation="on", landmark="tarmac", position="top-left")),
+    ("The bridge crosses over an area that seems to be a void or water body.", dict(relation="above", landmark="area")),
+    ("The ship located near the middle-right harbor.",
+     dict(relation="near", landmark="harbor", landmark_superlative="rightmost", position="middle-right")),
+    ("The soccer-ball-field is distinguishable by its marked boundaries and occupies the bottom right section of the "
+     "image.", dict(position="bottom-right")),
+    ("The swimming pool located towards the top of the bottom-left quarter of the image.", dict(position="bottom-left")),
+    ("The parked plane that is furthest to the northeast, almost beyond the edge of the image.",
+     dict(position="top-right")),
+    ("The small vehicle is seen to the northeast of the large plane.", dict(relation="north_east_of")),
+    ("The harbor with a straight dock extending into the water can be seen roughly central in the image.",
+     dict(position="center")),
+])
+def test_relations_of_blind_batches_9_and_10_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
