@@ -102,9 +102,14 @@ def _rate(pairs) -> dict:
     return {"n": len(pairs), "rate": round(1.0 - len(misses) / max(1, len(pairs)), 4), "misses": misses}
 
 
-def load(rows_path: Path, labels_path: Path = LABELS) -> list:
+def read_labels(labels_path: Path) -> dict:
+    """A label file (tab-separated, '#' comment lines) by image_id."""
     lines = [line for line in labels_path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    labels = {r["image_id"]: r for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    return {r["image_id"]: r for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def load(rows_path: Path, labels_path: Path = LABELS) -> list:
+    labels = read_labels(labels_path)
     rows = []
     for line in rows_path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
