@@ -36,7 +36,7 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
 WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?"
                          r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
-                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|extends|crosses|crossing|spans|"
+                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|spans|"
                          r"spanning|stretches|appears|beyond|which|that)\b|$)")
 
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
@@ -90,7 +90,11 @@ TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     # "furthest to the northeast", "in the south-west": a corner of the image ("north-east of X" stays a relation)
     *[(rf"the {v} ?{h}(?:ern)?(?! (?:of|from)\b)", f"the {top} {side}")
       for v, top in (("north", "top"), ("south", "bottom")) for h, side in (("east", "right"), ("west", "left"))],
-    (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant")]]
+    (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant"),
+    # "slightly left of the center of the image": the middle of that side
+    (r"(left|right) of the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", r"middle \1"),
+    (r"(?:above|north of) the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", "top middle"),
+    (r"(?:below|south of) the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", "bottom middle")]]
 
 
 @dataclass
@@ -289,6 +293,9 @@ def _take_position(text: str, q: Query) -> str:
             continue
         elif name and q.frame is None:
             q.frame, end = name, len(text) - len(rest)
+        if ((vertical or horizontal) and centre or vertical and horizontal) and text[spans[-1][1]:start].strip():
+            spans.append((start, end))
+            continue  # "towards the bottom middle, slightly towards the left": of two places that disagree, the first
         for w in words:
             if w in VERTICAL and vertical is None:
                 vertical = VERTICAL[w]
@@ -316,7 +323,7 @@ _POSITION = re.compile(
     r"\b(?:in|at|on|near|towards?|to|along|by|from|beyond|across)? ?the (?:very |far |extreme |most )?"
     rf"{DIRECTION_RE}(?: {DIRECTION_RE})?(?: {PART_RE})?\b|"
     rf"\b{DIRECTION_RE}(?: {DIRECTION_RE})? {PART_RE}\b|\b{DIRECTION_RE} {DIRECTION_RE}\b|\bfar (?:left|right)\b|"
-    r"\b(?:centrally|centered|midway|in top of)\b")
+    r"\b(?:centrally|centered|midway|in top of)\b|\bcentral (?:position|location|spot|place)\b")
 
 
 def _target(text: str) -> Tuple[str, List[str]]:

@@ -51,6 +51,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:below|under|underneath|beneath|lower than|(?:shaded|overshadowed|covered|sheltered) by)\b", "below"),
     (r"\b(?:cross(?:es|ing)|travers(?:es|ing)|intersect(?:s|ing))(?: over)?(?= (?:the|a|an|two|some) )",
      "above"),  # "the bridge crosses the water"
+    (r"\bconnect(?:s|ing) (?:the )?(?:two )?(?:sides|banks|shores|edges) of\b", "above"),  # a bridge over water
     (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an|two|several|multiple|some|many|both) )",
      "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
@@ -215,8 +216,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
             place = " , in the " + " ".join(side_words[:len(side_words) - len(words)]) + " part"
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
-    while len(words) > 1 and words[-1] in GENERIC_TAILS and \
-            not words[-2].endswith(("al", "ic", "ive", "ous", "ful", "ed")):  # "residential structures" stays
+    while len(words) > 1 and words[-1] in GENERIC_TAILS and _singular(words[-2]) in OBJECT_NOUNS:
+        # "the stadium structure" → stadium; "residential structures", "urban structures" stay
         words.pop()  # "the stadium structure" → stadium
     landmark = " ".join(words)
     q.relation, q.landmark = name, landmark

@@ -295,3 +295,20 @@ def test_relations_of_the_development_pages_of_batches_9_and_10(phrase, expected
 ])
 def test_relations_of_blind_batches_9_and_10_classes(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batches 11 and 12, after they were measured
+    ("The roundabout is centrally located in the image surrounded by urban structures.",
+     dict(relation="inside", landmark="urban structures", position="center")),
+    ("The stadium structure next to the road.", dict(target="stadium")),
+    ("The object is a small baseball field with a dirt infield occupying a central position in the image.",
+     dict(position="center")),
+    ("The small bridge connects two sides of the waterway at the top middle part of the image.",
+     dict(relation="above", landmark="waterway", position="top-middle")),
+    ("The smaller ship can be seen towards the bottom middle of the image, slightly towards the left.",
+     dict(position="bottom-middle")),
+    ("The vehicle positioned near the top middle-left area of the street.", dict(position="top-left")),  # one place
+    ("The ship located slightly left of the center of the image.", dict(position="middle-left", relation=None)),
+])
+def test_relations_of_blind_batches_11_and_12_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
