@@ -36,7 +36,8 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
 WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?"
                          r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
-                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|spans|"
+                         r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|"
+                         r"spans|"
                          r"spanning|stretches|appears|beyond|which|that)\b|$)")
 
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
