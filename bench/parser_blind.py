@@ -35,6 +35,17 @@ them; their blind numbers are those of the parser of commit 0e5b58d (after the d
 misses were handled). The labeller's header lines name a few new readings; one of them, "beyond X: no relation",
 reached the developer before the blind run, and "beyond" was left out of the relations as batch 4 had labelled
 "outside X".
+Ninth and tenth batches: ten more development pages first (random.Random(2029), with batches 1-8 and all earlier
+development pages excluded: 2,544,000, 3,168,000, 3,248,000, 5,248,000, 5,776,000, 7,408,000, 8,704,000, 8,864,000,
+9,328,000, 9,520,000), then random.Random(29) and (30): 1,376,000 / 6,320,000 / 9,984,000 and 5,344,000 / 9,872,000 /
+11,120,000. Their labellers were given the written rules of bench/parser_blind_labelling.md; blind numbers are those
+of the parser of commit fb8e3f1. Eleventh and twelfth batches: random.Random(31) and (32) with batches 1-10 also
+excluded: 208,000 / 2,096,000 / 8,608,000 and 1,472,000 / 2,736,000 / 4,032,000; before they were labelled the rules
+gained one paragraph: a relation said after "on/in X" is the target's even when it could describe X ("on the road
+adjacent to the fairway" → next_to fairway), as the rule above and batches 2-6 had it, while the labellers of batches 7
+and 9-10 had read it the other way. Blind numbers: the parser of commit fc3eacd.
+Second labellers: batches 7-12 were also labelled by a second person who did not see the first's labels
+(bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
 

@@ -65,7 +65,7 @@ OBJECT_NOUNS = {
     "coast", "coastline", "beach", "riverbank", "tree", "forest", "vegetation", "greenery", "grass", "lawn", "garden",
     "farmland", "cropland", "hill", "sign", "marking", "fence", "wall", "container", "railway", "rail", "train",
     "crane", "course", "fairway", "airport", "park", "school", "factory", "warehouse", "plaza", "square", "island",
-    "waterbody", "waterfront"}
+    "waterbody", "waterfront", "backyard", "yard", "courtyard", "deck", "platform", "entrance"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
 
