@@ -72,8 +72,10 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
-WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|at|in|on|"
-                        r"towards?) the [a-z ]+?)(?= and |$)")
+WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|away from|"
+                        r"at|in|on|towards?) the [a-z ]+?)(?= and |$)")
+# "with surrounding grass and trees": what surrounds the object, said in a with-clause
+WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
                            r"(?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -92,6 +94,7 @@ TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     *[(rf"the {v} ?{h}(?:ern)?(?! (?:of|from)\b)", f"the {top} {side}")
       for v, top in (("north", "top"), ("south", "bottom")) for h, side in (("east", "right"), ("west", "left"))],
     (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant"),
+    (r"its (?:separated|isolated|distant|remote) (location|position) from", r"its \1 away from"),
     # "slightly left of the center of the image": the middle of that side
     (r"(left|right) of the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", r"middle \1"),
     (r"(?:above|north of) the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", "top middle"),
@@ -130,6 +133,10 @@ def parse(text: str) -> Query:
         dropped += [m.group(0) for m in re.finditer(pattern, body)]
         body = squash(re.sub(pattern, " ", body))
     body = take_pronoun_relation(body, query)
+    surrounding = WITH_SURROUNDING.search(body)
+    if surrounding and query.relation is None and landmark_phrase(surrounding.group(1))[0]:
+        query.relation, query.landmark = "inside", landmark_phrase(surrounding.group(1))[0]
+        body = squash(body[:surrounding.start()] + " " + body[surrounding.end():])
     attached = WITH_ATTACHED.search(body)  # "with one jet bridge attached": next to a jet bridge
     if attached:
         query.relation, query.landmark = "next_to", landmark_phrase(attached.group(1))[0]
@@ -251,6 +258,9 @@ def _take_superlative(text: str, q: Query) -> str:
         if directions and (words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}) or
                            len(directions) > 1 and not words & {"edge", "side", "border", "corner", "boundary"}):
             continue  # "closer to the center top part of the image", "closer to the middle-left" are positions
+        if directions - CENTRE_WORDS and m.group(0).startswith(("closer", "nearer")) and words & IMAGE and \
+                not words & {"edge", "side", "border", "corner", "boundary", "end"}:
+            continue  # "the airplane closer to the top of the image": a place, not a comparison with an edge
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
         if "corner" in words:  # "closest to the top left corner": keep the corner as the position too
             return squash(text[:m.start()] + " " + text[m.end():])

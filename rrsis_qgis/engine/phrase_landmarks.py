@@ -39,7 +39,7 @@ _MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almo
                         r"parallel|perpendicular|aligned|attached|connected|underneath|amid|amidst|facing|"
                         r"overlooking|further|farther|just|somewhat|[a-z]+ly)\b)")
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
-    (r"\bbetween\b", "between"),
+    (r"\bbetween\b|\bseparating(?= (?:the |a |an )?[a-z ]+ and )", "between"),
     *DIAGONAL_RELATIONS,
     (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b", "left_of"),
     (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b", "right_of"),
@@ -67,14 +67,15 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"majority|half|quadrant|corner|region|center|middle)\b))"
      r"(?= (?:the|a|an|some|part) )", "on"),
     (r"\b(?:near|close to|closely to|proximity to|proximate to|nearby|around|"
-     r"(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )by|amidst|"
+     r"(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )(?<!encompassed )(?<!encased )by|"
+     r"amidst|"
      r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
      r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
      r"not far (?:away )?from|at the (?:base|foot) of|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|in isolation from|"
-     r"remote from|(?<!short )apart from|detached from|removed from|distanced from|"
+     r"remote from|(?<!short )apart from|detached from|removed from|distanced from|separated location from|"
      r"(?:at )?(?:a|some) (?:good |long |considerable |"
      r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
@@ -85,7 +86,7 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
     (r"\bat\b", "at"),  # resolved by the landmark: next to a berth, near an edge, else inside
     (r"\b(?:inside|within(?: the (?:confines|boundaries|bounds|perimeter|limits) of)?|"
-     r"(?:surrounded|encircled|enclosed|ringed)(?: on all sides)? by|in)\b", "inside"),
+     r"(?:surrounded|encircled|enclosed|ringed|encompassed|encased|hemmed in)(?: on all sides)? by|in)\b", "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
 LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "head": "end", "extremity": "end",
@@ -311,6 +312,8 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
                 taken[-1] not in POSITION_WORDS | PARTS | IMAGE and \
                 _singular(landmark_phrase(" ".join(words[i + 1:]))[0].split()[-1:] or "") in OBJECT_NOUNS:
             taken = []  # "the surface of the water", "the premises of the factory": the object named after "of"
+        elif w.endswith("ing") and i + 1 < len(words) and _singular(words[i + 1]) in OBJECT_NOUNS:
+            taken.append(w)  # "a smaller connecting road"
         elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
                                           not _modifies(words[i + 1:])) or (taken and _ADVERB.fullmatch(w)):
             break
