@@ -44,7 +44,11 @@ excluded: 208,000 / 2,096,000 / 8,608,000 and 1,472,000 / 2,736,000 / 4,032,000;
 gained one paragraph: a relation said after "on/in X" is the target's even when it could describe X ("on the road
 adjacent to the fairway" → next_to fairway), as the rule above and batches 2-6 had it, while the labellers of batches 7
 and 9-10 had read it the other way. Blind numbers: the parser of commit fc3eacd.
-Second labellers: batches 7-12 were also labelled by a second person who did not see the first's labels
+Thirteenth and fourteenth: random.Random(33) and (34) with batches 1-12 also excluded: 3,200,000 / 10,560,000 /
+11,712,000 and 6,704,000 / 9,824,000 / 10,848,000; blind numbers: the parser of commit 6548c93. Fifteenth and
+sixteenth: random.Random(35) and (36) with batches 1-14 also excluded: 2,480,000 / 6,272,000 / 10,240,000 and 432,000 /
+1,104,000 / 6,176,000; blind numbers: the parser of commit 96064ba.
+Second labellers: batches 7-16 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
