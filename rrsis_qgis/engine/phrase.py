@@ -34,7 +34,8 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
-WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b.*?"
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b"
+                         r"(?! its (?:back|nose|front|tail) (?:towards?|to)\b).*?"
                          r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
                          r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|"
                          r"spans|"
@@ -48,8 +49,9 @@ _RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent
                             r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
 # "the left-most side of the street", "the bottom-most part of the image": a position (and the superlative)
 _MOST_PART = re.compile(r"\b(leftmost|westernmost|rightmost|easternmost|topmost|uppermost|northernmost|bottommost|"
-                        r"lowermost|southernmost) (?=(?:" +
-                        "|".join(sorted(PARTS - {"half", "position", "location", "spot"})) + r")\b)")
+                        r"lowermost|southernmost) (?=(?:(?:left|right|top|bottom|upper|lower) )?(?:" +
+                        "|".join(sorted(PARTS - {"half", "position", "location", "spot"})) + r")\b|"
+                        r"of the (?:image|frame|picture|scene)\b)")
 _MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "easternmost": "right",
               "topmost": "top", "uppermost": "top", "northernmost": "top", "bottommost": "bottom",
               "lowermost": "bottom", "southernmost": "bottom"}
@@ -72,8 +74,8 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
                           r"(the (?:very )?(?:" + DIRECTION_RE +
                           r" ){1,2}(?:edge|border|boundary))\b")
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
-WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location) ((?:near|nearby|next to|close to|away from|"
-                        r"at|in|on|towards?) the [a-z ]+?)(?= and |$)")
+WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location|placement) ((?:near|nearby|next to|close to|"
+                        r"away from|adjacent to|beside|at|in|on|towards?) (?:the|a|an) [a-z ]+?)(?= and |$)")
 # "with surrounding grass and trees": what surrounds the object, said in a with-clause
 WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
@@ -262,7 +264,8 @@ def _take_superlative(text: str, q: Query) -> str:
                 not words & {"edge", "side", "border", "corner", "boundary", "end"}:
             continue  # "the airplane closer to the top of the image": a place, not a comparison with an edge
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
-        if "corner" in words:  # "closest to the top left corner": keep the corner as the position too
+        if "corner" in words or m.group(0).startswith(("closest", "nearest")) and directions <= CENTRE_WORDS and \
+                words & IMAGE:  # "closest to the top left corner", "… to the center of the image": a place too
             return squash(text[:m.start()] + " " + text[m.end():])
         return squash(text[:m.start()] + " " + rest)
     return text

@@ -56,7 +56,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
-     r"bordering|flanking|flanked by|fringed by|lined by|in contact with|lining|hugging|against|"
+     r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|against|"
      r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
      "next_to"),
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
@@ -70,6 +70,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"(?<!surrounded )(?<!enclosed )(?<!encircled )(?<!ringed )(?<!sides )(?<!encompassed )(?<!encased )by|"
      r"amidst|"
      r"amid|amongst|in the (?:midst|vicinity|shadow) of|facing|opposite(?: to)?|overlooking|behind|in front of|"
+     r"with its (?:back|nose|front|tail) (?:towards?|to)|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
      r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
      r"not far (?:away )?from|at the (?:base|foot) of|"

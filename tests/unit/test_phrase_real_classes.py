@@ -333,3 +333,19 @@ def test_relations_of_blind_batches_11_and_12_classes(phrase, expected):
 ])
 def test_relations_of_blind_batches_13_and_14_classes(phrase, expected):
     assert _pick(parse(phrase), expected) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [  # classes found on blind batches 15 and 16, after they were measured
+    ("The vehicle at the top left corner of the image, neighboured by greenery.",
+     dict(relation="next_to", landmark="greenery", position="top-left")),
+    ("The plane located at the middle-right of the image, with its back towards the terminal.",
+     dict(relation="near", landmark="terminal")),
+    ("The ship stands out due to its placement adjacent to the pier.", dict(relation="next_to", landmark="pier")),
+    ("The tennis court located at the bottom-most right corner of the image.",
+     dict(position="bottom-right", superlative="bottommost")),
+    ("The vehicle located at the bottom-most of the image.", dict(position="bottom", superlative="bottommost")),
+    ("The large vehicle located closest to the center of the image, aligned horizontally.",
+     dict(position="center", superlative="closest_to")),
+])
+def test_relations_of_blind_batches_15_and_16_classes(phrase, expected):
+    assert _pick(parse(phrase), expected) == expected
