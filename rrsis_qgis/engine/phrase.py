@@ -34,7 +34,7 @@ DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: wha
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
     r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
-WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )\bwith\b"
+WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )(?<!enclosed )\bwith\b"
                          r"(?! its (?:back|nose|front|tail) (?:towards?|to)\b).*?"
                          r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
                          r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|"
@@ -49,7 +49,7 @@ _RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent
                             r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
 # "the left-most side of the street", "the bottom-most part of the image": a position (and the superlative)
 _MOST_PART = re.compile(r"\b(leftmost|westernmost|rightmost|easternmost|topmost|uppermost|northernmost|bottommost|"
-                        r"lowermost|southernmost) (?=(?:(?:left|right|top|bottom|upper|lower) )?(?:" +
+                        r"lowermost|southernmost) (?=(?:" +
                         "|".join(sorted(PARTS - {"half", "position", "location", "spot"})) + r")\b|"
                         r"of the (?:image|frame|picture|scene)\b)")
 _MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "easternmost": "right",
@@ -86,7 +86,7 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
                r"(left|right|top|bottom)\b"
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
-    ("midle", "middle"), ("mid", "middle"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
+    ("midle", "middle"), ("mid", "middle"), ("inbetween", "in between"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
     ("track and field", "track field"), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
@@ -260,9 +260,6 @@ def _take_superlative(text: str, q: Query) -> str:
         if directions and (words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}) or
                            len(directions) > 1 and not words & {"edge", "side", "border", "corner", "boundary"}):
             continue  # "closer to the center top part of the image", "closer to the middle-left" are positions
-        if directions - CENTRE_WORDS and m.group(0).startswith(("closer", "nearer")) and words & IMAGE and \
-                not words & {"edge", "side", "border", "corner", "boundary", "end"}:
-            continue  # "the airplane closer to the top of the image": a place, not a comparison with an edge
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
         if "corner" in words or m.group(0).startswith(("closest", "nearest")) and directions <= CENTRE_WORDS and \
                 words & IMAGE:  # "closest to the top left corner", "… to the center of the image": a place too

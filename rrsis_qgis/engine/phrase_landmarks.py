@@ -87,7 +87,8 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
     (r"\bat\b", "at"),  # resolved by the landmark: next to a berth, near an edge, else inside
     (r"\b(?:inside|within(?: the (?:confines|boundaries|bounds|perimeter|limits) of)?|"
-     r"(?:surrounded|encircled|enclosed|ringed|encompassed|encased|hemmed in)(?: on all sides)? by|in)\b", "inside"),
+     r"(?:surrounded|encircled|enclosed|ringed|encompassed|encased|hemmed in)(?: on all sides)? (?:by|with)|in)\b",
+     "inside"),
     (r"\b(?:on|upon|atop)\b", "on"),
 ]
 LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "head": "end", "extremity": "end",
@@ -101,7 +102,7 @@ _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?
 _ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previous|former|latter|remaining|last|next|"
                        r"central|middle|left|right|top|bottom|upper|lower|larger|smaller|bigger|largest|smallest|"
                        r"leftmost|rightmost|topmost|bottommost) ones?|"
-                       r"another one|one another|each other|others\b|one(?= adjacent| next| beside| near)|"
+                       r"another one|one another|each other|others\b|rest\b(?! of)|one(?= adjacent| next| beside| near)|"
                        r"(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
 LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]

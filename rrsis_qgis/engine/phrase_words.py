@@ -38,7 +38,7 @@ PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "tow
                 "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
                 "around", "close", "closest", "nearest", "closer", "far", "farthest", "furthest", "away", "beyond",
                 "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like",
-                "without"}
+                "without", "behind", "past", "opposite", "against"}
 STOPS = VERBS | PREPOSITIONS | {","}
 POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
 GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
