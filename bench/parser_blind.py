@@ -48,7 +48,9 @@ Thirteenth and fourteenth: random.Random(33) and (34) with batches 1-12 also exc
 11,712,000 and 6,704,000 / 9,824,000 / 10,848,000; blind numbers: the parser of commit 6548c93. Fifteenth and
 sixteenth: random.Random(35) and (36) with batches 1-14 also excluded: 2,480,000 / 6,272,000 / 10,240,000 and 432,000 /
 1,104,000 / 6,176,000; blind numbers: the parser of commit 96064ba.
-Second labellers: batches 7-16 were also labelled by a second person who did not see the first's labels
+Seventeenth and eighteenth: random.Random(37) and (38) with batches 1-16 also excluded: 1,760,000 / 11,392,000 /
+11,632,000 and 7,968,000 / 8,112,000 / 12,064,000; blind numbers: the parser of commit a0f8621.
+Second labellers: batches 7-18 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
