@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import List, Optional, Tuple, Union
 
-from .phrase_landmarks import (is_place, landmark_details, landmark_phrase, take_pronoun_relation,
+from .phrase_landmarks import (ADVERB, is_place, landmark_details, landmark_phrase, take_pronoun_relation,
                                take_relation)
 from .phrase_words import (ATTRIBUTES, COLOURS, GENERIC_TAILS, IMAGE, ING_NOUNS, MATERIALS, OPENERS, PARTS,
                            POSITION_WORDS, POSTNOMINAL, SHAPES, STOPS, SUPERLATIVES, VERBS, ADJECTIVAL, CENTRE_WORDS,
@@ -76,7 +76,13 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
 WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location|placement) ((?:near|nearby|next to|close to|"
                         r"away from|adjacent to|beside|at|in|on|towards?) (?:the|a|an) [a-z ]+?)(?= and |$)")
+# "in the center of the field": the middle of the landmark's extent, when no place in the image is said
+CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middle) of (?!(?:the |a |an )?"
+                       r"(?:image|frame|picture|scene|photo|photograph|view)\b)(?=\S)")
 # "with surrounding grass and trees": what surrounds the object, said in a with-clause
+# "with its proximity to the road", "for its isolation from the other buildings": a relation said as a noun
+WITH_NOMINAL_RELATION = re.compile(r"\b(?:with|due to|by|for|given) its (?:close |relative )?(?:(proximity|closeness) to|"
+                                   r"(isolation|distance) from) ((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
 WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
                            r"(?:attached|connected|docked|moored)\b")
@@ -147,7 +153,9 @@ def parse(text: str) -> Query:
     body = squash(WITH_CLAUSE.sub(" ", body))
     # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
     body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)] +
-                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
+                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)] +
+                      [("near " if m.group(1) else "far from ") + m.group(3)
+                       for said in described for m in WITH_NOMINAL_RELATION.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself
@@ -166,9 +174,14 @@ def parse(text: str) -> Query:
     described += descriptions
     body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
                       [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)])
+    centre_of = CENTRE_OF.search(body)
+    centre_of = landmark_phrase(body[centre_of.end():])[0] if centre_of else None
     if query.relation is None:
         body = take_relation(body, query)
     body = _take_position(_without_extent(body), query)
+    if query.position is None and query.frame is None and query.relation == "inside" and centre_of and \
+            isinstance(query.landmark, str) and centre_of.endswith(query.landmark):
+        query.position, query.frame = "center", query.landmark  # "in the center of the field": inside, at its centre
     head, head_attributes = _target(norm)
     # what the object has ("a red surface") lends its colour or material, not its size ("a long pier")
     rest = [w for w in body.split() if w in ATTRIBUTES] + \
@@ -205,7 +218,13 @@ def _singular(word: str) -> str:
 
 def _normalise(text: str) -> str:
     text = str(text).lower().replace("’", "'")
+    # "the solar panel-covered building": one adjective, not the verb "covered" that would end the noun phrase
+    text = re.sub(r"(?<=[a-z]{2})-(?=(?:" + "|".join(sorted(w for w in VERBS if w.endswith("ed"))) + r")\b)", "", text)
+    text = re.sub(r"(?<=[a-z]{2})-like\b", "like", text)  # "a pier-like structure" is a structure
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # top-left → top left, left-most → left most
+    # "the river's narrowest point": a part of the river, the river the landmark
+    text = re.sub(r"\b([a-z]+)'s ((?:[a-z]+(?:est|most) )?(?:point|section|stretch|portion|part|tip|end|bend|mouth))\b",
+                  r"\2 of the \1", text)
     text = re.sub(r"'s\b", "", text)  # the image's edge → the image edge
     text = re.sub(r"[^a-z0-9,; ]+", " ", text).replace(";", ",")
     text = " ".join(text.replace(",", " , ").split())
@@ -359,6 +378,8 @@ def _target(text: str) -> Tuple[str, List[str]]:
 def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
     taken, attributes = [], []
     for i, w in enumerate(words):
+        if not taken and (ADVERB.fullmatch(w) or w == "sized"):
+            continue  # "a prominently sized small vehicle"
         if w in ATTRIBUTES or (not taken and w in OPENERS | VERBS):
             if w in ATTRIBUTES:
                 attributes.append(w)

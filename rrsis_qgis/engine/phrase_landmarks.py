@@ -27,10 +27,10 @@ DIAGONAL_RELATIONS = [
     for h, h_word in (("east", "right"), ("west", "left"))]
 # degree and manner words between a verb and a spatial head say how, not where: "further to the right from",
 # "crossing diagonally over", "almost at the edge of", "slightly upper and to the right of"
-_ADVERB = re.compile(r"(?!(?:closely|centrally|only|family|assembly|supply|rally|gully|belly|lily|jelly)\b)[a-z]+ly")
+ADVERB = re.compile(r"(?!(?:closely|centrally|only|family|assembly|supply|rally|gully|belly|lily|jelly)\b)[a-z]+ly")
 _MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almost|also|"
                         r"right(?= (?:next|beside|above|below|alongside|behind|across|under|over)\b)|"
-                        r"" + _ADVERB.pattern + r") (?=(?:to|on|at|"
+                        r"" + ADVERB.pattern + r") (?=(?:to|on|at|"
                         r"in|above|"
                         r"below|over|under|beneath|beside|next|near|close|across|along|alongside|adjacent|upper|"
                         r"lower|higher|top|bottom|left|right|north|south|east|west|among|between|inside|within|by|"
@@ -75,7 +75,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
      r"not far (?:away )?from|at the (?:base|foot) of|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
-    (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|in isolation from|"
+    (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|(?:in )?isolation from|"
      r"remote from|(?<!short )apart from|detached from|removed from|distanced from|separated location from|"
      r"(?:at )?(?:a|some) (?:good |long |considerable |"
      r"large |great )?distance (?:away )?from)\b", "far_from"),
@@ -110,6 +110,9 @@ INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of"
            "south_of": "north_of", "east_of": "west_of", "west_of": "east_of", "north_east_of": "south_west_of",
            "south_west_of": "north_east_of", "north_west_of": "south_east_of", "south_east_of": "north_west_of"}
 PRONOUNS = {"it", "them", "itself", "its"}
+# what a vehicle or a ship is "at" by standing on it: "at the intersection", "at the shoreline"
+CROSSED = {"intersection", "intersections", "junction", "crossroads", "crossing", "crosswalk", "roundabout",
+           "shoreline", "waterline", "marking", "markings"}
 BERTHS = {"dock", "docks", "pier", "piers", "gate", "gates", "jetty", "quay", "quayside", "wharf", "berth", "terminal"}
 _SIDE_OF = re.compile(r"^ ?(?:the |a |an )?(?:very |far )?(?:" + DIRECTION_RE + r" ){1,2}" + PART_RE + r" of (?=\S)")
 # "covering a substantial area", "occupying a large portion": how much, not what
@@ -129,6 +132,8 @@ def take_pronoun_relation(text: str, q: Query) -> str:
             openings = [o for o in re.finditer(r"\b(?:the|a|an|some)\b", text[:m.start()]) if o.start() > 0]
             if name == "between" or not pronoun or not openings:
                 continue
+            if re.search(r"\b(?:across|over|above|spans?|spanning|cross(?:es|ing)?)\s*$", text[:openings[-1].start()]):
+                continue  # "extends across a road perpendicular to it": across the road, said first
             landmark, rest = landmark_phrase(text[openings[-1].start():m.start()])
             if not landmark or is_place(landmark) or set(rest.split()) - VERBS - {"that", "which", "just", "right"}:
                 continue
@@ -160,6 +165,9 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         return None  # "surrounded by fields without nearby buildings": a relation denied
     if name == "between":
         parts = re.split(r"\band\b", after, maxsplit=1)
+        # "between buildings and it's the bottom-most one": the second part is a clause of its own
+        parts = parts[:1] if len(parts) > 1 and parts[1].split()[:1] and parts[1].split()[0] in PRONOUNS | \
+            {"they", "which", "that", "this"} else parts
         landmarks = [landmark_phrase(p)[0] for p in parts[:2]]
         rest = landmark_phrase(parts[-1])[1] if len(parts) > 1 else landmark_phrase(after)[1]
         landmarks = [lm for lm in landmarks if lm and not is_place(lm)]
@@ -169,7 +177,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
             landmarks = landmarks * 2  # "between the two tanks", "between the agricultural plots"
         q.relation, q.landmark = name, landmarks
         return squash(text[:m.start()] + " " + rest)
-    if name == "inside" and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
+    if name == "inside" and not m.group(0).startswith(("surrounded", "encircled", "enclosed", "ringed", "encompassed",
+                                                        "encased", "hemmed")) and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
         return None  # "the lower-left corner within the service area": the area frames the position
     if name == "among":
         if q.superlative or re.search(r"(?:est|most|\bone|\bones)\b[a-z ]{0,30}$", text[:m.start()]):
@@ -208,7 +217,9 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         if set(landmark.split()) <= PARTS:
             return None  # "at the position in the image", "at a slight angle"
         at_side = re.match(r" ?(?:the |a |an )?(?:[a-z]+ )?(?:corner|side) of ", after)  # "at the corner of a building"
-        name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS else "inside"
+        name = "near" if details.landmark_part or at_side else "next_to" if landmark.split()[-1] in BERTHS or \
+            re.search(r"\b(?:boarding|jet|air|passenger) bridges?$", landmark) else \
+            "on" if landmark.split()[-1] in CROSSED else "inside"
     words = landmark.split()
     place = ""
     if details.landmark_superlative is None:
@@ -217,7 +228,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         if words is not side_words and name in ("next_to", "near", "on", "inside", "at", "between"):
             # "located at the top dock": the target is in the top part too
             place = " , in the " + " ".join(side_words[:len(side_words) - len(words)]) + " part"
-    if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None:
+    if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None and \
+            not _adjective(words[-2]):  # "a lighter-colored border" is a border
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
     while len(words) > 1 and words[-1] in GENERIC_TAILS and _singular(words[-2]) in OBJECT_NOUNS:
         # "the stadium structure" → stadium; "residential structures", "urban structures" stay
@@ -233,6 +245,10 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
 _SIDE_PICK = {"top": "topmost", "upper": "topmost", "northern": "topmost", "bottom": "bottommost",
               "lower": "bottommost", "southern": "bottommost", "left": "leftmost", "western": "leftmost",
               "right": "rightmost", "eastern": "rightmost"}
+
+
+def _adjective(word: str) -> bool:
+    return word in ATTRIBUTES or word.endswith("ed") or word[:-2] in ATTRIBUTES or word[:-3] in ATTRIBUTES  # bigger
 
 
 def _landmark_side(words: List[str]) -> Tuple[List[str], Optional[str]]:
@@ -304,7 +320,7 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             continue
         if w == "of" and taken and not keep_parts and set(taken) & POSITION_WORDS and taken[-1] in PARTS:
             return "", text  # "the top-left corner of the road" is a position, not a road
-        if w == "of" and taken and not keep_parts and taken[-1] in PARTS | GROUPS:
+        if w == "of" and taken and not keep_parts and (taken[-1] in PARTS | GROUPS or _singular(taken[-1]) in PARTS):
             taken = []  # "the darker section of the road" → road, "a body of water" → water
         elif w == "of" and keep_parts and taken:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
@@ -316,8 +332,8 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken = []  # "the surface of the water", "the premises of the factory": the object named after "of"
         elif w.endswith("ing") and i + 1 < len(words) and _singular(words[i + 1]) in OBJECT_NOUNS:
             taken.append(w)  # "a smaller connecting road"
-        elif w in STOPS or w in VERBS or (taken and w.endswith("ing") and w not in ING_NOUNS and
-                                          not _modifies(words[i + 1:])) or (taken and _ADVERB.fullmatch(w)):
+        elif w in STOPS or w in VERBS or (taken and w in ("parallel", "perpendicular")) or (taken and w.endswith("ing") and w not in ING_NOUNS and
+                                          not _modifies(words[i + 1:])) or (taken and ADVERB.fullmatch(w)):
             break
         elif not (not taken and w in OPENERS):
             taken.append(w)

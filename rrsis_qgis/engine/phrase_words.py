@@ -67,7 +67,7 @@ OBJECT_NOUNS = {
     "crane", "course", "fairway", "airport", "park", "school", "factory", "warehouse", "plaza", "square", "island",
     "waterbody", "waterfront", "backyard", "yard", "courtyard", "deck", "platform", "entrance"}
 ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
-             "ceiling", "shipping", "loading", "dwelling", "marking", "markings"}
+             "ceiling", "shipping", "loading", "dwelling", "marking", "markings", "seating", "planting", "plantings"}
 
 DIRECTION_RE = r"(?:top|upper|north|northern|bottom|lower|south|southern|left|west|western|right|east|eastern|center|middle|" \
        r"central|midpoint|midsection)"
