@@ -76,13 +76,17 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
 WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location|placement) ((?:near|nearby|next to|close to|"
                         r"away from|adjacent to|beside|at|in|on|towards?) (?:the|a|an) [a-z ]+?)(?= and |$)")
+IMAGE_PLACE = re.compile(r"\b(?:at|in|on|towards?) the (?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
+                         r")? of the (?:image|frame|picture|scene)\b")
 # "in the center of the field": the middle of the landmark's extent, when no place in the image is said
 CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middle) of (?!(?:the |a |an )?"
                        r"(?:image|frame|picture|scene|photo|photograph|view)\b)(?=\S)")
 # "with surrounding grass and trees": what surrounds the object, said in a with-clause
-# "with its proximity to the road", "for its isolation from the other buildings": a relation said as a noun
-WITH_NOMINAL_RELATION = re.compile(r"\b(?:with|due to|by|for|given) its (?:close |relative )?(?:(proximity|closeness) to|"
-                                   r"(isolation|distance) from) ((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
+# "with its proximity to the road", "due to its isolated position away from the larger vehicles": a relation said as
+# a noun inside a description
+NOMINAL_RELATION = re.compile(r"\b(?:its|and) (?:[a-z]+ )?(?:(?:proximity|closeness|nearness) to|"
+                              r"(?:isolation|distance) from|(?:position|location|placement) away from) "
+                              r"((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
 WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
                            r"(?:attached|connected|docked|moored)\b")
@@ -153,9 +157,7 @@ def parse(text: str) -> Query:
     body = squash(WITH_CLAUSE.sub(" ", body))
     # "with its top edge near the top border", "with its bounding box touching the right edge": still a place
     body = " , ".join([body] + [m.group(1) for said in described for m in TOUCHED_EDGE.finditer(said)] +
-                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)] +
-                      [("near " if m.group(1) else "far from ") + m.group(3)
-                       for said in described for m in WITH_NOMINAL_RELATION.finditer(said)])
+                      [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative is None:  # "with a relatively smaller size" compares the object itself
@@ -173,12 +175,18 @@ def parse(text: str) -> Query:
     descriptions = [m.group(0) for m in DESCRIPTIONS.finditer(body)]
     described += descriptions
     body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
-                      [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)])
+                      [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)] +
+                      [("far from " if m.group(0)[:m.start(1) - m.start()].endswith("from ") else "near ") + m.group(1)
+                       for said in described for m in NOMINAL_RELATION.finditer(said)])
     centre_of = CENTRE_OF.search(body)
     centre_of = landmark_phrase(body[centre_of.end():])[0] if centre_of else None
     if query.relation is None:
         body = take_relation(body, query)
     body = _take_position(_without_extent(body), query)
+    if query.position is None:  # "features brown fairways … at the bottom of the image": the only place said
+        for said in described:
+            for m in IMAGE_PLACE.finditer(said):
+                _take_position(m.group(0), query)
     if query.position is None and query.frame is None and query.relation == "inside" and centre_of and \
             isinstance(query.landmark, str) and centre_of.endswith(query.landmark):
         query.position, query.frame = "center", query.landmark  # "in the center of the field": inside, at its centre
@@ -360,16 +368,19 @@ def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
     if re.match(r"(?:in|inside|within|among|amid|at|on|near|beside|next|adjacent|along|alongside|around|towards?|"
-                r"directly|just|to|located|positioned|situated) ", text):
+                r"directly|just|to|located|positioned|situated|nestled|placed|parked|set|tucked) ", text):
         # "in the top-right portion, the small ship is …"; "in the bottom-right corner of the image lies a ship …"
-        m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the) )", text) or \
+        m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the|another) )", text) or \
             re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)
         text = text[m.end():] if m else text
     taken, attributes = _noun_words(text.split())
-    if taken and taken[-1] in {"object", "one", "item", "thing", "feature"}:  # "the object … is a small airport"
-        m = re.search(r"\b(?:is|are) (?:a|an) ", text)
-        if m:
-            taken, attributes = _noun_words(text[m.end():].split())
+    if taken and (taken[-1] in {"object", "one", "item", "thing", "feature"} or taken == ["structure"]):
+        # "the object … is a small airport", "the unique object classified as a ship", "… is the storage tank"
+        m = re.search(r"\b(?:is|are|classified as|identified as) (?:a|an|the) (?!(?:[a-z]+est|[a-z]+most|only|one|"
+                      r"image|picture|scene)\b)", text)
+        named = _noun_words(text[m.end():].split()) if m else ([], [])
+        if named[0] and not set(named[0]) & (IMAGE | PARTS):
+            taken, attributes = named
     while len(taken) > 1 and taken[-1] in GENERIC_TAILS and not taken[-2].endswith("ed"):
         taken.pop()  # "the harbor structure" → harbor
     return " ".join(taken), attributes

@@ -54,7 +54,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bconnect(?:s|ing) (?:the )?(?:two )?(?:sides|banks|shores|edges) of\b", "above"),  # a bridge over water
     (r"\b(?:span(?:s|ning)|bridg(?:es|ing))(?: over| across)?(?= (?:the|a|an|two|several|multiple|some|many|both) )",
      "above"),  # "spanning a waterway"
-    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|perpendicular to|by the side of|bordered by|along|"
+    (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
      r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|against|"
      r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",

@@ -52,7 +52,8 @@ GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "s
           "majority", "number", "patch", "patches", "couple", "bunch", "collection", "array", "variety", "handful",
           "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
           "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment",
-          "shadow", "shade", "rest", "remainder", "point", "stretch"}
+          "shadow", "shade", "rest", "remainder", "point", "stretch", "mix", "mixture", "combination",
+          "blend"}
 # what is an object on the ground: "the surface of the water" is the water, "the roof of the building" a roof
 OBJECT_NOUNS = {
     "vehicle", "car", "truck", "bus", "van", "ship", "boat", "vessel", "yacht", "plane", "airplane", "aircraft", "jet",
@@ -93,6 +94,11 @@ SUPERLATIVES = [
      r"\b(?:farthest|furthest) up\b", "topmost"),
     (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) down\b", "bottommost"),
+    # "more to the top compared to other objects": the top-most of them
+    (r"\bmore (?:to|towards) the (?:top|north)(?= compared\b| than\b)", "topmost"),
+    (r"\bmore (?:to|towards) the (?:bottom|south)(?= compared\b| than\b)", "bottommost"),
+    (r"\bmore (?:to|towards) the (?:left|west)(?= compared\b| than\b)", "leftmost"),
+    (r"\bmore (?:to|towards) the (?:right|east)(?= compared\b| than\b)", "rightmost"),
     (r"\b(?:closest|nearest|closer|nearer) to\b|\bmost closely (?:to|towards?)\b|"
      r"\b(?:closest|nearest)(?= the\b)", "closest_to"),
     (r"\b(?:farthest|furthest|most distant) from\b", "farthest_from"),

@@ -83,7 +83,8 @@ def test_a_place_said_in_a_with_clause_stays_the_place():
     ("The plane situated towards the upper part of the image is adjacent to a number of service vehicles.",
      "next_to", "vehicles"),
     ("The bridge surrounded by agricultural fields without nearby buildings.", "inside", "fields"),
-    ("The large ship is perpendicular to the shoreline.", "next_to", "shoreline"),
+    # how it lies, not next to what: the development table and both labellers of blind batch 21 read it so
+    ("The large ship is perpendicular to the shoreline.", None, None),
     ("The large ship towards the top-middle of the image stands out due to its location nearby the pier.", "near",
      "pier"),
 ])
