@@ -54,7 +54,10 @@ Nineteenth and twentieth: random.Random(39) and (40) with batches 1-18 also excl
 7,360,000 and 8,752,000 / 9,968,000 / 11,008,000; blind numbers: the parser of commit e02ff78 (the developer had
 read the rows of page 4,096,000 (one read_file) before the run; the parser was not changed in between). Their
 rows were copied by hand from the stored pages by the labellers (no fetchable copy of the file here).
-Second labellers: batches 7-20 were also labelled by a second person who did not see the first's labels
+Twenty-first and twenty-second: random.Random(41) and (42) with batches 1-20 also excluded: 4,480,000 / 6,368,000 /
+7,328,000 and 544,000 / 2,176,000 / 5,312,000, each copied by both labellers independently (the two copies were
+identical); blind numbers: the parser of commit c5cae77.
+Second labellers: batches 7-22 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
