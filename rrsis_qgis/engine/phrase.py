@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import List, Optional, Tuple, Union
 
 from .phrase_landmarks import (ADVERB, is_place, landmark_details, landmark_phrase, take_pronoun_relation,
-                               take_relation)
+                               take_relation, take_side_relation)
 from .phrase_words import (ATTRIBUTES, COLOURS, GENERIC_TAILS, IMAGE, ING_NOUNS, MATERIALS, OPENERS, PARTS,
                            POSITION_WORDS, POSTNOMINAL, SHAPES, STOPS, SUPERLATIVES, VERBS, ADJECTIVAL, CENTRE_WORDS,
                            DIRECTION_RE, HORIZONTAL, PART_RE, VERTICAL, squash, strip_article)
@@ -23,6 +23,9 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?"
     r"(?: of the (?:image|frame))?",
     r"\bstarting from (?:the )?[a-z ]*?" + PART_RE + r"\b",
+    # "connecting the middle-left to the center area of the image": what it spans, not where it is
+    r"\bconnect(?:s|ing) (?:the )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")? (?:to|and|with) (?:the )?"
+    r"(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?(?: of the (?:image|frame|picture|scene))?",
     r"\b(?:on|to|at) its (?:left|right|top|bottom|north|south|east|west)(?: side| end)?\b",
     r"\bits (?:" + DIRECTION_RE + r" )+(?:" + PART_RE + r"|wing|wings|wingtip|tip)\b",
     r"\b(?:covered|characterized|recognizable|distinguishable|identifiable|bounded|obscured|formed|marked|outlined|"
@@ -46,11 +49,12 @@ _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjac
                             r"under|over|between|(?:left|right|north|south|east|west) of|of|to|from|on|at|in|into|"
                             r"and|among|amongst|around|surrounding|than|within|across) (?:the |a |an )?$")
 _RELATION_LEAD = re.compile(r"\b(?:next to|beside|besides|near|close to|adjacent to|alongside|above|below|under|"
-                            r"between|(?:left|right|north|south|east|west) of|and|than) (?:the |a |an )?$")
+                            r"between|(?:left|right|north|south|east|west)(?:wards?)? of|and|than|"
+                            r"(?:docked|moored|berthed|anchored|tied) (?:at|to|alongside)) (?:the |a |an )?$")
 # "the left-most side of the street", "the bottom-most part of the image": a position (and the superlative)
 _MOST_PART = re.compile(r"\b(leftmost|westernmost|rightmost|easternmost|topmost|uppermost|northernmost|bottommost|"
                         r"lowermost|southernmost) (?=(?:" +
-                        "|".join(sorted(PARTS - {"half", "position", "location", "spot"})) + r")\b|"
+                        "|".join(sorted(PARTS - {"half", "position", "location", "spot"} | {"boundary"})) + r")\b|"
                         r"of the (?:image|frame|picture|scene)\b)")
 _MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "easternmost": "right",
               "topmost": "top", "uppermost": "top", "northernmost": "top", "bottommost": "bottom",
@@ -66,7 +70,8 @@ EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|spanning|spans
                                                                  "edge", "corner", "portion", "section", "area")) +
                     r") from the "
                     r"(?:center|middle)(?: of the (?:image|frame|picture|scene))?\b")
-# "the smaller ship …, closer to the center of the image": a second comparison, not where the object is
+# "the smaller ship …, closer to the top edge": a second comparison, not where the object is (a region of the image,
+# "closer to the center of the image", is still where it is)
 SECOND_CLOSER = re.compile(r"\b(?:closer|closest|nearer|nearest) to (?:the )?(?:image |frame )?"
                            r"(?:" + DIRECTION_RE + r" ?){1,2}"
                            r"(?:" + PART_RE + r")?(?: of the (?:image|frame|picture|scene))?")
@@ -76,7 +81,7 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
 WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location|placement) ((?:near|nearby|next to|close to|"
                         r"away from|adjacent to|beside|at|in|on|towards?) (?:the|a|an) [a-z ]+?)(?= and |$)")
-IMAGE_PLACE = re.compile(r"\b(?:at|in|on|towards?) the (?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
+IMAGE_PLACE = re.compile(r"\b(?:at|in|on|towards?|from) the (?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
                          r")? of the (?:image|frame|picture|scene)\b")
 # "in the center of the field": the middle of the landmark's extent, when no place in the image is said
 CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middle) of (?!(?:the |a |an )?"
@@ -93,22 +98,23 @@ WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5}
 ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a-z ]+?)? from the " \
-               r"(left|right|top|bottom)\b"
+               r"(left|right|top|bottom)\b(?: (?:left|right))?(?: (?:corner|edge|side|end))?\b"
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("inbetween", "in between"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    ("track and field", "track field"), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
+    (r"track and field(?: area| venue)?", "track field"), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
-    ("left hand", "left"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1"),
+    ("left hand", "left"), (r"the (?:image|picture|frame|scene) (center|middle)\b", r"the \1 of the image"), (r"(rectangular|round|circular|square|oval|triangular|elliptical|diamond) shaped", r"\1"),
     # "furthest to the northeast", "in the south-west": a corner of the image ("north-east of X" stays a relation)
     *[(rf"the {v} ?{h}(?:ern)?(?! (?:of|from)\b)", f"the {top} {side}")
       for v, top in (("north", "top"), ("south", "bottom")) for h, side in (("east", "right"), ("west", "left"))],
     (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant"),
     (r"its (?:separated|isolated|distant|remote) (location|position) from", r"its \1 away from"),
     # "slightly left of the center of the image": the middle of that side
-    (r"(left|right) of the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", r"middle \1"),
+    (r"(?:(?:further|farther|slightly|more) )?(left|right) (?:of|from) the (?:center|middle)(?= of the (?:image|frame|"
+     r"picture|scene)\b|$| ,| and\b)", r"middle \1"),
     (r"(?:above|north of) the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", "top middle"),
     (r"(?:below|south of) the (?:center|middle)(?= of the (?:image|frame|picture|scene)\b|$| ,)", "bottom middle")]]
 
@@ -140,11 +146,13 @@ def parse(text: str) -> Query:
     query = Query(text=text)
     norm = _normalise(text)
     body = _MOST_PART.sub(lambda m: f"{m.group(1)} {_MOST_SIDE[m.group(1)]} ", norm)  # the superlative read first
+    body = take_side_relation(body, query)  # before "to its right" is dropped as the object's own side
     dropped = []
     for pattern in SPANS_DROPPED:
         dropped += [m.group(0) for m in re.finditer(pattern, body)]
         body = squash(re.sub(pattern, " ", body))
-    body = take_pronoun_relation(body, query)
+    if query.relation is None:
+        body = take_pronoun_relation(body, query)
     surrounding = WITH_SURROUNDING.search(body)
     if surrounding and query.relation is None and landmark_phrase(surrounding.group(1))[0]:
         query.relation, query.landmark = "inside", landmark_phrase(surrounding.group(1))[0]
@@ -160,8 +168,8 @@ def parse(text: str) -> Query:
                       [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
-    if query.superlative is None:  # "with a relatively smaller size" compares the object itself
-        _take_superlative(" ".join(m for m in described if re.search(r"\b(size|area)\b", m)), query)
+    if query.superlative is None:  # "with a relatively smaller size", "by its larger size" compare the object itself
+        _take_superlative(" ".join(m for m in dropped + described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
         for m in re.finditer(r"\b(?:as|being) the [a-z ]+|\b(?:at|in) the (?:very )?[a-z]+most "
                              r"(?:position|part|point|spot|location)\b", said):  # "with trees at the topmost position"
@@ -170,8 +178,8 @@ def parse(text: str) -> Query:
     if query.superlative not in (None, "closest_to", "farthest_from"):
         # "the larger court, closest to the bottom-right corner": a corner is still where it is; the centre or an
         # edge is a second comparison
-        body = squash(SECOND_CLOSER.sub(lambda m: " in the " + " ".join(m.group(0).split()[2:]) if
-                                        re.search(r"\bcorner\b", m.group(0)) else " ", body))
+        body = squash(SECOND_CLOSER.sub(lambda m: " " if re.search(r"\b(?:edge|border|boundary)\b", m.group(0)) else
+                                        " in the " + " ".join(w for w in m.group(0).split()[2:] if w != "the") + " ", body))
     descriptions = [m.group(0) for m in DESCRIPTIONS.finditer(body)]
     described += descriptions
     body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
@@ -202,10 +210,15 @@ def parse(text: str) -> Query:
         query.landmark_is_target = True  # "the tank next to the other tank"
     if query.landmark_is_target and query.landmark == "one":
         query.landmark = query.target
-    if query.landmark_is_target and query.relation in ("inside", "on"):
-        query.relation = query.landmark = None  # "the bottom-most one in the cluster of vehicles": no other object
+    if query.landmark_is_target and query.relation in ("inside", "on") and not _IN_GROUP.search(norm):
+        query.relation = query.landmark = None  # "the bottom-most one in the image's vehicles": no other object
         query.landmark_is_target = False
     return query
+
+
+# "the top-most vehicle in the cluster of vehicles": inside that group (bench/parser_blind26 and batch 17's labels)
+_IN_GROUP = re.compile(r"\b(?:in|within|inside|among) (?:the |a |this |that )?(?:[a-z]+ )?(?:cluster|group|row|line|fleet|"
+                       r"set|series|collection|bunch|lineup|formation) of\b")
 
 
 def _same_category(landmark: str, target: str) -> bool:
@@ -228,11 +241,13 @@ def _normalise(text: str) -> str:
     text = str(text).lower().replace("’", "'")
     # "the solar panel-covered building": one adjective, not the verb "covered" that would end the noun phrase
     text = re.sub(r"(?<=[a-z]{2})-(?=(?:" + "|".join(sorted(w for w in VERBS if w.endswith("ed"))) + r")\b)", "", text)
+    text = re.sub(r"\b(" + "|".join(sorted(COLOURS)) + r")-(?!colou?red\b)[a-z]+ed\b", r"\1", text)  # "white-hulled ship": a white ship
+    text = re.sub(r"\bsemi-", "semi", text)  # "semi-circular"
     text = re.sub(r"(?<=[a-z]{2})-like\b", "like", text)  # "a pier-like structure" is a structure
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # top-left → top left, left-most → left most
     # "the river's narrowest point": a part of the river, the river the landmark
-    text = re.sub(r"\b([a-z]+)'s ((?:[a-z]+(?:est|most) )?(?:point|section|stretch|portion|part|tip|end|bend|mouth))\b",
-                  r"\2 of the \1", text)
+    text = re.sub(r"\b(?!(?:image|picture|frame|scene|photo)')([a-z]+)'s ((?:[a-z]+(?:est|most) )?(?:point|section|stretch|"
+                  r"portion|part|tip|end|bend|mouth|edge|border|boundary|bank|shore|roof|rooftop))\b", r"\2 of the \1", text)
     text = re.sub(r"'s\b", "", text)  # the image's edge → the image edge
     text = re.sub(r"[^a-z0-9,; ]+", " ", text).replace(";", ",")
     text = " ".join(text.replace(",", " , ").split())
@@ -258,7 +273,7 @@ def _take_ordinal(text: str, q: Query) -> str:
     if m:
         q.ordinal, q.ordinal_from = ORDINALS[m.group(1)], m.group(2)
         head = re.sub(rf"^.*?\b{m.group(1)}\b", "", text[:m.end()])  # "second [tank] from the left"
-        head = re.sub(r" from the (left|right|top|bottom)$", "", head)
+        head = re.sub(r" from the (left|right|top|bottom)\b.*$", "", head)
         return squash(text[:m.start()] + " " + head + " " + text[m.end():])
     return text
 
@@ -287,8 +302,12 @@ def _take_superlative(text: str, q: Query) -> str:
         if directions and (words & (PARTS - {"edge", "side", "border", "corner", "boundary", "end"}) or
                            len(directions) > 1 and not words & {"edge", "side", "border", "corner", "boundary"}):
             continue  # "closer to the center top part of the image", "closer to the middle-left" are positions
+        region = directions and not words & {"edge", "border", "boundary", "end"} and words & (PARTS | IMAGE) and \
+            not words - directions - PARTS - IMAGE - {"the", "a", "an", "of", "very", "far"}  # "the bottom of the image"
+        if region and m.group(0).startswith(("closer", "nearer")):
+            continue  # "closer to the bottom of the image": there (the labelling rule), no comparison
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
-        if "corner" in words or m.group(0).startswith(("closest", "nearest")) and directions <= CENTRE_WORDS and \
+        if region or "corner" in words or m.group(0).startswith(("closest", "nearest")) and directions <= CENTRE_WORDS and \
                 words & IMAGE:  # "closest to the top left corner", "… to the center of the image": a place too
             return squash(text[:m.start()] + " " + text[m.end():])
         return squash(text[:m.start()] + " " + rest)
@@ -296,8 +315,9 @@ def _take_superlative(text: str, q: Query) -> str:
 
 
 def _names_an_object(text: str) -> bool:
-    """True when ``text`` opens with an object's noun phrase ("pond …"), not a place ("position in the image")."""
-    words = landmark_phrase(text)[0].split()
+    """True when ``text`` opens with an object's noun phrase ("pond …", "of the two houses"), not a place
+    ("position in the image")."""
+    words = landmark_phrase(re.sub(r"^\s*of (?:the |all )?", "", text))[0].split()
     return bool(words) and not is_place(" ".join(words)) and not set(words) <= PARTS | POSITION_WORDS | {"one", "ones"}
 
 
@@ -324,14 +344,17 @@ def _take_position(text: str, q: Query) -> str:
         elif name and of_image and q.frame is None:
             # "in the middle right of the image near the top edge of the service area": the image's place, and
             # the area is a landmark the object is near, not a second frame for the same position
+            # ("positioned at the top part of the road": inside the road)
             if q.relation is None:
-                q.relation, q.landmark = "near", name
-                q.landmark_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", m.group(0)) else None
+                edge = re.search(r"\b(?:edge|side|border|boundary|corner|end)\b", m.group(0))
+                q.relation, q.landmark = ("near" if edge else "inside"), name
+                q.landmark_part = "edge" if edge and edge.group(0) != "corner" and edge.group(0) != "end" else None
             spans.append((start, len(text) - len(rest)))
             continue
         elif name and q.frame is None:
             q.frame, end = name, len(text) - len(rest)
-        if ((vertical or horizontal) and centre or vertical and horizontal) and text[spans[-1][1]:start].strip():
+        if ((vertical or horizontal) and centre or vertical and horizontal) and \
+                (text[spans[-1][1]:start].strip() or m.group(0).startswith(("towards ", "toward ", "to "))):
             spans.append((start, end))
             continue  # "towards the bottom middle, slightly towards the left": of two places that disagree, the first
         for w in words:
@@ -368,7 +391,8 @@ def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
     if re.match(r"(?:in|inside|within|among|amid|at|on|near|beside|next|adjacent|along|alongside|around|towards?|"
-                r"directly|just|to|located|positioned|situated|nestled|placed|parked|set|tucked) ", text):
+                r"directly|just|to|located|positioned|situated|nestled|placed|parked|set|tucked|enclosed|surrounded|"
+                r"encircled|flanked|bordered) ", text):
         # "in the top-right portion, the small ship is …"; "in the bottom-right corner of the image lies a ship …"
         m = re.search(r", (?:there (?:is |are )?)?(?=(?:a|an|the|another) )", text) or \
             re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)

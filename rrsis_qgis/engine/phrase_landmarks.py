@@ -38,16 +38,17 @@ _MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almo
                         r"apart|"
                         r"parallel|perpendicular|aligned|attached|connected|underneath|amid|amidst|facing|"
                         r"overlooking|further|farther|just|somewhat|[a-z]+ly)\b)")
+_SHARE = r"(?:portion|part|area|section|majority)"  # how much of a landmark the target covers
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bbetween\b|\bseparating(?= (?:the |a |an )?[a-z ]+ and )", "between"),
     *DIAGONAL_RELATIONS,
-    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b", "left_of"),
-    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b", "right_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b|\bleftwards? of\b", "left_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b|\brightwards? of\b", "right_of"),
     (r"\b(?:to the )?north(?:ward)? (?:of|from)\b", "north_of"),
     (r"\b(?:to the )?south(?:ward)? (?:of|from)\b", "south_of"),
     (r"\b(?:to the )?east (?:of|from)\b", "east_of"),
     (r"\b(?:to the )?west (?:of|from)\b", "west_of"),
-    (r"\b(?:above|over|on top of|on the roof of|across|higher than|straddling)\b", "above"),
+    (r"\b(?:above|over|across(?! (?:a |an |the )?(?:[a-z]+ )?" + _SHARE + r" of)|higher than|straddling)\b", "above"),
     (r"\b(?:below|under|underneath|beneath|lower than|(?:shaded|overshadowed|covered|sheltered) by)\b", "below"),
     (r"\b(?:cross(?:es|ing)|travers(?:es|ing)|intersect(?:s|ing))(?: over)?(?= (?:the|a|an|two|some) )",
      "above"),  # "the bridge crosses the water"
@@ -81,7 +82,9 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
 CONTEXT_RELATIONS = [  # only when nothing more specific is said
-    (r"\boccup(?:ies|ying|y) (?:a |an |the )?(?:[a-z]+ )?(?:portion|part|area|section|majority) of\b", "on"),
+    # "occupies a portion of the lot", "stretches across a portion of the tarmac", "on the roof of the building": on it
+    (r"\b(?:occup(?:ies|ying|y)|across|over) (?:a |an |the )?(?:[a-z]+ )?" + _SHARE + r" of\b|"
+     r"\bon (?:the )?(?:top|roof|rooftop) of(?= (?:the|a|an) )", "on"),
     (r"\b(?:near|at|in|towards?) the (?:center|middle) of\b", "inside"),
     # "among" compares when a superlative or "stands out" comes before it ("the top-most among the ships")
     (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
@@ -95,7 +98,8 @@ LANDMARK_PARTS = {"tip": "end", "tips": "end", "end": "end", "ends": "end", "hea
                   "mouth": "end", "start": "end", "beginning": "end", "entrance": "end", "foot": "end",
                   "edge": "edge", "edges": "edge", "border": "edge", "boundary": "edge", "shoulder": "edge",
                   "bank": "edge", "banks": "edge", "rim": "edge", "verge": "edge", "curb": "edge", "kerb": "edge",
-                  "perimeter": "edge", "periphery": "edge", "outskirts": "edge", "fringe": "edge"}
+                  "perimeter": "edge", "periphery": "edge", "outskirts": "edge", "fringe": "edge", "shoreline": "edge",
+                  "shore": "edge", "waterline": "edge", "coastline": "edge"}
 _LANDMARK_PART = re.compile(r"^(?:the |a |an )?(?:very |far |outer |outermost )?(" + "|".join(LANDMARK_PARTS) +
                             r") of (?=\S)")
 # "the other one", "the first one", "another": a second instance of the target, not a named landmark
@@ -120,8 +124,30 @@ EXTENTS = {"substantial", "significant", "large", "major", "considerable", "big"
            "sizable", "sizeable", "notable", "greater", "larger", "smaller", "entire", "whole"}
 # how, not next to what: a would-be landmark with one of these heads is no object
 MANNERS = {"line", "manner", "fashion", "way", "direction", "orientation", "formation", "arrangement", "shape",
-           "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity"}
+           "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity", "width",
+           "length", "breadth", "extent"}
 QUANTIFIERS = {"one", "some", "each", "any", "all", "many", "several", "both", "two", "three", "few", "none"}
+_ITS_SIDE = re.compile(r"\b(?:to|on) its (left|right|north|south|east|west)(?: side)?\b")
+_SIDE_OF_TARGET = {"left": "right_of", "right": "left_of", "north": "south_of", "south": "north_of",
+                   "east": "west_of", "west": "east_of"}
+
+
+def take_side_relation(text: str, q: Query) -> str:
+    """"overlapping with the neighbouring ship to its right", "bordered by a road to its north": the thing named lies
+    on that side of the target, so the target is on the other side of it."""
+    for m in _ITS_SIDE.finditer(text):
+        openings = list(re.finditer(r"\b(?:the|a|an|another|some|two|several)\b", text[:m.start()]))
+        if not openings:
+            continue
+        landmark, rest = landmark_phrase(text[openings[-1].start():m.start()])
+        if not landmark or is_place(landmark) or rest.strip():
+            continue
+        q.relation, q.landmark = _SIDE_OF_TARGET[m.group(1)], landmark
+        q.landmark_attributes = [w for w in landmark.split() if w in ATTRIBUTES]
+        return squash(text[:openings[-1].start()] + " " + text[m.end():])
+    return text
+
+
 def take_pronoun_relation(text: str, q: Query) -> str:
     """"The road beneath it", "with a pool next to it": the thing named before the relation is the landmark, and
     the target is on the other side of it."""
@@ -129,13 +155,17 @@ def take_pronoun_relation(text: str, q: Query) -> str:
     for pattern, name in SPECIFIC_RELATIONS:
         for m in re.finditer(pattern, text):
             pronoun = re.match(r" (?:it|them)\b", text[m.end():])
-            openings = [o for o in re.finditer(r"\b(?:the|a|an|some)\b", text[:m.start()]) if o.start() > 0]
+            openings = [o for o in re.finditer(r"\b(?:the|a|an|some|two|three|several)\b", text[:m.start()])
+                        if o.start() > 0]
             if name == "between" or not pronoun or not openings:
                 continue
             if re.search(r"\b(?:across|over|above|spans?|spanning|cross(?:es|ing)?)\s*$", text[:openings[-1].start()]):
                 continue  # "extends across a road perpendicular to it": across the road, said first
             landmark, rest = landmark_phrase(text[openings[-1].start():m.start()])
-            if not landmark or is_place(landmark) or set(rest.split()) - VERBS - {"that", "which", "just", "right"}:
+            # "a body of water visibly passing underneath it": how it passes says nothing of where
+            if not landmark or is_place(landmark) or {w for w in rest.split() if not ADVERB.fullmatch(w) and
+                                                      not w.endswith("ing")} - VERBS - {"that", "which", "just",
+                                                                                         "right"}:
                 continue
             q.relation, q.landmark = INVERSE.get(name, name), landmark
             q.landmark_attributes = [w for w in landmark.split() if w in ATTRIBUTES]
@@ -178,12 +208,13 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         q.relation, q.landmark = name, landmarks
         return squash(text[:m.start()] + " " + rest)
     if name == "inside" and not m.group(0).startswith(("surrounded", "encircled", "enclosed", "ringed", "encompassed",
-                                                        "encased", "hemmed")) and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]):
+                                                        "encased", "hemmed")) and re.search(r"\b" + DIRECTION_RE + r"(?: " + PART_RE + r")?\s*$", text[:m.start()]) \
+            and not re.search(r"\bquadrant\s*$", text[:m.start()]):  # a quadrant is the image's
         return None  # "the lower-left corner within the service area": the area frames the position
     if name == "among":
         if q.superlative or re.search(r"(?:est|most|\bone|\bones)\b[a-z ]{0,30}$", text[:m.start()]):
             return None  # "the top-most among the ships", "the larger one among": the set compared, not a place
-        name = "inside"
+        name = "near"  # "centrally among the trees": amid them (the labelling rule of bench/parser_blind_labelling.md)
     shared = re.match(r" and (?:[a-z]+ )?(?:with|to|by|of) (?=\S)", after)
     if shared:  # "above and aligned with other vehicles": the landmark said after the second relation word
         after = after[shared.end():]
@@ -192,6 +223,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     side_part = None
     # "near the top-right corner of the building" stays a place in the building (a frame), read with the position
     part_of = _SIDE_OF.match(after) if name not in ("inside", "on", "at", "near") else None
+    if part_of and m.group(0).endswith(" at") and not re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)):
+        return None  # "docked at the far right end of the dock": its right end is where it is
     if part_of and not is_place(landmark_phrase(after[part_of.end():])[0]):
         after = after[part_of.end():]  # "aligned with the upper section of the terminal": the terminal, not a place
         side_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)) else None
@@ -231,6 +264,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None and \
             not _adjective(words[-2]):  # "a lighter-colored border" is a border
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
+    if len(words) > 1 and words[-1] in PARTS and _singular(words[-2]) in OBJECT_NOUNS:
+        words.pop()  # "the curved road section" → road
     while len(words) > 1 and words[-1] in GENERIC_TAILS and _singular(words[-2]) in OBJECT_NOUNS:
         # "the stadium structure" → stadium; "residential structures", "urban structures" stay
         words.pop()  # "the stadium structure" → stadium
@@ -309,6 +344,10 @@ _LEADING_ADJECTIVES = {"adjacent", "nearby", "neighbouring", "neighboring", "sur
                        "numerous", "many", "some", "few", "all"}
 
 
+_RANKS = {"larger", "smaller", "bigger", "largest", "smallest", "biggest", "first", "second", "third", "last", "latter",
+          "former"}
+
+
 def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
     """The noun phrase at the start of ``text`` (articles and filler dropped) and what follows it."""
     words, taken, i = text.split(), [], 0
@@ -324,14 +363,17 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken = []  # "the darker section of the road" → road, "a body of water" → water
         elif w == "of" and keep_parts and taken:
             taken.append(w)  # "the top edge of the image" stays whole for edge_of()
-        elif w == "of" and not taken and i and words[i - 1] in QUANTIFIERS:
-            pass  # "one of the lanes" → lanes
+        elif w == "of" and not taken and i and (words[i - 1] in QUANTIFIERS or words[i - 1] in _RANKS):
+            pass  # "one of the lanes" → lanes, "the larger of the two houses" → houses
         elif w == "of" and taken and not keep_parts and _singular(taken[-1]) not in OBJECT_NOUNS and \
                 taken[-1] not in POSITION_WORDS | PARTS | IMAGE and \
                 _singular(landmark_phrase(" ".join(words[i + 1:]))[0].split()[-1:] or "") in OBJECT_NOUNS:
             taken = []  # "the surface of the water", "the premises of the factory": the object named after "of"
         elif w.endswith("ing") and i + 1 < len(words) and _singular(words[i + 1]) in OBJECT_NOUNS:
             taken.append(w)  # "a smaller connecting road"
+        elif taken and w.endswith("ed") and i + 1 < len(words) and words[i + 1] in {"on", "in", "at", "by", "with",
+                                                                                 "along", "near", "beside"}:
+            break  # "an area marked on the tarmac": the participle opens a clause of its own
         elif w in STOPS or w in VERBS or (taken and w in ("parallel", "perpendicular")) or (taken and w.endswith("ing") and w not in ING_NOUNS and
                                           not _modifies(words[i + 1:])) or (taken and ADVERB.fullmatch(w)):
             break

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 COLOURS = {"white", "black", "red", "green", "blue", "yellow", "grey", "gray", "brown", "orange", "purple",
-           "dark", "light", "bright", "pink", "silver", "beige", "tan"}
+           "dark", "light", "bright", "pink", "silver", "beige", "tan", "reddish", "greenish", "bluish", "whitish",
+           "greyish", "grayish", "brownish", "yellowish"}
 SIZES = {"large", "small", "big", "tiny", "huge", "little", "long", "short", "wide", "narrow", "tall", "giant"}
 SHAPES = {"round", "circular", "square", "rectangular", "oval", "curved", "straight", "l-shaped", "triangular",
-          "elliptical", "elongated"}
+          "elliptical", "elongated", "semicircular"}
 MATERIALS = {"concrete", "metal", "metallic", "dirt", "grass", "grassy", "asphalt", "wooden", "sandy", "paved",
              "brick", "glass", "tiled", "bare"}
 ATTRIBUTES = COLOURS | SIZES | SHAPES | MATERIALS
@@ -32,7 +33,8 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "aligned", "extending", "extends", "spanning", "spans", "stretching", "stretches", "occupies", "occupying",
          "features", "featuring", "characterized", "crosses", "connecting", "connects", "covered", "compared",
          "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there",
-         "exhibits", "exhibiting", "displays", "displaying", "shows", "showing", "blends"}
+         "exhibits", "exhibiting", "displays", "displaying", "shows", "showing", "blends", "lays", "lay", "serves",
+         "rests", "remains"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
                 "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
@@ -60,7 +62,7 @@ OBJECT_NOUNS = {
     "helicopter", "bridge", "overpass", "harbor", "harbour", "port", "dock", "pier", "jetty", "wharf", "quay", "berth",
     "marina", "tank", "court", "field", "diamond", "track", "stadium", "pool", "road", "street", "highway",
     "expressway", "lane", "roadway", "path", "pathway", "walkway", "driveway", "sidewalk", "runway", "taxiway",
-    "tarmac", "apron", "airstrip", "terminal", "gate", "hangar", "building", "house", "residence", "roof", "rooftop",
+    "tarmac", "apron", "airstrip", "terminal", "gate", "hangar", "building", "house", "residence",
     "tower", "chimney", "windmill", "turbine", "station", "dam", "roundabout", "intersection", "junction", "lot",
     "water", "river", "lake", "pond", "sea", "ocean", "canal", "channel", "waterway", "stream", "shore", "shoreline",
     "coast", "coastline", "beach", "riverbank", "tree", "forest", "vegetation", "greenery", "grass", "lawn", "garden",
@@ -94,6 +96,8 @@ SUPERLATIVES = [
      r"\b(?:farthest|furthest) up\b", "topmost"),
     (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) down\b", "bottommost"),
+    (r"\b(?:to|on) the (?:farthest|furthest) (?:left|west)\b", "leftmost"),  # "to the furthest right in the cluster"
+    (r"\b(?:to|on) the (?:farthest|furthest) (?:right|east)\b", "rightmost"),
     # "more to the top compared to other objects": the top-most of them
     (r"\bmore (?:to|towards) the (?:top|north)(?= compared\b| than\b)", "topmost"),
     (r"\bmore (?:to|towards) the (?:bottom|south)(?= compared\b| than\b)", "bottommost"),

@@ -21,7 +21,7 @@ def _head(landmark):
     ("The large vehicle is positioned towards the bottom-right side on the highway.", "on", "highway"),
     ("The small vehicle is traveling on one of the lanes, positioned towards the top-left of the image.", "on",
      "lanes"),
-    ("The storage-tank can be identified in the upper section among the trees.", "inside", "trees"),
+    ("The storage-tank can be identified in the upper section among the trees.", "near", "trees"),  # amid them
     ("The smallest ship among the ones visible, located at the top dock.", "next_to", "dock"),
     ("The plane at the bottom-left corner of the image, placed almost at the edge of the tarmac.", "near", "tarmac"),
     ("The red vehicle situated above and aligned with other vehicles in the parking area.", "above", "vehicles"),
