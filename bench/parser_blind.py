@@ -65,7 +65,10 @@ Twenty-fifth and twenty-sixth: random.Random(45) and (46) with batches 1-24 also
 9,472,000 and 816,000 / 1,552,000 / 7,824,000 (rows copied identically by both labellers); blind numbers: the parser of
 commit 3047da2 (no change to rrsis_qgis/ since). The labellers' reports, which list their new readings with short
 quotes, reached the developer before that run; the parser was not changed before it ran.
-Second labellers: batches 7-26 were also labelled by a second person who did not see the first's labels
+Twenty-seventh to twenty-ninth: random.Random(47)-(49) with batches 1-26 also excluded: 1,264,000 / 6,944,000 / 8,464,000,
+2,704,000 / 6,240,000 / 10,832,000 and 1,344,000 / 6,864,000 / 8,256,000 (rows copied identically by both labellers,
+who reported only row counts); blind numbers: the parser of commit 93f31c1 (after batches 23-26's fixes).
+Second labellers: batches 7-29 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).

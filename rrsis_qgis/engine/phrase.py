@@ -23,6 +23,9 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?"
     r"(?: of the (?:image|frame))?",
     r"\bstarting from (?:the )?[a-z ]*?" + PART_RE + r"\b",
+    r"\b(?:away|far) from the (?:very )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r"| border| boundary)?"
+    r"(?: of the (?:image|frame|picture|scene))?(?= ,|$| and\b)",
+    r"\b(?:further|farther) (?:to|towards) the (?:left|right|top|bottom)(?= (?:on|in|along|within) (?:the|a|an) |$)",
     # "connecting the middle-left to the center area of the image": what it spans, not where it is
     r"\bconnect(?:s|ing) (?:the )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")? (?:to|and|with) (?:the )?"
     r"(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?(?: of the (?:image|frame|picture|scene))?",
@@ -81,7 +84,7 @@ TOUCHED_EDGE = re.compile(r"\b(?:near|at|touching|touches|against|along|reaching
 # "with its position near the middle", "due to its location nearby the pier": the place said in a description
 WITH_PLACE = re.compile(r"\b(?:with|due to|by) its (?:position|location|placement) ((?:near|nearby|next to|close to|"
                         r"away from|adjacent to|beside|at|in|on|towards?) (?:the|a|an) [a-z ]+?)(?= and |$)")
-IMAGE_PLACE = re.compile(r"\b(?:at|in|on|towards?|from) the (?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
+IMAGE_PLACE = re.compile(r"\b(?:at|in|on|towards?|from|through) the (?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
                          r")? of the (?:image|frame|picture|scene)\b")
 # "in the center of the field": the middle of the landmark's extent, when no place in the image is said
 CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middle) of (?!(?:the |a |an )?"
@@ -90,7 +93,7 @@ CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middl
 # "with its proximity to the road", "due to its isolated position away from the larger vehicles": a relation said as
 # a noun inside a description
 NOMINAL_RELATION = re.compile(r"\b(?:its|and) (?:[a-z]+ )?(?:(?:proximity|closeness|nearness) to|"
-                              r"(?:isolation|distance) from|(?:position|location|placement) away from) "
+                              r"(?:isolation|distance|separation) from|(?:position|location|placement) away from) "
                               r"((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
 WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
@@ -102,7 +105,7 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("inbetween", "in between"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    (r"track and field(?: area| venue)?", "track field"), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
+    (r"track and field(?: area| venue)?", "track field"), (r"(?:relative|comparative) size", ""), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
@@ -168,6 +171,9 @@ def parse(text: str) -> Query:
                       [m.group(1) for said in described for m in WITH_PLACE.finditer(said)])
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
+    if query.superlative in ("leftmost", "rightmost", "topmost", "bottommost"):
+        body = squash(re.sub(r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:left|right|top|bottom|north|south|east|"
+                             r"west)\b(?! (?:left|right|top|bottom|side|part|corner|edge|of)\b)", " ", body))
     if query.superlative is None:  # "with a relatively smaller size", "by its larger size" compare the object itself
         _take_superlative(" ".join(m for m in dropped + described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
@@ -185,7 +191,7 @@ def parse(text: str) -> Query:
     body = " , ".join([squash(DESCRIPTIONS.sub(" ", body))] +
                       [m.group(1) for said in descriptions for m in WITH_PLACE.finditer(said)] +
                       [("far from " if m.group(0)[:m.start(1) - m.start()].endswith("from ") else "near ") + m.group(1)
-                       for said in described for m in NOMINAL_RELATION.finditer(said)])
+                       for said in dropped + described for m in NOMINAL_RELATION.finditer(said)])
     centre_of = CENTRE_OF.search(body)
     centre_of = landmark_phrase(body[centre_of.end():])[0] if centre_of else None
     if query.relation is None:
@@ -193,7 +199,7 @@ def parse(text: str) -> Query:
     body = _take_position(_without_extent(body), query)
     if query.position is None:  # "features brown fairways … at the bottom of the image": the only place said
         for said in described:
-            for m in IMAGE_PLACE.finditer(said):
+            for m in IMAGE_PLACE.finditer(squash(EXTENT.sub(" ", said))):  # "wings extending toward …" is no place
                 _take_position(m.group(0), query)
     if query.position is None and query.frame is None and query.relation == "inside" and centre_of and \
             isinstance(query.landmark, str) and centre_of.endswith(query.landmark):
@@ -336,9 +342,9 @@ def _take_position(text: str, q: Query) -> str:
         frame = re.match(r" (?:of|within|inside) (?=\S)", text[end:])
         name, rest = landmark_phrase(text[end + frame.end():]) if frame else ("", "")
         if re.match(rf" (?:of|within|inside|in) the (?:{'|'.join(VERTICAL)}) (?:{'|'.join(HORIZONTAL)}) quadrant\b",
-                    text[end:]):
+                    text[end:]) or re.match(rf" of the (?:{DIRECTION_RE}) (?:{DIRECTION_RE}) (?:{PART_RE})\b", text[end:]):
             spans.append((start, end))
-            continue  # "the bottom-left part of the top-left quadrant": the quadrant says where
+            continue  # "the bottom-left part of the top-left quadrant", "the top of the middle-right edge": the outer
         if name and is_place(name):
             of_image = True
         elif name and of_image and q.frame is None:
@@ -347,8 +353,9 @@ def _take_position(text: str, q: Query) -> str:
             # ("positioned at the top part of the road": inside the road)
             if q.relation is None:
                 edge = re.search(r"\b(?:edge|side|border|boundary|corner|end)\b", m.group(0))
-                q.relation, q.landmark = ("near" if edge else "inside"), name
-                q.landmark_part = "edge" if edge and edge.group(0) != "corner" and edge.group(0) != "end" else None
+                side = re.fullmatch(r"(?:on|at|to) the (left|right) side", m.group(0))
+                q.relation, q.landmark = (f"{side.group(1)}_of" if side else "near" if edge else "inside"), name
+                q.landmark_part = "edge" if edge and not side and edge.group(0) not in ("corner", "end") else None
             spans.append((start, len(text) - len(rest)))
             continue
         elif name and q.frame is None:
@@ -390,6 +397,10 @@ _POSITION = re.compile(
 def _target(text: str) -> Tuple[str, List[str]]:
     """The target noun phrase at the start of the phrase, and the attributes said inside it."""
     text = re.sub(r"^(?:there (?:is|are) |one of |in the image ,? )", "", text)
+    among = re.match(r"(?:among|amongst|of) (?:the |all the )?([a-z ]+?) , (?:the|a) (?:one|object)\b", text)
+    if among:  # "among the small harbors, the one located …": the set names the category
+        head, attributes = _target(among.group(1))
+        return " ".join(head.split()[:-1] + [_singular(w) for w in head.split()[-1:]]), attributes
     if re.match(r"(?:in|inside|within|among|amid|at|on|near|beside|next|adjacent|along|alongside|around|towards?|"
                 r"directly|just|to|located|positioned|situated|nestled|placed|parked|set|tucked|enclosed|surrounded|"
                 r"encircled|flanked|bordered) ", text):
@@ -405,8 +416,16 @@ def _target(text: str) -> Tuple[str, List[str]]:
         named = _noun_words(text[m.end():].split()) if m else ([], [])
         if named[0] and not set(named[0]) & (IMAGE | PARTS):
             taken, attributes = named
-    while len(taken) > 1 and taken[-1] in GENERIC_TAILS and not taken[-2].endswith("ed"):
-        taken.pop()  # "the harbor structure" → harbor
+    words = text.split()
+    if len(taken) == 1 and taken[0] in PARTS | {"part", "portion"} and taken[0] in words and \
+            words[words.index(taken[0]) + 1:words.index(taken[0]) + 2] == ["of"]:
+        named = _noun_words(words[words.index(taken[0]) + 2:])  # "the larger section of the harbor" → harbor
+        if named[0] and not set(named[0]) & (IMAGE | PARTS):
+            taken, attributes = named[0], attributes + named[1]
+    while len(taken) > 1 and (taken[-1] in GENERIC_TAILS and not taken[-2].endswith("ed") or
+                              taken[-1] in ("position", "location") or
+                              taken[-1] == "area" and taken[-2] in ("harbor", "harbour", "port", "dock")):
+        taken.pop()  # "the harbor structure", "the harbor area" → harbor; "the plane position" → plane
     return " ".join(taken), attributes
 
 

@@ -42,8 +42,10 @@ _SHARE = r"(?:portion|part|area|section|majority)"  # how much of a landmark the
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\bbetween\b|\bseparating(?= (?:the |a |an )?[a-z ]+ and )", "between"),
     *DIAGONAL_RELATIONS,
-    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b|\bleftwards? of\b", "left_of"),
-    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b|\brightwards? of\b", "right_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b|\bleftwards? of\b|"
+     r"\bto the left (?:relative|compared|in relation) to\b", "left_of"),
+    (r"\b(?:to the |on the |at the )?(?:far )?right (?:hand )?(?:side )?(?:of|from)\b|\brightwards? of\b|"
+     r"\bto the right (?:relative|compared|in relation) to\b", "right_of"),
     (r"\b(?:to the )?north(?:ward)? (?:of|from)\b", "north_of"),
     (r"\b(?:to the )?south(?:ward)? (?:of|from)\b", "south_of"),
     (r"\b(?:to the )?east (?:of|from)\b", "east_of"),
@@ -74,7 +76,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"with its (?:back|nose|front|tail) (?:towards?|to)|"
      r"across (?:the (?:[a-z]+ )?(?:road|street|river|water|way|channel|lane|path|highway|canal) )?from|"
      r"on the (?:opposite|other|far) side of|neighbou?ring|(?:a|some) short distance (?:away )?from|"
-     r"not far (?:away )?from|at the (?:base|foot) of|"
+     r"not far (?:away )?from|at the (?:base|foot) of|off(?= the (?:coast|shore|shoreline|coastline|pier|dock|island|beach)\b)|"
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|(?:in )?isolation from|"
      r"remote from|(?<!short )apart from|detached from|removed from|distanced from|separated location from|"
@@ -107,7 +109,7 @@ _ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previou
                        r"central|middle|left|right|top|bottom|upper|lower|larger|smaller|bigger|largest|smallest|"
                        r"leftmost|rightmost|topmost|bottommost) ones?|"
                        r"another one|one another|each other|others\b|rest\b(?! of)|one(?= adjacent| next| beside| near)|"
-                       r"(?:other|another|former|latter)(?= ,|$| (?:is|are|and|in|on|"
+                       r"(?:other|another|former|latter|first|second)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
 LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]
 INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of": "left_of", "north_of": "south_of",
@@ -136,7 +138,8 @@ def take_side_relation(text: str, q: Query) -> str:
     """"overlapping with the neighbouring ship to its right", "bordered by a road to its north": the thing named lies
     on that side of the target, so the target is on the other side of it."""
     for m in _ITS_SIDE.finditer(text):
-        openings = list(re.finditer(r"\b(?:the|a|an|another|some|two|several)\b", text[:m.start()]))
+        openings = list(re.finditer(r"\b(?:the|a|an|another|some|two|several)\b|(?<=\bby )|(?<=\bwith )",
+                                    text[:m.start()]))
         if not openings:
             continue
         landmark, rest = landmark_phrase(text[openings[-1].start():m.start()])
@@ -225,6 +228,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     part_of = _SIDE_OF.match(after) if name not in ("inside", "on", "at", "near") else None
     if part_of and m.group(0).endswith(" at") and not re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)):
         return None  # "docked at the far right end of the dock": its right end is where it is
+    if part_of and m.group(0) == "along":
+        return None  # "along the southeastern edge of the water": that edge of the water is where it is
     if part_of and not is_place(landmark_phrase(after[part_of.end():])[0]):
         after = after[part_of.end():]  # "aligned with the upper section of the terminal": the terminal, not a place
         side_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)) else None
@@ -357,6 +362,10 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
                 (words[i + 1] not in STOPS or words[i + 1] in _LEADING_ADJECTIVES):
             i += 1
             continue
+        if not taken and i + 1 < len(words) and words[i + 1] not in STOPS and \
+                (ADVERB.fullmatch(w) or w.endswith("ed") and w in VERBS | {"aligned", "oriented", "shaped"}):
+            i += 1
+            continue  # "the horizontally aligned tennis court" → tennis court
         if w == "of" and taken and not keep_parts and set(taken) & POSITION_WORDS and taken[-1] in PARTS:
             return "", text  # "the top-left corner of the road" is a position, not a road
         if w == "of" and taken and not keep_parts and (taken[-1] in PARTS | GROUPS or _singular(taken[-1]) in PARTS):
@@ -371,6 +380,8 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken = []  # "the surface of the water", "the premises of the factory": the object named after "of"
         elif w.endswith("ing") and i + 1 < len(words) and _singular(words[i + 1]) in OBJECT_NOUNS:
             taken.append(w)  # "a smaller connecting road"
+        elif taken and w in {"nearby", "present", "visible", "around"}:
+            break  # "the other vehicle nearby"
         elif taken and w.endswith("ed") and i + 1 < len(words) and words[i + 1] in {"on", "in", "at", "by", "with",
                                                                                  "along", "near", "beside"}:
             break  # "an area marked on the tarmac": the participle opens a clause of its own

@@ -55,7 +55,7 @@ GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "s
           "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
           "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment",
           "shadow", "shade", "rest", "remainder", "point", "stretch", "mix", "mixture", "combination",
-          "blend"}
+          "blend", "lanes"}
 # what is an object on the ground: "the surface of the water" is the water, "the roof of the building" a roof
 OBJECT_NOUNS = {
     "vehicle", "car", "truck", "bus", "van", "ship", "boat", "vessel", "yacht", "plane", "airplane", "aircraft", "jet",
