@@ -68,7 +68,10 @@ quotes, reached the developer before that run; the parser was not changed before
 Twenty-seventh to twenty-ninth: random.Random(47)-(49) with batches 1-26 also excluded: 1,264,000 / 6,944,000 / 8,464,000,
 2,704,000 / 6,240,000 / 10,832,000 and 1,344,000 / 6,864,000 / 8,256,000 (rows copied identically by both labellers,
 who reported only row counts); blind numbers: the parser of commit 93f31c1 (after batches 23-26's fixes).
-Second labellers: batches 7-29 were also labelled by a second person who did not see the first's labels
+Thirtieth to thirty-second: random.Random(50)-(52) with batches 1-29 also excluded: 5,328,000 / 7,280,000 / 9,936,000,
+4,848,000 / 10,144,000 / 11,088,000 and 1,120,000 / 5,424,000 / 10,352,000 (the same way); blind numbers: the parser
+of commit a428181 (after batches 27-29's fixes).
+Second labellers: batches 7-32 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).

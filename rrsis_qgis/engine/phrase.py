@@ -36,16 +36,16 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"situated|occupies|lies|sits|stands)\b)",
 ]
 DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
-    r"\b(?:has|have|having|features?|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
+    r"\b(?:has|have|having|features|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
-    r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands)\b)")
+    r"(?=,|$| and (?:is|are|occupies|located|positioned|situated|lies|sits|stands|crosses|spans|extends|runs)\b)")
 # "aligned with other vehicles", "in line with the pier" are relations, not what the object has
 WITH_CLAUSE = re.compile(r"(?<!aligned )(?<!line )(?<!level )(?<!contact )(?<!row )(?<!enclosed )\bwith\b"
                          r"(?! its (?:back|nose|front|tail) (?:towards?|to)\b).*?"
                          r"(?=,|\b(?:and )?(?:is|are|located|positioned|situated|"
                          r"placed|parked|seen|found|can|lies|sits|stands|occupies|occupying|extends|crosses|crossing|"
                          r"spans|"
-                         r"spanning|stretches|appears|beyond|which|that)\b|$)")
+                         r"spanning|stretches|appears|beyond|which|that|surrounded|enclosed|encircled|bordered|flanked)\b|$)")
 
 # a superlative right after one of these belongs to the landmark ("beside the larger pond"), not the target
 _LANDMARK_LEAD = re.compile(r"\b(?:next to|beside|besides|near|by|close to|adjacent to|alongside|along|above|below|"
@@ -95,7 +95,8 @@ CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middl
 NOMINAL_RELATION = re.compile(r"\b(?:its|and) (?:[a-z]+ )?(?:(?:proximity|closeness|nearness) to|"
                               r"(?:isolation|distance|separation) from|(?:position|location|placement) away from) "
                               r"((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
-WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| and (?:is|are)\b)")
+WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| (?:and )?(?:is|are|located|"
+                              r"positioned|situated)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
                            r"(?:attached|connected|docked|moored)\b")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -105,7 +106,8 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("inbetween", "in between"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    (r"track and field(?: area| venue)?", "track field"), (r"(?:relative|comparative) size", ""), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
+    (r"track and field(?: area| venue)?", "track field"), ("groundtrackfield", "ground track field"), ("rigt", "right"),
+    ("between of", "between"), (r"^central to the (image|frame|picture|scene)\b", r"in the center of the \1 ,"), (r"(?:relative|comparative) size", ""), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
     ("most left", "leftmost"), ("most right", "rightmost"), ("l shaped", "l-shaped"), ("right hand", "right"),
@@ -177,7 +179,7 @@ def parse(text: str) -> Query:
     if query.superlative is None:  # "with a relatively smaller size", "by its larger size" compare the object itself
         _take_superlative(" ".join(m for m in dropped + described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
-        for m in re.finditer(r"\b(?:as|being) the [a-z ]+|\b(?:at|in) the (?:very )?[a-z]+most "
+        for m in re.finditer(r"\b(?:as|being) (?:the )?[a-z ]+|\b(?:at|in) the (?:very )?[a-z]+most "
                              r"(?:position|part|point|spot|location)\b", said):  # "with trees at the topmost position"
             if query.superlative is None:
                 _take_superlative(m.group(0), query)
@@ -196,6 +198,9 @@ def parse(text: str) -> Query:
     centre_of = landmark_phrase(body[centre_of.end():])[0] if centre_of else None
     if query.relation is None:
         body = take_relation(body, query)
+    for said in dropped + described:  # "distinguishable by being … to the left of the other ships"
+        if query.relation is None:
+            take_relation(said, query, specific_only=True)
     body = _take_position(_without_extent(body), query)
     if query.position is None:  # "features brown fairways … at the bottom of the image": the only place said
         for said in described:
@@ -432,7 +437,7 @@ def _target(text: str) -> Tuple[str, List[str]]:
 def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
     taken, attributes = [], []
     for i, w in enumerate(words):
-        if not taken and (ADVERB.fullmatch(w) or w == "sized"):
+        if not taken and (ADVERB.fullmatch(w) or w in ("sized", "surfaced", "colored", "coloured", "painted", "topped")):
             continue  # "a prominently sized small vehicle"
         if w in ATTRIBUTES or (not taken and w in OPENERS | VERBS):
             if w in ATTRIBUTES:

@@ -59,8 +59,9 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      "above"),  # "spanning a waterway"
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
-     r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|against|"
-     r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored) (?:at|to|alongside))\b",
+     r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|"
+     r"(?<!stands out )(?<!stand out )(?<!contrasts )(?<!contrasting )against|"
+     r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored|tethered|secured) (?:at|to|alongside))\b",
      "next_to"),
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
      r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
@@ -80,6 +81,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"(?:encircling|surrounding)(?= (?:the|a|an) ))\b", "near"),
     (r"\b(?:far (?:away )?from|(?<!not )away from|distant from|isolated from|separated? from|(?:in )?isolation from|"
      r"remote from|(?<!short )apart from|detached from|removed from|distanced from|separated location from|"
+     r"(?:in )?an? (?:isolated|separate|remote) (?:position|location|spot) from|"
      r"(?:at )?(?:a|some) (?:good |long |considerable |"
      r"large |great )?distance (?:away )?from)\b", "far_from"),
 ]
@@ -90,6 +92,7 @@ CONTEXT_RELATIONS = [  # only when nothing more specific is said
     (r"\b(?:near|at|in|towards?) the (?:center|middle) of\b", "inside"),
     # "among" compares when a superlative or "stands out" comes before it ("the top-most among the ships")
     (r"(?<!stands out )(?<!stand out )\bamong\b", "among"),
+    (r"\btowards?\b", "near"),  # "towards the coast" (a place, "towards the top", is no landmark)
     (r"\bat\b", "at"),  # resolved by the landmark: next to a berth, near an edge, else inside
     (r"\b(?:inside|within(?: the (?:confines|boundaries|bounds|perimeter|limits) of)?|"
      r"(?:surrounded|encircled|enclosed|ringed|encompassed|encased|hemmed in)(?: on all sides)? (?:by|with)|in)\b",
@@ -118,7 +121,7 @@ INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of"
 PRONOUNS = {"it", "them", "itself", "its"}
 # what a vehicle or a ship is "at" by standing on it: "at the intersection", "at the shoreline"
 CROSSED = {"intersection", "intersections", "junction", "crossroads", "crossing", "crosswalk", "roundabout",
-           "shoreline", "waterline", "marking", "markings"}
+           "shoreline", "waterline", "marking", "markings", "driveway", "driveways"}
 BERTHS = {"dock", "docks", "pier", "piers", "gate", "gates", "jetty", "quay", "quayside", "wharf", "berth", "terminal"}
 _SIDE_OF = re.compile(r"^ ?(?:the |a |an )?(?:very |far )?(?:" + DIRECTION_RE + r" ){1,2}" + PART_RE + r" of (?=\S)")
 # "covering a substantial area", "occupying a large portion": how much, not what
@@ -129,9 +132,10 @@ MANNERS = {"line", "manner", "fashion", "way", "direction", "orientation", "form
            "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity", "width",
            "length", "breadth", "extent"}
 QUANTIFIERS = {"one", "some", "each", "any", "all", "many", "several", "both", "two", "three", "few", "none"}
-_ITS_SIDE = re.compile(r"\b(?:to|on) its (left|right|north|south|east|west)(?: side)?\b")
+_ITS_SIDE = re.compile(r"\b(?:to|on) its (left|right|north|south|east|west)(?: side)?\b|"
+                       r"(?<=[a-z] )(below|beneath|underneath)(?= ,|$)")
 _SIDE_OF_TARGET = {"left": "right_of", "right": "left_of", "north": "south_of", "south": "north_of",
-                   "east": "west_of", "west": "east_of"}
+                   "east": "west_of", "west": "east_of", "below": "above", "beneath": "above", "underneath": "above"}
 
 
 def take_side_relation(text: str, q: Query) -> str:
@@ -145,7 +149,7 @@ def take_side_relation(text: str, q: Query) -> str:
         landmark, rest = landmark_phrase(text[openings[-1].start():m.start()])
         if not landmark or is_place(landmark) or rest.strip():
             continue
-        q.relation, q.landmark = _SIDE_OF_TARGET[m.group(1)], landmark
+        q.relation, q.landmark = _SIDE_OF_TARGET[m.group(1) or m.group(2)], landmark
         q.landmark_attributes = [w for w in landmark.split() if w in ATTRIBUTES]
         return squash(text[:openings[-1].start()] + " " + text[m.end():])
     return text
@@ -176,9 +180,9 @@ def take_pronoun_relation(text: str, q: Query) -> str:
     return text
 
 
-def take_relation(text: str, q: Query) -> str:
+def take_relation(text: str, q: Query, specific_only: bool = False) -> str:
     text = squash(_MODIFIERS.sub("", text))
-    for patterns in (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
+    for patterns in (SPECIFIC_RELATIONS,) if specific_only else (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
         # a relation opening the sentence is one when it is a clause of its own ("adjacent to the pier, there is a
         # …", "inside the stadium, the ground …"), not the target's own place ("in the top-right portion, the ship")
         found = sorted(((m.start(), m, name) for pattern, name in patterns for m in re.finditer(pattern, text)
@@ -269,8 +273,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if len(words) > 1 and words[-1] in LANDMARK_PARTS and details.landmark_part is None and \
             not _adjective(words[-2]):  # "a lighter-colored border" is a border
         details.landmark_part = LANDMARK_PARTS[words.pop()]  # "the water's edge", "the tarmac boundary"
-    if len(words) > 1 and words[-1] in PARTS and _singular(words[-2]) in OBJECT_NOUNS:
-        words.pop()  # "the curved road section" → road
+    if len(words) > 1 and words[-1] in ("section", "portion", "part", "stretch") and _singular(words[-2]) in OBJECT_NOUNS:
+        words.pop()  # "the curved road section" → road ("a tarmac area" stays an area)
     while len(words) > 1 and words[-1] in GENERIC_TAILS and _singular(words[-2]) in OBJECT_NOUNS:
         # "the stadium structure" → stadium; "residential structures", "urban structures" stay
         words.pop()  # "the stadium structure" → stadium

@@ -22,7 +22,7 @@ OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "an
            "distinctive",
            "unique", "solitary", "slightly", "relatively", "colored", "coloured", "directly",
            "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
-           "identifiable", "isolated", "particular", "entire", "two", "both", "most", "more", "very", "far", "extreme",
+           "identifiable", "isolated", "particular", "entire", "presumed", "apparent", "possible", "curving", "two", "both", "most", "more", "very", "far", "extreme",
            "inner", "outer",
            "of", "leftmost", "rightmost", "topmost", "bottommost", "largest", "smallest", "biggest", "larger",
            "smaller", "bigger", "northernmost", "southernmost", "westernmost", "easternmost", "uppermost", "lowermost",
