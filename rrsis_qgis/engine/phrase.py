@@ -20,9 +20,13 @@ from .phrase_words import (ATTRIBUTES, COLOURS, GENERIC_TAILS, IMAGE, ING_NOUNS,
 
 SPANS_DROPPED = [  # set aside before anything is read: they describe extent or the object's own parts
     r"\b(?:starting |extending |spanning |stretching )?from (?:the |a )?[a-z ]{1,40}? (?:down |up |all the way )?"
-    r"to(?:wards?)? (?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?"
+    r"to(?:wards?)? (?:nearly |almost |about )?(?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE +
+    r")?"
     r"(?: of the (?:image|frame))?",
     r"\bstarting from (?:the )?[a-z ]*?" + PART_RE + r"\b",
+    # "just outside the central boundary": not there ("partially outside the left boundary" is at that edge)
+    r"(?<!partially )(?<!partly )\boutside (?:of )?the (?:" + DIRECTION_RE + r" )?" + PART_RE +
+    r"(?: of the (?:image|frame|picture|scene))?",
     r"\b(?:away|far) from the (?:very )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r"| border| boundary)?"
     r"(?: of the (?:image|frame|picture|scene))?(?= ,|$| and\b)",
     r"\b(?:further|farther) (?:to|towards) the (?:left|right|top|bottom)(?= (?:on|in|along|within) (?:the|a|an) |$)",
@@ -66,7 +70,7 @@ _MOST_SIDE = {"leftmost": "left", "westernmost": "left", "rightmost": "right", "
 # towards the upper right corner"; "towards the right side from the center of the image")
 EXTENT = re.compile(r"\b(?:extending|extends|stretching|stretches|spanning|spans|reaching|reaches|pointing|points|"
                     r"leading|leads|"
-                    r"heading|protruding|jutting) (?:out |further |slightly )?(?:towards?|to|into|off|beyond|past|"
+                    r"heading|protruding|jutting) (?:out |further |slightly |more )?(?:towards?|to|into|off|beyond|past|"
                     r"up to|down to) (?:the |a )?(?:very |far )?(?:" + DIRECTION_RE + r" ?){1,2}(?: " + PART_RE + r")?"
                     r"(?: of the (?:image|frame|picture|scene))?|"
                     r"(?:" + "|".join(rf"(?<=\b{w})" for w in ("left", "right", "top", "bottom", "side", "part",
@@ -116,6 +120,7 @@ TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     *[(rf"the {v} ?{h}(?:ern)?(?! (?:of|from)\b)", f"the {top} {side}")
       for v, top in (("north", "top"), ("south", "bottom")) for h, side in (("east", "right"), ("west", "left"))],
     (r"central(?= in the (?:image|frame|picture|scene)\b)", "centrally"), ("quarter", "quadrant"),
+    (r"(region|area|part|section|portion)s(?= of the (?:image|frame|picture|scene)\b)", r"\1"),
     (r"its (?:separated|isolated|distant|remote) (location|position) from", r"its \1 away from"),
     # "slightly left of the center of the image": the middle of that side
     (r"(?:(?:further|farther|slightly|more) )?(left|right) (?:of|from) the (?:center|middle)(?= of the (?:image|frame|"
@@ -179,7 +184,7 @@ def parse(text: str) -> Query:
     if query.superlative is None:  # "with a relatively smaller size", "by its larger size" compare the object itself
         _take_superlative(" ".join(m for m in dropped + described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
-        for m in re.finditer(r"\b(?:as|being) (?:the )?[a-z ]+|\b(?:at|in) the (?:very )?[a-z]+most "
+        for m in re.finditer(r"\b(?:as|being) (?:the )?[a-z ]+|\b(?:at|in|with) the (?:very )?[a-z]+most "
                              r"(?:position|part|point|spot|location)\b", said):  # "with trees at the topmost position"
             if query.superlative is None:
                 _take_superlative(m.group(0), query)
@@ -207,7 +212,7 @@ def parse(text: str) -> Query:
             for m in IMAGE_PLACE.finditer(squash(EXTENT.sub(" ", said))):  # "wings extending toward …" is no place
                 _take_position(m.group(0), query)
     if query.position is None and query.frame is None and query.relation == "inside" and centre_of and \
-            isinstance(query.landmark, str) and centre_of.endswith(query.landmark):
+            isinstance(query.landmark, str) and query.landmark in centre_of:
         query.position, query.frame = "center", query.landmark  # "in the center of the field": inside, at its centre
     head, head_attributes = _target(norm)
     # what the object has ("a red surface") lends its colour or material, not its size ("a long pier")
@@ -315,7 +320,9 @@ def _take_superlative(text: str, q: Query) -> str:
             continue  # "closer to the center top part of the image", "closer to the middle-left" are positions
         region = directions and not words & {"edge", "border", "boundary", "end"} and words & (PARTS | IMAGE) and \
             not words - directions - PARTS - IMAGE - {"the", "a", "an", "of", "very", "far"}  # "the bottom of the image"
-        if region and m.group(0).startswith(("closer", "nearer")):
+        nudge = directions and directions <= CENTRE_WORDS and not words - directions - {"the"} and \
+            re.search(r"\b(?:left|right|top|bottom)\b", text[:m.start()])  # "on the right side, closer to the middle"
+        if (region or nudge) and m.group(0).startswith(("closer", "nearer")):
             continue  # "closer to the bottom of the image": there (the labelling rule), no comparison
         q.superlative, q.superlative_ref = name, strip_article(ref) or None
         if region or "corner" in words or m.group(0).startswith(("closest", "nearest")) and directions <= CENTRE_WORDS and \
@@ -414,9 +421,10 @@ def _target(text: str) -> Tuple[str, List[str]]:
             re.search(r"\b(?:lies|lie|sits|stands|is|are) (?=(?:a|an|the) )", text)
         text = text[m.end():] if m else text
     taken, attributes = _noun_words(text.split())
-    if taken and (taken[-1] in {"object", "one", "item", "thing", "feature"} or taken == ["structure"]):
+    if taken and (taken[-1] in {"object", "one", "item", "thing", "feature"} or
+                  taken in (["structure"], ["area"], ["pattern"], ["field"], ["form"])):
         # "the object … is a small airport", "the unique object classified as a ship", "… is the storage tank"
-        m = re.search(r"\b(?:is|are|classified as|identified as) (?:a|an|the) (?!(?:[a-z]+est|[a-z]+most|only|one|"
+        m = re.search(r"\b(?:is|are|classified as|identified as|represents) (?:a|an|the) (?!(?:[a-z]+est|[a-z]+most|only|one|"
                       r"image|picture|scene)\b)", text)
         named = _noun_words(text[m.end():].split()) if m else ([], [])
         if named[0] and not set(named[0]) & (IMAGE | PARTS):
@@ -446,7 +454,8 @@ def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
         followed = words[i + 1] if i + 1 < len(words) else ""
         participle = taken and (w.endswith("ed") or w.endswith("ing") and (
             w not in ING_NOUNS or followed in {"over", "the", "a", "an", "through"}))  # "the bridge crossing over"
-        if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL or participle:
+        if w in STOPS or w in POSITION_WORDS or w.isdigit() or w in IMAGE or w in POSTNOMINAL or participle or \
+                taken and ADVERB.fullmatch(w):
             if taken:
                 break
             continue

@@ -61,7 +61,8 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
      r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|"
      r"(?<!stands out )(?<!stand out )(?<!contrasts )(?<!contrasting )against|"
-     r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored|tethered|secured) (?:at|to|alongside))\b",
+     r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored|tethered|secured) (?:at|to|alongside)|"
+     r"(?:docked|moored) on(?= (?:the |a )?(?:[a-z]+ )?(?:pier|dock|jetty|quay|wharf|berth)s?\b))\b",
      "next_to"),
     (r"\bat(?= (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:docks?|piers?|gates?|jetty|jetties|quay|wharf|berths?|"
      r"terminal)\b)|\bin (?:a )?(?:row|line) with\b", "next_to"),
@@ -251,7 +252,7 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
         return None  # "connects the banks in a straight line", "spans the greatest distance across the water"
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
-    if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES and \
+    if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES | GROUPS and \
             (m.group(0).startswith(("on ", "at ")) or
              text[:m.start()].endswith(("in the ", "on the ", "at the ", "towards the ", "toward the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
@@ -366,6 +367,9 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
                 (words[i + 1] not in STOPS or words[i + 1] in _LEADING_ADJECTIVES):
             i += 1
             continue
+        if not taken and w in GROUPS and words[i + 1:i + 2] == ["of"]:
+            i += 2
+            continue  # "two stretches of land" → land ("stretches" is a verb too)
         if not taken and i + 1 < len(words) and words[i + 1] not in STOPS and \
                 (ADVERB.fullmatch(w) or w.endswith("ed") and w in VERBS | {"aligned", "oriented", "shaped"}):
             i += 1

@@ -15,7 +15,7 @@ ATTRIBUTES = COLOURS | SIZES | SHAPES | MATERIALS
 POSITION_WORDS = {"left", "right", "top", "bottom", "center", "centre", "middle", "upper", "lower", "north", "south",
                   "east", "west", "northern", "southern", "eastern", "western", "central", "midpoint", "midsection"}
 PARTS = {"part", "side", "edge", "half", "area", "region", "section", "portion", "quadrant", "corner", "border",
-         "margin", "position", "end", "location", "spot"}
+         "margin", "position", "end", "location", "spot", "boundary"}
 IMAGE = {"image", "picture", "photo", "photograph", "scene", "frame", "view", "vicinity", "map", "tile"}
 # what can open a noun phrase without being its noun: determiners, filler adjectives, comparison words
 OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "another", "other", "distinct",
@@ -34,7 +34,7 @@ VERBS = {"is", "are", "was", "were", "be", "being", "can", "could", "may", "appe
          "features", "featuring", "characterized", "crosses", "connecting", "connects", "covered", "compared",
          "surrounded", "bordered", "enclosed", "filled", "partially", "clearly", "centrally", "centered", "there",
          "exhibits", "exhibiting", "displays", "displaying", "shows", "showing", "blends", "lays", "lay", "serves",
-         "rests", "remains"}
+         "rests", "remains", "contrasts", "contrast", "encompasses", "encircles", "surrounds", "contains"}
 PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "toward", "to", "within", "from", "into",
                 "across", "over", "under", "below", "above", "between", "beside", "next", "adjacent", "inside", "of",
                 "and", "or", "but", "which", "that", "who", "where", "while", "than", "amidst", "amid", "among", "amongst",
@@ -42,7 +42,8 @@ PREPOSITIONS = {"in", "at", "on", "near", "by", "with", "along", "towards", "tow
                 "underneath", "beneath", "upon", "atop", "besides", "alongside", "outside", "for", "as", "like",
                 "without", "behind", "past", "opposite", "against"}
 STOPS = VERBS | PREPOSITIONS | {","}
-POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only"}
+POSTNOMINAL = {"visible", "noticeable", "identifiable", "distinguishable", "prominent", "isolated", "alone", "only",
+               "discernible", "almost", "directly", "just", "nearly"}
 GENERIC_TAILS = {"structure", "structures", "arena", "object", "facility", "facilities"}
 # what a target stands on or in: "on the left side of the tarmac" is in its left part, "of the building" beside it
 SURFACES = {"tarmac", "runway", "runways", "airstrip", "apron", "taxiway", "area", "lot", "field", "sea", "water", "lake",
@@ -55,7 +56,7 @@ GROUPS = {"body", "row", "line", "group", "column", "cluster", "pair", "set", "s
           "strip", "stretch", "block", "expanse", "stack", "pattern", "grid", "sequence", "lineup", "chain", "ring",
           "belt", "swath", "tract", "plot", "piece", "segment", "network", "grove", "mass", "cluster", "assortment",
           "shadow", "shade", "rest", "remainder", "point", "stretch", "mix", "mixture", "combination",
-          "blend", "lanes"}
+          "blend", "lanes", "lane", "stretches"}
 # what is an object on the ground: "the surface of the water" is the water, "the roof of the building" a roof
 OBJECT_NOUNS = {
     "vehicle", "car", "truck", "bus", "van", "ship", "boat", "vessel", "yacht", "plane", "airplane", "aircraft", "jet",
