@@ -74,7 +74,10 @@ of commit a428181 (after batches 27-29's fixes).
 Thirty-third to thirty-fifth: random.Random(53)-(55) with batches 1-32 also excluded: 4,400,000 / 9,232,000 / 10,208,000,
 2,880,000 / 8,928,000 / 11,312,000 and 1,872,000 / 3,136,000 / 4,048,000 (the same way); blind numbers: the parser of
 commit d9dcaa4 (after batches 30-32's fixes).
-Second labellers: batches 7-35 were also labelled by a second person who did not see the first's labels
+Thirty-sixth to thirty-eighth: random.Random(56)-(58) with batches 1-35 also excluded: 192,000 / 9,696,000 / 11,568,000,
+416,000 / 896,000 / 7,600,000 and 4,192,000 / 4,336,000 / 12,048,000 (the same way); blind numbers: the parser of
+commit 3f25146 (after batches 33-35's fixes).
+Second labellers: batches 7-38 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).

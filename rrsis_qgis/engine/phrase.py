@@ -99,6 +99,7 @@ CENTRE_OF = re.compile(r"\b(?:near|at|in|towards?) the (?:very )?(?:center|middl
 NOMINAL_RELATION = re.compile(r"\b(?:its|and) (?:[a-z]+ )?(?:(?:proximity|closeness|nearness) to|"
                               r"(?:isolation|distance|separation) from|(?:position|location|placement) away from) "
                               r"((?:the|a|an|other) [a-z ]+?)(?= and |,|$)")
+WITH_BOTH_SIDES = re.compile(r"\bwith ([a-z ]+?) on (?:either|both|each) sides?\b")
 WITH_SURROUNDING = re.compile(r"\bwith (?:the |its |some )?surrounding ([a-z ]+?)(?=,|$| (?:and )?(?:is|are|located|"
                               r"positioned|situated)\b)")
 WITH_ATTACHED = re.compile(r"\bwith (?:a |an |the |one |two |some )?((?:(?!\b(?:is|are|was|were)\b)[a-z ])+?) "
@@ -110,7 +111,7 @@ ORDINAL_FROM = r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\b(?: [a
 # in this order: "bottom most left" → bottommost left, not bottom leftmost
 TYPOS = [(re.compile(rf"\b{wrong}\b"), right) for wrong, right in [
     ("midle", "middle"), ("mid", "middle"), ("inbetween", "in between"), ("smll", "small"), ("centre", "center"), ("viewt", "view"),
-    (r"track and field(?: area| venue)?", "track field"), ("groundtrackfield", "ground track field"), ("rigt", "right"),
+    (r"(?:ground )?track and field(?: area| venue)?", "ground track field"), ("botttom", "bottom"), ("groundtrackfield", "ground track field"), ("rigt", "right"),
     ("between of", "between"), (r"^central to the (image|frame|picture|scene)\b", r"in the center of the \1 ,"), (r"(?:relative|comparative) size", ""), (r"in question", ""), (r"the(left|right|top|bottom|center|middle)", r"the \1"),
     (r"(left|right|top|bottom)of", r"\1 of"), ("left most", "leftmost"), ("right most", "rightmost"),
     ("top most", "topmost"), ("bottom most", "bottommost"), ("most bottom", "bottommost"), ("most top", "topmost"),
@@ -163,6 +164,10 @@ def parse(text: str) -> Query:
         body = squash(re.sub(pattern, " ", body))
     if query.relation is None:
         body = take_pronoun_relation(body, query)
+    both_sides = WITH_BOTH_SIDES.search(body)
+    if both_sides and query.relation is None and landmark_phrase(both_sides.group(1))[0]:
+        query.relation, query.landmark = "between", [landmark_phrase(both_sides.group(1))[0]] * 2
+        body = squash(body[:both_sides.start()] + " " + body[both_sides.end():])
     surrounding = WITH_SURROUNDING.search(body)
     if surrounding and query.relation is None and landmark_phrase(surrounding.group(1))[0]:
         query.relation, query.landmark = "inside", landmark_phrase(surrounding.group(1))[0]
@@ -445,7 +450,8 @@ def _target(text: str) -> Tuple[str, List[str]]:
 def _noun_words(words: List[str]) -> Tuple[List[str], List[str]]:
     taken, attributes = [], []
     for i, w in enumerate(words):
-        if not taken and (ADVERB.fullmatch(w) or w in ("sized", "surfaced", "colored", "coloured", "painted", "topped")):
+        if not taken and (ADVERB.fullmatch(w) or w in ("sized", "surfaced", "colored", "coloured", "painted", "topped",
+                                                        "shaped")):
             continue  # "a prominently sized small vehicle"
         if w in ATTRIBUTES or (not taken and w in OPENERS | VERBS):
             if w in ATTRIBUTES:

@@ -40,7 +40,8 @@ _MODIFIERS = re.compile(r"\b(?:further|farther|just|somewhat|a bit|a little|almo
                         r"overlooking|further|farther|just|somewhat|[a-z]+ly)\b)")
 _SHARE = r"(?:portion|part|area|section|majority)"  # how much of a landmark the target covers
 SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
-    (r"\bbetween\b|\bseparating(?= (?:the |a |an )?[a-z ]+ and )", "between"),
+    (r"\bbetween\b|\bseparating(?= (?:the |a |an )?[a-z ]+ and )|"
+     r"\bin the (?:middle|center) of(?= (?:the )?(?:other )?(?:two|both)\b)", "between"),
     *DIAGONAL_RELATIONS,
     (r"\b(?:to the |on the |at the )?(?:far )?left (?:hand )?(?:side )?(?:of|from)\b|\bleftwards? of\b|"
      r"\bto the left (?:relative|compared|in relation) to\b", "left_of"),
@@ -60,6 +61,7 @@ SPECIFIC_RELATIONS = [  # (pattern ending where the landmark starts, relation)
     (r"\b(?:next to|beside|besides|alongside|adjacent to|parallel to|by the side of|bordered by|along|"
      r"(?:connected|attached|joined|linked) to|touching|aligned (?:with|to)|in line with|adjoining|abutting|"
      r"bordering|flanking|flanked by|fringed by|lined by|neighbou?red by|in contact with|lining|hugging|"
+     r"bordered on (?:one|two|all|each|both|either) sides? by|"
      r"(?<!stands out )(?<!stand out )(?<!contrasts )(?<!contrasting )against|"
      r"(?:at|to) the side of|(?:docked|moored|tied|berthed|anchored|tethered|secured) (?:at|to|alongside)|"
      r"(?:docked|moored) on(?= (?:the |a )?(?:[a-z]+ )?(?:pier|dock|jetty|quay|wharf|berth)s?\b))\b",
@@ -131,7 +133,7 @@ EXTENTS = {"substantial", "significant", "large", "major", "considerable", "big"
 # how, not next to what: a would-be landmark with one of these heads is no object
 MANNERS = {"line", "manner", "fashion", "way", "direction", "orientation", "formation", "arrangement", "shape",
            "size", "appearance", "colour", "color", "distance", "angle", "slant", "tilt", "level", "proximity", "width",
-           "length", "breadth", "extent"}
+           "length", "breadth", "extent", "setting", "environment", "landscape", "context"}
 QUANTIFIERS = {"one", "some", "each", "any", "all", "many", "several", "both", "two", "three", "few", "none"}
 _ITS_SIDE = re.compile(r"\b(?:to|on) its (left|right|north|south|east|west)(?: side)?\b|"
                        r"(?<=[a-z] )(below|beneath|underneath)(?= ,|$)")
@@ -253,6 +255,8 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     if name in ("left_of", "right_of") and re.search(r"\b(top|bottom|upper|lower|middle|center)\s*$", text[:m.start()]):
         return None  # "the bottom-left side of the river" names a corner
     if name in ("left_of", "right_of") and " side " in m.group(0) and landmark.split()[-1] in SURFACES | GROUPS and \
+            not re.search(r"\b" + DIRECTION_RE + r"(?: [a-z]+){0,2} of the (?:image|frame|picture|scene|view)\b",
+                          text[:m.start()] + " " + rest) and \
             (m.group(0).startswith(("on ", "at ")) or
              text[:m.start()].endswith(("in the ", "on the ", "at the ", "towards the ", "toward the "))):
         return None  # "parked on the left side of the tarmac": on the tarmac, in its left part (a frame)
@@ -390,6 +394,9 @@ def landmark_phrase(text: str, keep_parts: bool = False) -> Tuple[str, str]:
             taken.append(w)  # "a smaller connecting road"
         elif taken and w in {"nearby", "present", "visible", "around"}:
             break  # "the other vehicle nearby"
+        elif taken and set(taken) <= ATTRIBUTES and w.endswith("ed") and i + 1 < len(words) and \
+                words[i + 1] not in STOPS:
+            pass  # "the green covered vehicle" → vehicle
         elif taken and w.endswith("ed") and i + 1 < len(words) and words[i + 1] in {"on", "in", "at", "by", "with",
                                                                                  "along", "near", "beside"}:
             break  # "an area marked on the tarmac": the participle opens a clause of its own

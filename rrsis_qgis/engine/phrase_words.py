@@ -5,8 +5,8 @@ import re
 
 COLOURS = {"white", "black", "red", "green", "blue", "yellow", "grey", "gray", "brown", "orange", "purple",
            "dark", "light", "bright", "pink", "silver", "beige", "tan", "reddish", "greenish", "bluish", "whitish",
-           "greyish", "grayish", "brownish", "yellowish"}
-SIZES = {"large", "small", "big", "tiny", "huge", "little", "long", "short", "wide", "narrow", "tall", "giant"}
+           "greyish", "grayish", "brownish", "yellowish", "navy"}
+SIZES = {"large", "small", "big", "tiny", "huge", "little", "long", "short", "wide", "narrow", "tall", "giant", "compact"}
 SHAPES = {"round", "circular", "square", "rectangular", "oval", "curved", "straight", "l-shaped", "triangular",
           "elliptical", "elongated", "semicircular"}
 MATERIALS = {"concrete", "metal", "metallic", "dirt", "grass", "grassy", "asphalt", "wooden", "sandy", "paved",
@@ -22,7 +22,8 @@ OPENERS = {"the", "a", "an", "this", "that", "these", "those", "its", "one", "an
            "distinctive",
            "unique", "solitary", "slightly", "relatively", "colored", "coloured", "directly",
            "lone", "single", "only", "distinguishable", "visible", "prominent", "noticeable",
-           "identifiable", "isolated", "particular", "entire", "presumed", "apparent", "possible", "curving", "two", "both", "most", "more", "very", "far", "extreme",
+           "identifiable", "isolated", "particular", "entire", "presumed", "apparent", "possible", "curving", "wider", "longer",
+           "taller", "narrower", "two", "both", "most", "more", "very", "far", "extreme",
            "inner", "outer",
            "of", "leftmost", "rightmost", "topmost", "bottommost", "largest", "smallest", "biggest", "larger",
            "smaller", "bigger", "northernmost", "southernmost", "westernmost", "easternmost", "uppermost", "lowermost",
@@ -70,7 +71,7 @@ OBJECT_NOUNS = {
     "farmland", "cropland", "hill", "sign", "marking", "fence", "wall", "container", "railway", "rail", "train",
     "crane", "course", "fairway", "airport", "park", "school", "factory", "warehouse", "plaza", "square", "island",
     "waterbody", "waterfront", "backyard", "yard", "courtyard", "deck", "platform", "entrance"}
-ING_NOUNS = {"building", "buildings", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
+ING_NOUNS = {"building", "buildings", "setting", "parking", "swimming", "crossing", "landing", "railing", "clearing", "housing",
              "ceiling", "shipping", "loading", "dwelling", "marking", "markings", "seating", "planting", "plantings"}
 
 DIRECTION_RE = r"(?:top|upper|north|northern|bottom|lower|south|southern|left|west|western|right|east|eastern|center|middle|" \
@@ -90,12 +91,12 @@ SUPERLATIVES = [
     (r"\b(topmost|uppermost|northernmost|highest)\b|\bat the top position\b", "topmost"),
     (r"\b(bottommost|lowest|southernmost|lowermost)\b|\bat the bottom position\b", "bottommost"),
     # "furthest to the left" is the left-most one; "furthest to the bottom-left corner" is a position (below)
-    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:left|west)\b(?! (?:top|bottom|upper|lower))", "leftmost"),
-    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:right|east)\b(?! (?:top|bottom|upper|lower))",
+    (r"\b(?:farthest|furthest|most) (?:point |position |spot )?(?:to|on|towards?) the (?:left|west)\b(?! (?:top|bottom|upper|lower))", "leftmost"),
+    (r"\b(?:farthest|furthest|most) (?:point |position |spot )?(?:to|on|towards?) the (?:right|east)\b(?! (?:top|bottom|upper|lower))",
      "rightmost"),
-    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:top|north)\b(?! (?:left|right))(?: edge)?|"
+    (r"\b(?:farthest|furthest|most) (?:point |position |spot )?(?:to|on|towards?) the (?:top|north)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) up\b", "topmost"),
-    (r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
+    (r"\b(?:farthest|furthest|most) (?:point |position |spot )?(?:to|on|towards?) the (?:bottom|south)\b(?! (?:left|right))(?: edge)?|"
      r"\b(?:farthest|furthest) down\b", "bottommost"),
     (r"\b(?:to|on) the (?:farthest|furthest) (?:left|west)\b", "leftmost"),  # "to the furthest right in the cluster"
     (r"\b(?:to|on) the (?:farthest|furthest) (?:right|east)\b", "rightmost"),
@@ -106,7 +107,7 @@ SUPERLATIVES = [
     (r"\bmore (?:to|towards) the (?:right|east)(?= compared\b| than\b)", "rightmost"),
     (r"\b(?:closest|nearest|closer|nearer) to\b|\bmost closely (?:to|towards?)\b|"
      r"\b(?:closest|nearest)(?= the\b)", "closest_to"),
-    (r"\b(?:farthest|furthest|most distant) from\b", "farthest_from"),
+    (r"\b(?:farthest|furthest|most distant|further|farther) (?:away )?from\b", "farthest_from"),
 ]
 def squash(text: str) -> str:
     text = " ".join(text.split())
