@@ -39,6 +39,7 @@ SPANS_DROPPED = [  # set aside before anything is read: they describe extent or 
     r"shadowed|framed) by [^,]*?(?=,|$| (?:in|at|on|near|towards?) the | (?:and )?(?:is|are|located|positioned|"
     r"situated|occupies|lies|sits|stands)\b)",
 ]
+SPANS_DROPPED = [re.compile(pattern) for pattern in SPANS_DROPPED]
 DESCRIPTIONS = re.compile(  # from one of these to the next comma or clause: what the object has, not where it is
     r"\b(?:has|have|having|features|featuring|displays?|displaying|exhibits?|exhibiting|shows?|showing|"
     r"contrasting|indicating|due to|characterized|consisting|containing)\b[^,]*?"
@@ -160,8 +161,8 @@ def parse(text: str) -> Query:
     body = take_side_relation(body, query)  # before "to its right" is dropped as the object's own side
     dropped = []
     for pattern in SPANS_DROPPED:
-        dropped += [m.group(0) for m in re.finditer(pattern, body)]
-        body = squash(re.sub(pattern, " ", body))
+        dropped += [m.group(0) for m in pattern.finditer(body)]
+        body = squash(pattern.sub(" ", body))
     if query.relation is None:
         body = take_pronoun_relation(body, query)
     both_sides = WITH_BOTH_SIDES.search(body)
@@ -258,11 +259,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+_HYPHEN_PARTICIPLE = re.compile(r"(?<=[a-z]{2})-(?=(?:" + "|".join(sorted(w for w in VERBS if w.endswith("ed"))) +
+                                r")\b)")
+_COLOUR_PARTICIPLE = re.compile(r"\b(" + "|".join(sorted(COLOURS)) + r")-(?!colou?red\b)[a-z]+ed\b")
+
+
 def _normalise(text: str) -> str:
     text = str(text).lower().replace("’", "'")
     # "the solar panel-covered building": one adjective, not the verb "covered" that would end the noun phrase
-    text = re.sub(r"(?<=[a-z]{2})-(?=(?:" + "|".join(sorted(w for w in VERBS if w.endswith("ed"))) + r")\b)", "", text)
-    text = re.sub(r"\b(" + "|".join(sorted(COLOURS)) + r")-(?!colou?red\b)[a-z]+ed\b", r"\1", text)  # "white-hulled ship": a white ship
+    text = _HYPHEN_PARTICIPLE.sub("", text)
+    text = _COLOUR_PARTICIPLE.sub(r"\1", text)  # "white-hulled ship": a white ship
     text = re.sub(r"\bsemi-", "semi", text)  # "semi-circular"
     text = re.sub(r"(?<=[a-z]{2})-like\b", "like", text)  # "a pier-like structure" is a structure
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # top-left → top left, left-most → left most
@@ -302,7 +308,7 @@ def _take_ordinal(text: str, q: Query) -> str:
 def _take_superlative(text: str, q: Query) -> str:
     found = []
     for pattern, name in SUPERLATIVES:
-        for m in re.finditer(pattern, text):
+        for m in pattern.finditer(text):
             found.append((m.start(), m, name))
     for _, m, name in sorted(found, key=lambda f: f[0]):  # the first one said wins
         if text[:m.start()].endswith("one of the "):

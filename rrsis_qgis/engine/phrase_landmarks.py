@@ -117,7 +117,10 @@ _ANAPHORA = re.compile(r"^(?:the |a |an )?(?:(?:first|second|third|other|previou
                        r"another one|one another|each other|others\b|rest\b(?! of)|one(?= adjacent| next| beside| near)|"
                        r"(?:other|another|former|latter|first|second)(?= ,|$| (?:is|are|and|in|on|"
                        r"at|near|which|that|with)\b))\b")
-LANDMARK_RANKS = SUPERLATIVES[:6] + [(r"\b(?:most extended|most prominent)\b", "largest")]
+# compiled once: parse() runs every pattern on every phrase
+SPECIFIC_RELATIONS = [(re.compile(pattern), name) for pattern, name in SPECIFIC_RELATIONS]
+CONTEXT_RELATIONS = [(re.compile(pattern), name) for pattern, name in CONTEXT_RELATIONS]
+LANDMARK_RANKS = SUPERLATIVES[:6] + [(re.compile(r"\b(?:most extended|most prominent)\b"), "largest")]
 INVERSE = {"above": "below", "below": "above", "left_of": "right_of", "right_of": "left_of", "north_of": "south_of",
            "south_of": "north_of", "east_of": "west_of", "west_of": "east_of", "north_east_of": "south_west_of",
            "south_west_of": "north_east_of", "north_west_of": "south_east_of", "south_east_of": "north_west_of"}
@@ -163,7 +166,7 @@ def take_pronoun_relation(text: str, q: Query) -> str:
     the target is on the other side of it."""
     text = squash(_MODIFIERS.sub("", text))
     for pattern, name in SPECIFIC_RELATIONS:
-        for m in re.finditer(pattern, text):
+        for m in pattern.finditer(text):
             pronoun = re.match(r" (?:it|them)\b", text[m.end():])
             openings = [o for o in re.finditer(r"\b(?:the|a|an|some|two|three|several)\b", text[:m.start()])
                         if o.start() > 0]
@@ -188,7 +191,7 @@ def take_relation(text: str, q: Query, specific_only: bool = False) -> str:
     for patterns in (SPECIFIC_RELATIONS,) if specific_only else (SPECIFIC_RELATIONS, CONTEXT_RELATIONS):
         # a relation opening the sentence is one when it is a clause of its own ("adjacent to the pier, there is a
         # …", "inside the stadium, the ground …"), not the target's own place ("in the top-right portion, the ship")
-        found = sorted(((m.start(), m, name) for pattern, name in patterns for m in re.finditer(pattern, text)
+        found = sorted(((m.start(), m, name) for pattern, name in patterns for m in pattern.finditer(text)
                         if m.start() > 0 or patterns is SPECIFIC_RELATIONS or
                         landmark_phrase(text[m.end():])[1].startswith(",")),
                        key=lambda f: (f[0], -len(f[1].group(0))))
@@ -335,7 +338,7 @@ def landmark_details(after: str, q: Query) -> str:
     phrase = landmark_phrase(after, keep_parts=True)[0] or after
     opening = " ".join(after.split()[:len(phrase.split()) + 2])
     for pattern, name in LANDMARK_RANKS:
-        if re.search(pattern, opening):
+        if pattern.search(opening):
             q.landmark_superlative = name
             break
     q.landmark_attributes = [w for w in phrase.split() if w in ATTRIBUTES]

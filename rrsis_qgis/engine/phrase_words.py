@@ -109,6 +109,9 @@ SUPERLATIVES = [
      r"\b(?:closest|nearest)(?= the\b)", "closest_to"),
     (r"\b(?:farthest|furthest|most distant|further|farther) (?:away )?from\b", "farthest_from"),
 ]
+SUPERLATIVES = [(re.compile(pattern), name) for pattern, name in SUPERLATIVES]  # compiled once
+
+
 def squash(text: str) -> str:
     text = " ".join(text.split())
     return re.sub(r"(?:, )+,", ",", text).strip(" ,")
