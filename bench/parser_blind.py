@@ -77,7 +77,12 @@ commit d9dcaa4 (after batches 30-32's fixes).
 Thirty-sixth to thirty-eighth: random.Random(56)-(58) with batches 1-35 also excluded: 192,000 / 9,696,000 / 11,568,000,
 416,000 / 896,000 / 7,600,000 and 4,192,000 / 4,336,000 / 12,048,000 (the same way); blind numbers: the parser of
 commit 3f25146 (after batches 33-35's fixes).
-Second labellers: batches 7-38 were also labelled by a second person who did not see the first's labels
+Thirty-ninth to forty-fourth, two rounds on one parser: random.Random(59)-(61), then (62)-(64), each with every earlier
+batch excluded: 1,824,000 / 4,704,000 / 9,552,000, 5,968,000 / 6,464,000 / 12,112,000, 3,888,000 / 10,432,000 /
+11,776,000, then 1,408,000 / 3,728,000 / 5,072,000, 6,288,000 / 9,376,000 / 9,392,000, 2,720,000 / 8,592,000 /
+10,192,000; blind numbers: the parser of commit 73c6108 (d18f976's output, its patterns compiled), unchanged between
+the two rounds and after them.
+Second labellers: batches 7-44 were also labelled by a second person who did not see the first's labels
 (bench/parser_blind*_labels_b.tsv; for 7-8 after those batches were measured); bench/label_agreement.py compares them.
 The rows stay outside the repository (--rows: one JSON object per row, the file's own fields); only their
 labels are here (bench/parser_blind_labels.tsv, by image_id).
