@@ -165,14 +165,12 @@ def parse(text: str) -> Query:
         body = squash(pattern.sub(" ", body))
     if query.relation is None:
         body = take_pronoun_relation(body, query)
-    both_sides = WITH_BOTH_SIDES.search(body)
-    if both_sides and query.relation is None and landmark_phrase(both_sides.group(1))[0]:
-        query.relation, query.landmark = "between", [landmark_phrase(both_sides.group(1))[0]] * 2
-        body = squash(body[:both_sides.start()] + " " + body[both_sides.end():])
-    surrounding = WITH_SURROUNDING.search(body)
-    if surrounding and query.relation is None and landmark_phrase(surrounding.group(1))[0]:
-        query.relation, query.landmark = "inside", landmark_phrase(surrounding.group(1))[0]
-        body = squash(body[:surrounding.start()] + " " + body[surrounding.end():])
+    for pattern, relation in ((WITH_BOTH_SIDES, "between"), (WITH_SURROUNDING, "inside")):
+        said = pattern.search(body) if query.relation is None else None
+        landmark = landmark_phrase(said.group(1))[0] if said else ""
+        if landmark:  # "with trees on either side", "with surrounding grass"
+            query.relation, query.landmark = relation, [landmark] * 2 if relation == "between" else landmark
+            body = squash(body[:said.start()] + " " + body[said.end():])
     attached = WITH_ATTACHED.search(body)  # "with one jet bridge attached": next to a jet bridge
     if attached:
         query.relation, query.landmark = "next_to", landmark_phrase(attached.group(1))[0]
@@ -185,8 +183,7 @@ def parse(text: str) -> Query:
     body = _take_ordinal(body, query)
     body = _take_superlative(body, query)
     if query.superlative in ("leftmost", "rightmost", "topmost", "bottommost"):
-        body = squash(re.sub(r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:left|right|top|bottom|north|south|east|"
-                             r"west)\b(?! (?:left|right|top|bottom|side|part|corner|edge|of)\b)", " ", body))
+        body = squash(_SIDE_SAID_AGAIN.sub(" ", body))
     if query.superlative is None:  # "with a relatively smaller size", "by its larger size" compare the object itself
         _take_superlative(" ".join(m for m in dropped + described if re.search(r"\b(size|area)\b", m)), query)
     for said in dropped + described:  # "identifiable by being the uppermost crane"
@@ -238,6 +235,9 @@ def parse(text: str) -> Query:
     return query
 
 
+# "the right-most vehicle … is the furthest to the right": one superlative said twice, not a place
+_SIDE_SAID_AGAIN = re.compile(r"\b(?:farthest|furthest|most) (?:to|on|towards?) the (?:left|right|top|bottom|north|south|"
+                              r"east|west)\b(?! (?:left|right|top|bottom|side|part|corner|edge|of)\b)")
 # "the top-most vehicle in the cluster of vehicles": inside that group (bench/parser_blind26 and batch 17's labels)
 _IN_GROUP = re.compile(r"\b(?:in|within|inside|among) (?:the |a |this |that )?(?:[a-z]+ )?(?:cluster|group|row|line|fleet|"
                        r"set|series|collection|bunch|lineup|formation) of\b")
@@ -441,9 +441,9 @@ def _target(text: str) -> Tuple[str, List[str]]:
         if named[0] and not set(named[0]) & (IMAGE | PARTS):
             taken, attributes = named
     words = text.split()
-    if len(taken) == 1 and taken[0] in PARTS | {"part", "portion"} and taken[0] in words and \
-            words[words.index(taken[0]) + 1:words.index(taken[0]) + 2] == ["of"]:
-        named = _noun_words(words[words.index(taken[0]) + 2:])  # "the larger section of the harbor" → harbor
+    part = words.index(taken[0]) if len(taken) == 1 and taken[0] in PARTS and taken[0] in words else -1
+    if part >= 0 and words[part + 1:part + 2] == ["of"]:
+        named = _noun_words(words[part + 2:])  # "the larger section of the harbor" → harbor
         if named[0] and not set(named[0]) & (IMAGE | PARTS):
             taken, attributes = named[0], attributes + named[1]
     while len(taken) > 1 and (taken[-1] in GENERIC_TAILS and not taken[-2].endswith("ed") or

@@ -236,13 +236,14 @@ def _relation_at(text: str, m, name: str, q: Query) -> Optional[str]:
     side_part = None
     # "near the top-right corner of the building" stays a place in the building (a frame), read with the position
     part_of = _SIDE_OF.match(after) if name not in ("inside", "on", "at", "near") else None
-    if part_of and m.group(0).endswith(" at") and not re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)):
+    part_edge = bool(part_of and re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)))
+    if part_of and m.group(0).endswith(" at") and not part_edge:
         return None  # "docked at the far right end of the dock": its right end is where it is
     if part_of and m.group(0) == "along":
         return None  # "along the southeastern edge of the water": that edge of the water is where it is
     if part_of and not is_place(landmark_phrase(after[part_of.end():])[0]):
         after = after[part_of.end():]  # "aligned with the upper section of the terminal": the terminal, not a place
-        side_part = "edge" if re.search(r"\b(?:edge|side|border|boundary)\b", part_of.group(0)) else None
+        side_part = "edge" if part_edge else None
     anaphora = _ANAPHORA.match(after.lstrip())
     if anaphora:
         q.relation, q.landmark, q.landmark_is_target = name, "one", True
